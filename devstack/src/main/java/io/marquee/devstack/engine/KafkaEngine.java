@@ -1,0 +1,123 @@
+package io.marquee.devstack.engine;
+
+import io.marquee.common.events.Topics;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (one node acting as broker and controller) inside this
+ * JVM. Its log directory persists across restarts unless the caller passes a temporary one.
+ */
+public final class KafkaEngine implements AutoCloseable {
+
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final int port;
+    private final KafkaRaftServer server;
+
+    private KafkaEngine(int port, KafkaRaftServer server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    /**
+     * Formats {@code logDir} on first use, then starts the broker on {@code port} and its controller on
+     * {@code controllerPort} (0 picks free ports).
+     */
+    public static KafkaEngine start(int port, int controllerPort, Path logDir) throws Exception {
+        int brokerPort = port == 0 ? Ports.free() : port;
+        int quorumPort = controllerPort == 0 ? Ports.free() : controllerPort;
+        Files.createDirectories(logDir);
+        String dir = logDir.toAbsolutePath().toString();
+
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + quorumPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + quorumPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dir);
+        // A single node: internal topics cannot have more than one replica.
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "6");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // The compaction dedupe buffer defaults to 128 MB on-heap; 2 MB is plenty locally.
+        props.put("log.cleaner.dedupe.buffer.size", "2097152");
+        props.put("auto.create.topics.enable", "false");
+        props.put("num.partitions", "3");
+
+        KafkaConfig config = new KafkaConfig(props, false);
+        format(dir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new KafkaEngine(brokerPort, server);
+    }
+
+    private static void format(String dir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(dir))
+                .setMetadataLogDirectory(dir)
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                // A directory formatted on an earlier start keeps its cluster id and data.
+                .setIgnoreFormatted(true)
+                .run();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Creates the topics that do not exist yet, with their explicit partition counts. */
+    public void createTopics(List<Topics.Spec> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+                    .collect(Collectors.toList());
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

@@ -1,0 +1,52 @@
+package io.marquee.testsupport;
+
+import io.marquee.common.events.Topics;
+import io.marquee.devstack.engine.KafkaEngine;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real Kafka KRaft broker on free ports with a throw-away log directory, creates
+ * Marquee's topics, and points Quarkus messaging at it ({@code kafka.bootstrap.servers}).
+ */
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private KafkaEngine engine;
+    private Path logDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            logDir = Files.createTempDirectory("marquee-kafka-test");
+            engine = KafkaEngine.start(0, 0, logDir);
+            engine.createTopics(Topics.ALL);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not start", e);
+        }
+        return Map.of("kafka.bootstrap.servers", engine.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (logDir != null) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
