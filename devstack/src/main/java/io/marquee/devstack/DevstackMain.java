@@ -1,0 +1,197 @@
+package io.marquee.devstack;
+
+import io.marquee.devstack.data.DatasetFiles;
+import io.marquee.devstack.data.DemoDataGenerator;
+import io.marquee.devstack.demo.DemoDataLoader;
+import io.marquee.devstack.launch.Devstack;
+import io.marquee.devstack.launch.DevstackOptions;
+import io.marquee.devstack.launch.Ports;
+import io.marquee.devstack.launch.StackLayout;
+import io.marquee.devstack.launch.StartFailure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Command line of the devstack; {@code ./marquee} at the repository root builds what is missing
+ * and calls this. Exit codes: 0 fine, 1 a piece failed, 2 bad usage.
+ */
+public final class DevstackMain {
+
+    static final String USAGE = """
+            usage: ./marquee <command> [options]
+              up                 build what is missing, start the whole suite, wait; Ctrl-C stops it
+              down               stop a running devstack
+              status             say whether a devstack is running
+              help               this text
+              import-movielens DIR
+                                 load MovieLens files (movies.csv, ratings.csv, links.csv, tags.csv)
+                                 into a running devstack's catalog; malformed rows are reported
+              generate-demo DIR  write the demo dataset files into DIR (no stack needed)
+            options:
+              --home DIR         pid file and logs (default ./.marquee)
+              --data-dir DIR     engine data and dataset files (default <home>/data)
+              --in-memory        keep DynamoDB and Kafka data only for this run
+              --port-offset N    add N to every port (gateway 8080, catalog 8082, DynamoDB 8000, Kafka 9092)
+              --seed N           demo data seed (default 42)
+              --movielens DIR    on first start, load these MovieLens files instead of the demo data
+              --no-data          load no data on first start
+              --ready-timeout S  seconds each service may take to become ready (default 120)
+            """;
+
+    private DevstackMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (StartFailure e) {
+            System.err.println("[devstack] FAILED: " + e.getMessage());
+            e.logTail(20).forEach(line -> System.err.println("    | " + line));
+            System.exit(1);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("[devstack] FAILED: " + e);
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
+        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        if (rest.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String command = rest.pop();
+        String positional = null;
+        Path root = Path.of(System.getProperty("marquee.root", "."));
+        Path home = null;
+        Path dataDir = null;
+        boolean inMemory = false;
+        int portOffset = 0;
+        long seed = DemoDataGenerator.DEFAULT_SEED;
+        Path movieLens = null;
+        boolean loadData = true;
+        int readyTimeout = 120;
+        while (!rest.isEmpty()) {
+            String arg = rest.pop();
+            switch (arg) {
+                case "--home" -> home = Path.of(value(rest, arg));
+                case "--data-dir" -> dataDir = Path.of(value(rest, arg));
+                case "--in-memory" -> inMemory = true;
+                case "--port-offset" -> portOffset = intValue(rest, arg, 0, 50000);
+                case "--seed" -> seed = intValue(rest, arg, 0, Integer.MAX_VALUE);
+                case "--movielens" -> movieLens = Path.of(value(rest, arg));
+                case "--no-data" -> loadData = false;
+                case "--ready-timeout" -> readyTimeout = intValue(rest, arg, 1, 3600);
+                case "--root" -> root = Path.of(value(rest, arg));
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    if (arg.startsWith("-") || positional != null) {
+                        throw new UsageException("unknown argument: " + arg);
+                    }
+                    positional = arg;
+                }
+            }
+        }
+        Path homeDir = home != null ? home : root.resolve(".marquee");
+        StackLayout layout = new StackLayout(root, homeDir, dataDir != null ? dataDir : homeDir.resolve("data"));
+        Ports ports = new Ports(portOffset);
+        return switch (command) {
+            case "up" -> {
+                DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, movieLens, loadData,
+                        Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
+                new Devstack(options, System.out).runUntilStopped();
+                yield 0;
+            }
+            case "help" -> {
+                System.out.print(USAGE);
+                yield 0;
+            }
+            case "down" -> down(layout);
+            case "status" -> status(layout);
+            case "import-movielens" -> {
+                Path dir = Path.of(required(positional, "import-movielens needs the MovieLens directory"));
+                DemoDataLoader loader = new DemoDataLoader("http://127.0.0.1:" + ports.of(8082), System.out);
+                loader.load(loader.readMovieLens(dir), layout.dataDir().resolve("movielens"));
+                System.out.println("[import] done; dataset files in " + layout.dataDir().resolve("movielens"));
+                yield 0;
+            }
+            case "generate-demo" -> {
+                Path dir = Path.of(required(positional, "generate-demo needs an output directory"));
+                DatasetFiles.writeAll(dir, DemoDataGenerator.generate(seed));
+                System.out.println("demo dataset (seed " + seed + ") written to " + dir.toAbsolutePath());
+                yield 0;
+            }
+            default -> throw new UsageException("unknown command: " + command);
+        };
+    }
+
+    private static int down(StackLayout layout) throws Exception {
+        Optional<ProcessHandle> running = Devstack.runningInstance(layout);
+        if (running.isEmpty()) {
+            System.out.println("[devstack] not running (no live pid in " + layout.pidFile() + ")");
+            return 0;
+        }
+        ProcessHandle process = running.get();
+        System.out.println("[devstack] stopping pid " + process.pid());
+        process.destroy();
+        try {
+            process.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("[devstack] pid " + process.pid() + " did not stop within 90 s; see " + layout.logs());
+            return 1;
+        }
+        System.out.println("[devstack] stopped");
+        return 0;
+    }
+
+    private static int status(StackLayout layout) throws Exception {
+        Optional<ProcessHandle> running = Devstack.runningInstance(layout);
+        System.out.println(running.map(p -> "[devstack] running, pid " + p.pid() + ", logs in " + layout.logs())
+                .orElse("[devstack] not running"));
+        return running.isPresent() ? 0 : 3;
+    }
+
+    private static String value(Deque<String> rest, String flag) {
+        if (rest.isEmpty()) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return rest.pop();
+    }
+
+    private static int intValue(Deque<String> rest, String flag, int min, int max) {
+        String raw = value(rest, flag);
+        try {
+            int n = Integer.parseInt(raw);
+            if (n < min || n > max) {
+                throw new UsageException(flag + " must be between " + min + " and " + max + ", not " + raw);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + " must be a whole number, not " + raw);
+        }
+    }
+
+    private static String required(String value, String message) {
+        if (value == null) {
+            throw new UsageException(message);
+        }
+        return value;
+    }
+
+    /** Bad command line: the message and the usage text are printed, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.marquee.devstack.launch;
+
+import io.marquee.common.events.Topics;
+import io.marquee.devstack.demo.DemoDataLoader;
+import io.marquee.devstack.engine.DynamoDbLocalEngine;
+import io.marquee.devstack.engine.KafkaEngine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default: starts DynamoDB Local, a Kafka broker, every service module of the
+ * checkout and the demo data, in that order, and stops them in reverse on Ctrl-C or
+ * {@code ./marquee down}. A piece that fails stops the start with a message naming it and its log.
+ */
+public final class Devstack {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final DevstackOptions options;
+    private final StackLayout layout;
+    private final PrintStream out;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private DynamoDbLocalEngine dynamo;
+    private KafkaEngine kafka;
+    private Path temporaryKafkaDir;
+
+    public Devstack(DevstackOptions options, PrintStream out) {
+        this.options = options;
+        this.layout = options.layout();
+        this.out = out;
+    }
+
+    /** Starts everything, prints where to go, and blocks until the stack is stopped. */
+    public void runUntilStopped() throws Exception {
+        long started = System.nanoTime();
+        List<ServiceSpec> modules = modulesInCheckout();
+        refuseIfAlreadyRunning();
+        refuseTakenPorts(modules);
+        Files.createDirectories(layout.logs());
+        Files.createDirectories(layout.dataDir());
+        Files.writeString(layout.pidFile(), Long.toString(ProcessHandle.current().pid()));
+        Thread shutdown = new Thread(this::stopAll, "devstack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            startEngines();
+            startServices(modules);
+            loadDataOnFirstStart();
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            stopAll();
+            throw e;
+        }
+        printBanner(Duration.ofNanos(System.nanoTime() - started));
+        stopped.await();
+    }
+
+    private List<ServiceSpec> modulesInCheckout() {
+        List<ServiceSpec> present = ServiceSpec.KNOWN.stream()
+                .filter(s -> Files.isDirectory(layout.root().resolve(s.module())))
+                .toList();
+        List<String> unbuilt = present.stream()
+                .filter(s -> !Files.isRegularFile(layout.quarkusRunJar(s.module())))
+                .map(ServiceSpec::module).toList();
+        if (!unbuilt.isEmpty()) {
+            throw new StartFailure(String.join(", ", unbuilt), "not built: run ./marquee up (it builds what is "
+                    + "missing) or ./mvnw package -DskipTests", null);
+        }
+        return present;
+    }
+
+    private void refuseIfAlreadyRunning() throws IOException {
+        Optional<ProcessHandle> running = runningInstance(layout);
+        if (running.isPresent()) {
+            throw new StartFailure("devstack", "is already running with this home (pid " + running.get().pid()
+                    + "); stop it with ./marquee down", null);
+        }
+    }
+
+    private void refuseTakenPorts(List<ServiceSpec> modules) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("DynamoDB Local", options.ports().of(Ports.DYNAMODB));
+        wanted.put("Kafka", options.ports().of(Ports.KAFKA));
+        wanted.put("Kafka controller", options.ports().of(Ports.KAFKA_CONTROLLER));
+        modules.forEach(s -> wanted.put(s.module(), options.ports().of(s.defaultPort())));
+        List<String> taken = wanted.entrySet().stream()
+                .filter(e -> !io.marquee.devstack.engine.Ports.isFree(e.getValue()))
+                .map(e -> e.getKey() + " port " + e.getValue())
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new StartFailure("devstack", "cannot start: already in use: " + String.join(", ", taken)
+                    + " (stop what uses them, or pass --port-offset N)", null);
+        }
+    }
+
+    private void startEngines() throws Exception {
+        Path engineLog = layout.logOf("engines");
+        step("DynamoDB Local on port " + options.ports().of(Ports.DYNAMODB)
+                + (options.inMemory() ? " (in memory)" : " (data in " + layout.dynamoDir() + ")"));
+        try {
+            dynamo = DynamoDbLocalEngine.start(options.ports().of(Ports.DYNAMODB),
+                    options.inMemory() ? null : layout.dynamoDir());
+        } catch (Exception e) {
+            throw new StartFailure("DynamoDB Local", "did not start", engineLog, e);
+        }
+        Path kafkaDir = layout.kafkaDir();
+        if (options.inMemory()) {
+            temporaryKafkaDir = Files.createTempDirectory("marquee-kafka");
+            kafkaDir = temporaryKafkaDir;
+        }
+        step("Kafka broker (KRaft) on port " + options.ports().of(Ports.KAFKA) + " (log dir " + kafkaDir + ")");
+        try {
+            kafka = KafkaEngine.start(options.ports().of(Ports.KAFKA), options.ports().of(Ports.KAFKA_CONTROLLER),
+                    kafkaDir);
+            kafka.createTopics(Topics.ALL);
+        } catch (Exception e) {
+            throw new StartFailure("Kafka", "did not start", engineLog, e);
+        }
+    }
+
+    private void startServices(List<ServiceSpec> modules) throws Exception {
+        Map<String, String> env = serviceEnvironment(modules);
+        for (ServiceSpec spec : modules) {
+            int port = options.ports().of(spec.defaultPort());
+            step(spec.module() + " on port " + port);
+            services.add(ServiceProcess.start(spec.module(), layout.quarkusRunJar(spec.module()), port,
+                    layout.logOf(spec.module()), options.serviceJavaOptions(), env));
+        }
+        // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
+        for (ServiceProcess service : services) {
+            service.awaitReady(options.readyTimeout());
+            step(service.name() + " is ready");
+        }
+    }
+
+    /** One environment for every service: each reads the keys it knows and ignores the rest. */
+    private Map<String, String> serviceEnvironment(List<ServiceSpec> modules) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamo.endpoint());
+        env.put("QUARKUS_DYNAMODB_AWS_REGION", DynamoDbLocalEngine.REGION);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "static");
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
+        env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // Until authentication exists, admin writes are open only on the embedded default.
+        env.put("CATALOG_ADMIN_WRITES_ENABLED", "true");
+        for (ServiceSpec spec : modules) {
+            String key = spec.restClientKey().toUpperCase().replace('-', '_');
+            env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
+        }
+        return env;
+    }
+
+    private void loadDataOnFirstStart() throws Exception {
+        if (!options.loadData()) {
+            return;
+        }
+        String catalogUrl = "http://127.0.0.1:" + options.ports().of(8082);
+        new DemoDataLoader(catalogUrl, out).loadOnce(layout.demoDir(), options.seed(), options.movieLensDir());
+    }
+
+    private void printBanner(Duration took) {
+        String gateway = "http://127.0.0.1:" + options.ports().of(Ports.GATEWAY);
+        out.printf("%nMarquee is up (%.1f s).%n", took.toMillis() / 1000.0);
+        out.println("  Open:     " + gateway + "/");
+        out.println("  API:      " + gateway + "/api/v1/movies?genre=Comedy   (OpenAPI: " + gateway + "/q/openapi)");
+        out.println("  Logs:     " + layout.logs());
+        out.println("  Data:     " + (options.inMemory() ? "in memory (gone when stopped)" : layout.dataDir().toString()));
+        out.println("  Stop:     Ctrl-C, or ./marquee down");
+        long rss = Rss.ofPid(ProcessHandle.current().pid()) + services.stream().mapToLong(ServiceProcess::rssKb).sum();
+        out.printf("  Memory:   %d MB resident in %d processes%n", rss / 1024, services.size() + 1);
+        out.println("DEVSTACK READY " + gateway);
+        out.flush();
+    }
+
+    /** Stops services, then Kafka, then DynamoDB; safe to call more than once. */
+    public synchronized void stopAll() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        out.println("[devstack] stopping");
+        List<Thread> stoppers = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            Thread t = new Thread(() -> {
+                try {
+                    service.stop(STOP_GRACE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-" + service.name());
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (dynamo != null) {
+            try {
+                dynamo.close();
+            } catch (Exception e) {
+                out.println("[devstack] DynamoDB Local did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (temporaryKafkaDir != null) {
+            deleteRecursively(temporaryKafkaDir);
+        }
+        try {
+            Files.deleteIfExists(layout.pidFile());
+        } catch (IOException e) {
+            out.println("[devstack] could not remove " + layout.pidFile() + ": " + e.getMessage());
+        }
+        out.println("[devstack] stopped");
+        out.flush();
+        stopped.countDown();
+    }
+
+    private void step(String what) {
+        out.println("[devstack] starting " + what);
+        out.flush();
+    }
+
+    /** The devstack process recorded in the pid file of {@code layout}, if it is still alive. */
+    public static Optional<ProcessHandle> runningInstance(StackLayout layout) throws IOException {
+        if (!Files.exists(layout.pidFile())) {
+            return Optional.empty();
+        }
+        String pid = Files.readString(layout.pidFile()).trim();
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}

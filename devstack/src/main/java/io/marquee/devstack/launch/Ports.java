@@ -1,0 +1,17 @@
+package io.marquee.devstack.launch;
+
+/**
+ * The devstack's ports: the fixed defaults from the architecture, all shifted by one offset so a
+ * second stack (the end-to-end tests, say) can run beside a developer's.
+ */
+public record Ports(int offset) {
+
+    public static final int GATEWAY = 8080;
+    public static final int DYNAMODB = 8000;
+    public static final int KAFKA = 9092;
+    public static final int KAFKA_CONTROLLER = 9093;
+
+    public int of(int defaultPort) {
+        return defaultPort + offset;
+    }
+}

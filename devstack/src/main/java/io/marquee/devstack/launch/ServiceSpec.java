@@ -1,0 +1,19 @@
+package io.marquee.devstack.launch;
+
+import java.util.List;
+
+/**
+ * A service module the devstack can run, with its default port. A module is started when its
+ * directory exists in the checkout, so later modules join the stack by being listed here.
+ */
+public record ServiceSpec(String module, int defaultPort, String restClientKey) {
+
+    /** Start order matters only for readability of the logs; readiness is awaited for all. */
+    public static final List<ServiceSpec> KNOWN = List.of(
+            new ServiceSpec("user-service", 8081, "user"),
+            new ServiceSpec("catalog-service", 8082, "catalog"),
+            new ServiceSpec("rating-service", 8083, "rating"),
+            new ServiceSpec("recommendation-service", 8084, "recommendation"),
+            new ServiceSpec("event-ingest-service", 8085, "event-ingest"),
+            new ServiceSpec("gateway", Ports.GATEWAY, "gateway"));
+}
