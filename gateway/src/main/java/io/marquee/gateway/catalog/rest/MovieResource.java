@@ -1,0 +1,99 @@
+package io.marquee.gateway.catalog.rest;
+
+import io.marquee.common.problem.Problem;
+import io.marquee.gateway.catalog.client.CatalogGateway;
+import io.marquee.gateway.web.ApiDocs;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/movies}: catalog-service's items. The gateway rejects what is certainly garbage
+ * (malformed ids, non-numeric limits) and relays everything else to catalog-service unchanged.
+ */
+@Path("/api/v1/movies")
+@Tag(name = "Movies", description = "The catalog: movies by id, by genre and year")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class MovieResource {
+
+    private final CatalogGateway catalog;
+
+    MovieResource(CatalogGateway catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One movie")
+    @APIResponse(responseCode = "200", description = "The movie",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.Movie.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response movie(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                          @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
+        return catalog.item(id);
+    }
+
+    @GET
+    @Operation(summary = "Browse movies", description = "Filtered by genre and year, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of movies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.MoviePage.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response movies(
+            @QueryParam("genre") @Parameter(description = "A MovieLens genre name, e.g. Comedy")
+            @Size(max = 64) String genre,
+            @QueryParam("year") @Parameter(description = "Release year", schema = @Schema(type = SchemaType.INTEGER))
+            @Pattern(regexp = "[0-9]{1,4}", message = "must be a year, e.g. 1995") String year,
+            @QueryParam("limit") @Parameter(description = "Page size; catalog-service caps it",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @Pattern(regexp = "[0-9]{1,9}", message = "must be a whole number") String limit,
+            @QueryParam("cursor") @Parameter(description = "`nextCursor` of the previous page")
+            @Size(max = 1024) String cursor) {
+        return catalog.items(genre, year, limit, cursor);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or replace a movie (admin)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MovieSchemas.Movie.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.Movie.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.Movie.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response put(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                        @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+                        byte[] movie) {
+        return catalog.put(id, movie);
+    }
+}

@@ -1,0 +1,47 @@
+package io.marquee.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * How the gateway treats the services behind it. Base URLs are not here: each service's URL is
+ * its REST client's {@code quarkus.rest-client.<service>.url} (environment
+ * {@code QUARKUS_REST_CLIENT_<SERVICE>_URL}).
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** catalog-service, behind {@code /api/v1/movies}. */
+    Downstream catalog();
+
+    /** Resilience settings for calls to one downstream service. */
+    interface Downstream {
+
+        /**
+         * Longest wait for one answer from the service; past it the caller gets 504 problem+json.
+         * Applies per attempt.
+         */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** The circuit breaker that stops calling a failing service for a while. */
+        CircuitBreaker circuitBreaker();
+    }
+
+    /** Opens after too many transport failures; while open, callers get 503 at once. */
+    interface CircuitBreaker {
+
+        /** How many recent calls are looked at when deciding to open. */
+        @WithDefault("20")
+        int window();
+
+        /** Share of failed calls (connection failures, timeouts) in the window that opens it. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long it stays open before letting a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+}

@@ -1,0 +1,46 @@
+package io.marquee.gateway.web;
+
+import io.marquee.common.web.RequestIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+
+/**
+ * Headers every downstream call carries from the incoming request: the request id (so one id
+ * follows the request through every service) and {@code Authorization} as-is. Nothing else of the
+ * caller's headers is forwarded.
+ */
+@ApplicationScoped
+public class ForwardedHeaders implements ClientHeadersFactory {
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
+                                                 MultivaluedMap<String, String> outgoing) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        String requestId = requestId(incoming);
+        if (requestId != null) {
+            headers.putSingle(RequestIds.HEADER, requestId);
+        }
+        String authorization = incoming.getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            headers.putSingle(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return headers;
+    }
+
+    private static String requestId(MultivaluedMap<String, String> incoming) {
+        ResteasyReactiveRequestContext current = CurrentRequestManager.get();
+        if (current != null) {
+            Object id = current.getContainerRequestContext().getProperty(RequestIds.CONTEXT_PROPERTY);
+            if (id != null) {
+                return id.toString();
+            }
+        }
+        // The request-id filter has already replaced an unacceptable incoming header with the request's id.
+        return incoming.getFirst(RequestIds.HEADER);
+    }
+}

@@ -1,0 +1,182 @@
+package io.marquee.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** /api/v1/movies relayed to a real HTTP peer playing catalog-service. */
+@QuarkusTest
+@WithTestResource(FakeCatalog.class)
+class CatalogRelayTest {
+
+    static JsonPath lastCatalogRequest() {
+        return given().baseUri(catalogUrl()).get("/__last").then().statusCode(200).extract().jsonPath();
+    }
+
+    static int catalogHits(String methodAndPath) {
+        return Integer.parseInt(given().baseUri(catalogUrl()).queryParam("path", methodAndPath)
+                .get("/__hits").then().statusCode(200).extract().asString());
+    }
+
+    static String catalogUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
+    }
+
+    @Test
+    void movieIsRelayedWithStatusBodyAndContentType() {
+        Response answer = given().get("/api/v1/movies/1").then().statusCode(200).extract().response();
+
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.asString()).isEqualTo(FakeCatalog.ITEM);
+        assertThat(answer.header("ETag")).isEqualTo("\"v1\"");
+        assertThat(answer.header("X-Internal")).as("internal downstream headers stay behind").isNull();
+        assertThat(lastCatalogRequest().getString("path")).isEqualTo("/items/1");
+    }
+
+    @Test
+    void downstreamNotFoundProblemIsRelayedUnchanged() {
+        Response answer = given().get("/api/v1/movies/42").then().statusCode(404).extract().response();
+
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.asString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not found\","
+                + "\"status\":404,\"detail\":\"No item 42\",\"instance\":\"/items/42\"}");
+    }
+
+    @Test
+    void listForwardsOnlyTheDeclaredQueryParameters() {
+        given().queryParam("genre", "Comedy").queryParam("year", "1995").queryParam("limit", "10")
+                .queryParam("cursor", "c1").queryParam("debug", "true").queryParam("admin", "yes")
+                .get("/api/v1/movies")
+                .then().statusCode(200).contentType("application/json")
+                .body("items[0].id", equalTo("1")).body("nextCursor", equalTo("c2"));
+
+        String query = lastCatalogRequest().getString("query");
+        assertThat(query.split("&")).containsExactlyInAnyOrder("genre=Comedy", "year=1995", "limit=10", "cursor=c1");
+    }
+
+    @Test
+    void downstreamValidationProblemIsRelayedUnchanged() {
+        given().queryParam("limit", "500").get("/api/v1/movies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("limit: must be at most 100"))
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void putRelaysBodyAuthorizationAndCreatedStatus() {
+        String movie = "{\"id\":\"7\",\"title\":\"Heat (1995)\",\"genres\":[\"Action\"],\"year\":1995}";
+        given().header("Authorization", "Bearer admin-token").contentType("application/json").body(movie)
+                .put("/api/v1/movies/7")
+                .then().statusCode(201).contentType("application/json").body("title", equalTo("Heat (1995)"));
+
+        JsonPath seen = lastCatalogRequest();
+        assertThat(seen.getString("method")).isEqualTo("PUT");
+        assertThat(seen.getString("path")).isEqualTo("/items/7");
+        assertThat(seen.getString("authorization")).isEqualTo("Bearer admin-token");
+        assertThat(seen.getString("contentType")).startsWith("application/json");
+        assertThat(seen.getString("body")).isEqualTo(movie);
+    }
+
+    @Test
+    void putWithoutAuthorizationGetsTheServicesForbiddenProblem() {
+        given().contentType("application/json").body("{\"title\":\"x\"}").put("/api/v1/movies/7")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Only admins may change the catalog"));
+        assertThat(lastCatalogRequest().getString("authorization")).isEmpty();
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenAbsentAndForwardedDownstream() {
+        String id = given().get("/api/v1/movies/1").then().statusCode(200).extract().header("X-Request-Id");
+
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(lastCatalogRequest().getString("requestId")).isEqualTo(id);
+    }
+
+    @Test
+    void validRequestIdIsKeptAndForwardedDownstream() {
+        given().header("X-Request-Id", "web-1234.abc:9").get("/api/v1/movies/42")
+                .then().statusCode(404).header("X-Request-Id", "web-1234.abc:9");
+
+        assertThat(lastCatalogRequest().getString("requestId")).isEqualTo("web-1234.abc:9");
+    }
+
+    @Test
+    void hostileRequestIdsAreReplacedAndTheReplacementIsForwarded() {
+        for (String hostile : new String[] {"x".repeat(500), "<script>alert(1)</script>",
+                "abc%0d%0aSet-Cookie:%20a=b", "id with spaces"}) {
+            String id = given().header("X-Request-Id", hostile).get("/api/v1/movies/1")
+                    .then().statusCode(200).extract().header("X-Request-Id");
+
+            assertThat(id).as(hostile).isNotEqualTo(hostile).matches("[0-9a-f-]{36}");
+            assertThat(lastCatalogRequest().getString("requestId")).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void requestIdFoldedOverCrLfIsReplacedAndTheReplacementIsForwarded() throws Exception {
+        // An obsolete line fold puts CR LF inside the header value; HTTP clients refuse to send it.
+        String head;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/v1/movies/1 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Request-Id: abc\r\n Set-Cookie: a=b\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            head = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\r\n\r\n")[0];
+        }
+        assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("set-cookie");
+        String id = head.lines().filter(line -> line.regionMatches(true, 0, "X-Request-Id:", 0, 13))
+                .map(line -> line.substring(13).trim()).findFirst().orElseThrow();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(lastCatalogRequest().getString("requestId")).isEqualTo(id);
+    }
+
+    @Test
+    void slowDownstreamAnswers504ProblemWithinTheTimeout() {
+        long start = System.nanoTime();
+        given().header("X-Request-Id", "slow-1").get("/api/v1/movies/slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("status", equalTo(504))
+                .body("detail", equalTo("catalog-service did not answer in time"))
+                .body("instance", equalTo("/api/v1/movies/slow"))
+                .body("requestId", equalTo("slow-1"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).as("default timeout is 2 s; the fake sleeps %d ms", FakeCatalog.SLOW_MILLIS)
+                .isBetween(1_900L, 4_000L);
+        assertThat(catalogHits("GET:/items/slow")).as("a timeout is not retried").isEqualTo(1);
+    }
+
+    @Test
+    void readWhoseConnectionBreaksIsRetriedOnce() {
+        int before = catalogHits("GET:/items/flaky");
+        given().get("/api/v1/movies/flaky").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No item flaky"));
+        assertThat(catalogHits("GET:/items/flaky") - before).isEqualTo(2);
+    }
+
+    @Test
+    void writeWhoseConnectionBreaksIsNotRetried() {
+        int before = catalogHits("PUT:/items/flaky");
+        given().header("Authorization", "Bearer t").contentType("application/json").body("{}")
+                .put("/api/v1/movies/flaky")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("detail", equalTo("catalog-service is unavailable"))
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
+        assertThat(catalogHits("PUT:/items/flaky") - before).isEqualTo(1);
+    }
+
+    @Test
+    void statusReportsTheCatalogUp() {
+        given().get("/api/v1/status").then().statusCode(200).body("services.catalog", equalTo("UP"))
+                .body("services.other", nullValue());
+    }
+}
