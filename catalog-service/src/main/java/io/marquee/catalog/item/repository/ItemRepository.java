@@ -1,0 +1,221 @@
+package io.marquee.catalog.item.repository;
+
+import io.marquee.catalog.item.service.IndexKeys;
+import io.marquee.catalog.item.service.Item;
+import io.marquee.catalog.item.service.ItemSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * DynamoDB storage of items and of the listing index. An item and its index rows only ever change
+ * together, in one transaction guarded by the item's version.
+ */
+@ApplicationScoped
+public class ItemRepository {
+
+    static final String ITEM_ID = "itemId";
+    static final String BUCKET = "bucket";
+    static final String SORT_KEY = "sortKey";
+    private static final String TITLE = "title";
+    private static final String YEAR = "year";
+    private static final String GENRES = "genres";
+    private static final String RUNTIME = "runtimeMinutes";
+    private static final String OVERVIEW = "overview";
+    private static final String METADATA = "metadata";
+    private static final String CREATED_AT = "createdAt";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String VERSION = "version";
+    private static final int BATCH_GET_LIMIT = 100;
+
+    private final DynamoDbClient dynamo;
+    private final CatalogTables tables;
+
+    public ItemRepository(DynamoDbClient dynamo, CatalogTables tables) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+    }
+
+    public Optional<Item> find(String id) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(tables.items())
+                .key(Map.of(ITEM_ID, s(id))).consistentRead(true)).item();
+        return row == null || row.isEmpty() ? Optional.empty() : Optional.of(toItem(row));
+    }
+
+    /** The stored items among {@code ids} (consistent reads), by id. */
+    public Map<String, Item> findAll(Collection<String> ids) {
+        Map<String, Item> found = new HashMap<>();
+        List<String> all = List.copyOf(Set.copyOf(ids));
+        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(id -> Map.of(ITEM_ID, s(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tables.items(),
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
+                response.responses().getOrDefault(tables.items(), List.of())
+                        .forEach(row -> found.put(row.get(ITEM_ID).s(), toItem(row)));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Stores {@code item} and moves its index rows, all or nothing: the item only if it is still
+     * at {@code previous}'s version (or still absent), the index rows of its new buckets, and the
+     * deletion of those of {@code previous} that no longer apply.
+     *
+     * @throws ConcurrentUpdateException if the item changed since {@code previous} was read
+     */
+    public void write(Item item, Optional<Item> previous) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(tables.items()).item(toRow(item));
+            if (previous.isEmpty()) {
+                p.conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", ITEM_ID));
+            } else {
+                p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                        .expressionAttributeValues(Map.of(":v", n(previous.get().version())));
+            }
+        }).build());
+        Map<Key, Map<String, AttributeValue>> newRows = indexRows(item);
+        newRows.values().forEach(row -> actions.add(
+                TransactWriteItem.builder().put(p -> p.tableName(tables.index()).item(row)).build()));
+        previous.ifPresent(old -> indexRows(old).keySet().stream()
+                .filter(key -> !newRows.containsKey(key))
+                .forEach(key -> actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tables.index())
+                        .key(Map.of(BUCKET, s(key.bucket()), SORT_KEY, s(key.sortKey())))).build())));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(actions));
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code))) {
+                throw new ConcurrentUpdateException(item.id(), e);
+            }
+            throw e;
+        } catch (TransactionConflictException e) {
+            throw new ConcurrentUpdateException(item.id(), e);
+        }
+    }
+
+    /** Up to {@code limit} summaries of {@code bucket} after {@code afterSortKey}, and whether more follow. */
+    public IndexPage list(String bucket, String afterSortKey, int limit) {
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(tables.index()).keyConditionExpression("#b = :b")
+                    .expressionAttributeNames(Map.of("#b", BUCKET))
+                    .expressionAttributeValues(Map.of(":b", s(bucket)))
+                    .limit(limit + 1);
+            if (afterSortKey != null) {
+                b.exclusiveStartKey(Map.of(BUCKET, s(bucket), SORT_KEY, s(afterSortKey)));
+            }
+        });
+        List<Map<String, AttributeValue>> rows = response.items();
+        boolean more = rows.size() > limit;
+        List<Map<String, AttributeValue>> page = more ? rows.subList(0, limit) : rows;
+        List<ItemSummary> items = page.stream().map(ItemRepository::toSummary).toList();
+        String last = more ? page.get(page.size() - 1).get(SORT_KEY).s() : null;
+        return new IndexPage(items, last);
+    }
+
+    /** A page of index rows; {@code lastSortKey} is set only when more rows follow. */
+    public record IndexPage(List<ItemSummary> items, String lastSortKey) {
+    }
+
+    private record Key(String bucket, String sortKey) {
+    }
+
+    private static Map<Key, Map<String, AttributeValue>> indexRows(Item item) {
+        String sortKey = IndexKeys.sortKey(item.title(), item.id());
+        Map<Key, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
+        for (String bucket : IndexKeys.buckets(item.genres(), item.year())) {
+            Map<String, AttributeValue> row = new HashMap<>();
+            row.put(BUCKET, s(bucket));
+            row.put(SORT_KEY, s(sortKey));
+            row.put(ITEM_ID, s(item.id()));
+            row.put(TITLE, s(item.title()));
+            if (item.year() != null) {
+                row.put(YEAR, n(item.year()));
+            }
+            row.put(GENRES, strings(item.genres()));
+            rows.put(new Key(bucket, sortKey), row);
+        }
+        return rows;
+    }
+
+    private static Map<String, AttributeValue> toRow(Item item) {
+        Map<String, AttributeValue> row = new HashMap<>();
+        row.put(ITEM_ID, s(item.id()));
+        row.put(TITLE, s(item.title()));
+        if (item.year() != null) {
+            row.put(YEAR, n(item.year()));
+        }
+        row.put(GENRES, strings(item.genres()));
+        if (item.runtimeMinutes() != null) {
+            row.put(RUNTIME, n(item.runtimeMinutes()));
+        }
+        if (item.overview() != null) {
+            row.put(OVERVIEW, s(item.overview()));
+        }
+        Map<String, AttributeValue> metadata = new HashMap<>();
+        item.metadata().forEach((k, v) -> metadata.put(k, s(v)));
+        row.put(METADATA, AttributeValue.fromM(metadata));
+        row.put(CREATED_AT, s(item.createdAt().toString()));
+        row.put(UPDATED_AT, s(item.updatedAt().toString()));
+        row.put(VERSION, n(item.version()));
+        return row;
+    }
+
+    private static Item toItem(Map<String, AttributeValue> row) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (row.containsKey(METADATA)) {
+            row.get(METADATA).m().forEach((k, v) -> metadata.put(k, v.s()));
+        }
+        return new Item(row.get(ITEM_ID).s(), row.get(TITLE).s(), integer(row.get(YEAR)), stringList(row.get(GENRES)),
+                integer(row.get(RUNTIME)), row.containsKey(OVERVIEW) ? row.get(OVERVIEW).s() : null, metadata,
+                Instant.parse(row.get(CREATED_AT).s()), Instant.parse(row.get(UPDATED_AT).s()),
+                Long.parseLong(row.get(VERSION).n()));
+    }
+
+    private static ItemSummary toSummary(Map<String, AttributeValue> row) {
+        return new ItemSummary(row.get(ITEM_ID).s(), row.get(TITLE).s(), integer(row.get(YEAR)),
+                stringList(row.get(GENRES)));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue strings(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+    }
+
+    private static Integer integer(AttributeValue value) {
+        return value == null || value.n() == null ? null : Integer.valueOf(value.n());
+    }
+
+    private static List<String> stringList(AttributeValue value) {
+        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package io.marquee.catalog.item.repository;
+
+import io.marquee.catalog.config.CatalogConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/** Creates the tables at startup when they are absent, and waits until they are ACTIVE. */
+@ApplicationScoped
+public class TableSetup {
+
+    private static final Logger LOG = Logger.getLogger(TableSetup.class);
+
+    private final DynamoDbClient dynamo;
+    private final CatalogTables tables;
+    private final CatalogConfig config;
+
+    public TableSetup(DynamoDbClient dynamo, CatalogTables tables, CatalogConfig config) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.createTablesAtStartup()) {
+            return;
+        }
+        createIfAbsent(CreateTableRequest.builder().tableName(tables.items())
+                .attributeDefinitions(attribute(ItemRepository.ITEM_ID))
+                .keySchema(key(ItemRepository.ITEM_ID, KeyType.HASH)));
+        createIfAbsent(CreateTableRequest.builder().tableName(tables.index())
+                .attributeDefinitions(attribute(ItemRepository.BUCKET), attribute(ItemRepository.SORT_KEY))
+                .keySchema(key(ItemRepository.BUCKET, KeyType.HASH), key(ItemRepository.SORT_KEY, KeyType.RANGE)));
+    }
+
+    private void createIfAbsent(CreateTableRequest.Builder request) {
+        CreateTableRequest create = request.billingMode(BillingMode.PAY_PER_REQUEST).build();
+        try {
+            dynamo.describeTable(b -> b.tableName(create.tableName()));
+        } catch (ResourceNotFoundException absent) {
+            try {
+                dynamo.createTable(create);
+                LOG.infof("created table %s", create.tableName());
+            } catch (ResourceInUseException createdMeanwhile) {
+                LOG.debugf("table %s was created by another instance", create.tableName());
+            }
+        }
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo).build()) {
+            waiter.waitUntilTableExists(b -> b.tableName(create.tableName()))
+                    .matched().exception().ifPresent(e -> {
+                        throw new IllegalStateException("table " + create.tableName() + " did not become ACTIVE", e);
+                    });
+        }
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

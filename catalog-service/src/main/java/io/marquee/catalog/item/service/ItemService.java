@@ -1,0 +1,260 @@
+package io.marquee.catalog.item.service;
+
+import io.marquee.catalog.config.CatalogConfig;
+import io.marquee.catalog.item.repository.ConcurrentUpdateException;
+import io.marquee.catalog.item.repository.ItemRepository;
+import io.marquee.common.catalog.Genres;
+import io.marquee.common.problem.Problem;
+import io.marquee.common.problem.ProblemException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/** Reading, listing and writing catalog items. */
+@ApplicationScoped
+public class ItemService {
+
+    /** How often a write that lost a race is re-read, recomputed and retried. */
+    static final int MAX_ATTEMPTS = 20;
+    static final int MAX_BATCH = 100;
+
+    private final ItemRepository repository;
+    private final CatalogConfig config;
+    private final Validator validator;
+    private final Clock clock;
+    private final ExecutorService batchWriters;
+
+    public ItemService(ItemRepository repository, CatalogConfig config, Validator validator) {
+        this.repository = repository;
+        this.config = config;
+        this.validator = validator;
+        this.clock = Clock.systemUTC();
+        AtomicInteger threads = new AtomicInteger();
+        this.batchWriters = Executors.newFixedThreadPool(Math.max(1, config.batch().writeConcurrency()), r -> {
+            Thread thread = new Thread(r, "catalog-batch-writer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        batchWriters.shutdownNow();
+    }
+
+    public Item get(String id) {
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No item with id " + id));
+    }
+
+    /**
+     * One page of the listing for the given raw query parameters (empty means absent). All invalid
+     * parameters are reported together.
+     */
+    public ItemPage list(String genre, String year, String limit, String cursor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String canonicalGenre = null;
+        if (present(genre)) {
+            canonicalGenre = Genres.canonical(genre).orElse(null);
+            if (canonicalGenre == null) {
+                errors.add(new Problem.FieldError("genre", KnownGenre.MESSAGE));
+            }
+        }
+        Integer yearValue = null;
+        if (present(year)) {
+            yearValue = parse(year, ItemRules.MIN_YEAR, ItemRules.MAX_YEAR);
+            if (yearValue == null) {
+                errors.add(new Problem.FieldError("year", "must be a whole number from "
+                        + ItemRules.MIN_YEAR + " to " + ItemRules.MAX_YEAR));
+            }
+        }
+        int max = config.page().maxSize();
+        int pageSize = config.page().defaultSize();
+        if (present(limit)) {
+            Integer parsed = parse(limit, 1, max);
+            if (parsed == null) {
+                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
+            } else {
+                pageSize = parsed;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        String bucket = IndexKeys.bucket(canonicalGenre, yearValue);
+        String after = present(cursor) ? Cursor.decode(cursor, bucket) : null;
+        ItemRepository.IndexPage page = repository.list(bucket, after, pageSize);
+        String next = page.lastSortKey() == null ? null : new Cursor(bucket, page.lastSortKey()).encode();
+        return new ItemPage(page.items(), next);
+    }
+
+    /** Creates or replaces item {@code id} (the draft is already validated). */
+    public WriteResult put(String id, ItemDraft draft) {
+        return put(id, draft, repository.find(id));
+    }
+
+    /**
+     * Validates every entry first (nothing is written if any is invalid), then writes each item in
+     * its own transaction, several in parallel.
+     */
+    public BatchResult putAll(List<BatchEntry> entries) {
+        validateBatch(entries);
+        Map<String, Item> existing = repository.findAll(entries.stream().map(BatchEntry::id).toList());
+        List<Future<WriteResult>> writes = entries.stream()
+                .map(e -> batchWriters.submit(() -> put(e.id(), e.draft(), Optional.ofNullable(existing.get(e.id())))))
+                .toList();
+        int created = 0;
+        int updated = 0;
+        RuntimeException failure = null;
+        for (Future<WriteResult> write : writes) {
+            try {
+                if (write.get().created()) {
+                    created++;
+                } else {
+                    updated++;
+                }
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing a batch", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return new BatchResult(created, updated);
+    }
+
+    /** An entry of a batch: the item id and what it should be. */
+    public record BatchEntry(String id, ItemDraft draft) {
+    }
+
+    private WriteResult put(String id, ItemDraft draft, Optional<Item> previous) {
+        List<String> genres = canonicalGenres(draft.genres());
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Item item = new Item(id, draft.title(), draft.year(), genres, draft.runtimeMinutes(), draft.overview(),
+                    draft.metadata(), previous.map(Item::createdAt).orElse(now), now,
+                    previous.map(p -> p.version() + 1).orElse(1L));
+            try {
+                repository.write(item, previous);
+                return new WriteResult(item, previous.isEmpty());
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw ProblemException.conflict("Item " + id + " is being changed by others; try again");
+                }
+                backOff(attempt);
+                previous = repository.find(id);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+
+    private void validateBatch(List<BatchEntry> entries) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (entries == null || entries.isEmpty() || entries.size() > MAX_BATCH) {
+            throw invalid(List.of(new Problem.FieldError("items", "must hold 1 to " + MAX_BATCH + " items")));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String prefix = "items[" + i + "]";
+            BatchEntry entry = entries.get(i);
+            if (entry == null || entry.draft() == null) {
+                errors.add(new Problem.FieldError(prefix, "must not be null"));
+                continue;
+            }
+            if (entry.id() == null) {
+                errors.add(new Problem.FieldError(prefix + ".id", "must not be null"));
+            } else if (!ItemRules.ID.matcher(entry.id()).matches()) {
+                errors.add(new Problem.FieldError(prefix + ".id", ItemRules.ID_MESSAGE));
+            } else if (!seen.add(entry.id())) {
+                errors.add(new Problem.FieldError(prefix + ".id", "repeats an id earlier in the batch"));
+            }
+            for (ConstraintViolation<ItemDraft> violation : validator.validate(entry.draft())) {
+                errors.add(new Problem.FieldError(prefix + "." + jsonPath(violation.getPropertyPath()),
+                        violation.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(Problem.FieldError::field));
+            throw invalid(errors);
+        }
+    }
+
+    /** A bean property path as JSON sees it: {@code genres[2]}, {@code metadata[key]}, {@code a[1].b}. */
+    static String jsonPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            // Hibernate Validator reports a node's position in its container on the node itself.
+            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return new ProblemException(400, "Invalid input", detail, errors);
+    }
+
+    private static List<String> canonicalGenres(List<String> genres) {
+        if (genres == null) {
+            return List.of();
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        genres.forEach(g -> canonical.add(Genres.canonical(g).orElseThrow()));
+        return List.copyOf(canonical);
+    }
+
+    private static boolean present(String parameter) {
+        return parameter != null && !parameter.isEmpty();
+    }
+
+    /** {@code text} as an int in {@code [min, max]}, or null. */
+    private static Integer parse(String text, long min, long max) {
+        if (text.length() > 11) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text);
+            return value < min || value > max ? null : (int) value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.marquee.catalog.item;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers the API tests share. */
+final class Api {
+
+    static final String PROBLEM = "application/problem+json";
+
+    private Api() {
+    }
+
+    static ValidatableResponse put(String id, String json) {
+        return given().contentType(ContentType.JSON).body(json).when().put("/items/{id}", id).then();
+    }
+
+    static ValidatableResponse putOk(String id, String json) {
+        return put(id, json).statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+    }
+
+    static String item(String title, Integer year, String... genres) {
+        StringBuilder json = new StringBuilder("{\"title\":\"").append(title).append('"');
+        if (year != null) {
+            json.append(",\"year\":").append(year);
+        }
+        json.append(",\"genres\":[");
+        for (int i = 0; i < genres.length; i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(genres[i]).append('"');
+        }
+        return json.append("]}").toString();
+    }
+
+    /** Every id of a listing, following cursors, with the page size given. */
+    static List<String> listAll(Map<String, ?> query, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParams(query).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when().get("/items").then().statusCode(200).extract().jsonPath();
+            List<String> pageIds = page.getList("items.id", String.class);
+            if (pageIds.size() > limit) {
+                throw new AssertionError("page longer than limit");
+            }
+            ids.addAll(pageIds);
+            cursor = page.getString("nextCursor");
+            if (++pages > 1000) {
+                throw new AssertionError("listing does not end");
+            }
+        } while (cursor != null);
+        return ids;
+    }
+}

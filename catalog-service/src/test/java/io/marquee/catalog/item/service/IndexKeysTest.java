@@ -1,0 +1,41 @@
+package io.marquee.catalog.item.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IndexKeysTest {
+
+    @Test
+    void sortKeyIgnoresCaseAccentsAndALeadingArticle() {
+        assertThat(IndexKeys.sortKey("The  Élan Vital", "m1")).isEqualTo("elan vital#m1");
+        assertThat(IndexKeys.sortKey("A Beautiful Mind", "m2")).isEqualTo("beautiful mind#m2");
+        assertThat(IndexKeys.sortKey("An Education", "m3")).isEqualTo("education#m3");
+        assertThat(IndexKeys.sortKey("Theory", "m4")).isEqualTo("theory#m4");
+        assertThat(IndexKeys.sortKey("Ame\u0301lie", "m5")).isEqualTo("amelie#m5");
+    }
+
+    @Test
+    void sortKeyTitlePartIsBoundedWithoutSplittingSurrogates() {
+        String key = IndexKeys.sortKey("x".repeat(63) + "🎬🎬", "id");
+        assertThat(key).isEqualTo("x".repeat(63) + "#id");
+        assertThat(IndexKeys.sortKey("🎬".repeat(300), "id")).hasSize(64 + 3);
+    }
+
+    @Test
+    void bucketsCoverAllGenreYearAndCombinations() {
+        assertThat(IndexKeys.buckets(List.of("Drama", "War"), 1999)).containsExactly(
+                "all", "year#1999", "genre#Drama", "genre#Drama#year#1999", "genre#War", "genre#War#year#1999");
+        assertThat(IndexKeys.buckets(List.of("Drama"), null)).containsExactly("all", "genre#Drama");
+    }
+
+    @Test
+    void longestCursorFitsTheLimit() {
+        String title = "\u4e2d".repeat(300);
+        String cursor = new Cursor("genre#Documentary#year#2000",
+                IndexKeys.sortKey(title, "a".repeat(64))).encode();
+        assertThat(cursor.length()).isLessThanOrEqualTo(Cursor.MAX_LENGTH);
+        assertThat(Cursor.decode(cursor, "genre#Documentary#year#2000")).startsWith("\u4e2d");
+    }
+}
