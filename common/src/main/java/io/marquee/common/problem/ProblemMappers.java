@@ -49,6 +49,15 @@ public class ProblemMappers {
         return malformedBody(e, request, uri);
     }
 
+    /**
+     * quarkus-rest-jackson maps this subtype (wrong type, unknown field) itself with a plain-JSON
+     * answer; a mapper for the exact type keeps those answers problem+json too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, ContainerRequestContext request, UriInfo uri) {
+        return malformedBody(e, request, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request, UriInfo uri) {
         // Quarkus REST wraps body-reading failures; unwrap so the client learns which field was wrong.
@@ -70,11 +79,7 @@ public class ProblemMappers {
             LOG.errorf(e, "request %s failed", requestId(request));
             detail = "The server could not answer this request";
         }
-        Response answer = respond(status, title, detail, List.of(), request, uri);
-        if (original != null && original.getHeaderString("Allow") != null) {
-            return Response.fromResponse(answer).header("Allow", original.getHeaderString("Allow")).build();
-        }
-        return answer;
+        return respond(status, title, detail, List.of(), request, uri);
     }
 
     @ServerExceptionMapper
@@ -152,16 +157,21 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // Hibernate Validator puts a list index on the element's child node: items[3].title
+                // arrives as node "title" with index 3, in an iterable.
+                boolean indexBeforeName = node.isInIterable() && node.getName() != null
+                        && !node.getName().startsWith("<");
+                if (indexBeforeName) {
+                    appendIndex(property, node);
+                }
                 if (node.getName() != null && !node.getName().startsWith("<")) {
                     if (!property.isEmpty()) {
                         property.append('.');
                     }
                     property.append(node.getName());
                 }
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
-                } else if (node.getKey() != null) {
-                    property.append('[').append(node.getKey()).append(']');
+                if (!indexBeforeName) {
+                    appendIndex(property, node);
                 }
             }
         }
@@ -169,6 +179,14 @@ public class ProblemMappers {
             return property.toString();
         }
         return parameter == null ? "request" : parameter;
+    }
+
+    private static void appendIndex(StringBuilder property, Path.Node node) {
+        if (node.getIndex() != null) {
+            property.append('[').append(node.getIndex()).append(']');
+        } else if (node.getKey() != null) {
+            property.append('[').append(node.getKey()).append(']');
+        }
     }
 
     private static Response respond(int status, String title, String detail, List<Problem.FieldError> errors,

@@ -1,9 +1,8 @@
-package io.marquee.gateway.web;
+package io.marquee.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.common.problem.Problem;
-import io.marquee.common.web.RequestIds;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
