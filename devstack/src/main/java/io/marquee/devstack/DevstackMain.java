@@ -8,6 +8,11 @@ import io.marquee.devstack.launch.DevstackOptions;
 import io.marquee.devstack.launch.Ports;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StartFailure;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -42,22 +47,39 @@ public final class DevstackMain {
               --ready-timeout S  seconds each service may take to become ready (default 120)
             """;
 
+    /** The terminal, kept before {@link #routeStrayOutputTo} takes System.out over. */
+    private static final PrintStream TERMINAL = System.out;
+    private static final PrintStream TERMINAL_ERR = System.err;
+
     private DevstackMain() {
     }
 
+    /**
+     * DynamoDB Local and its parsers print banners and warnings straight to System.out/err; they
+     * belong in the engines' log, so the terminal shows only the devstack's own progress.
+     */
+    private static void routeStrayOutputTo(Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        PrintStream engines = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        System.setOut(engines);
+        System.setErr(engines);
+    }
+
     public static void main(String[] args) {
+        // The devstack stops log4j itself after the engines; its own hook would race with theirs.
+        System.setProperty("log4j2.shutdownHookEnabled", "false");
         try {
             System.exit(run(args));
         } catch (StartFailure e) {
-            System.err.println("[devstack] FAILED: " + e.getMessage());
-            e.logTail(20).forEach(line -> System.err.println("    | " + line));
+            TERMINAL_ERR.println("[devstack] FAILED: " + e.getMessage());
+            e.logTail(20).forEach(line -> TERMINAL_ERR.println("    | " + line));
             System.exit(1);
         } catch (UsageException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
+            TERMINAL_ERR.println(e.getMessage());
+            TERMINAL_ERR.print(USAGE);
             System.exit(2);
         } catch (Exception e) {
-            System.err.println("[devstack] FAILED: " + e);
+            TERMINAL_ERR.println("[devstack] FAILED: " + e);
             System.exit(1);
         }
     }
@@ -107,9 +129,10 @@ public final class DevstackMain {
         Ports ports = new Ports(portOffset);
         return switch (command) {
             case "up" -> {
+                routeStrayOutputTo(layout.logOf("engines"));
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, movieLens, loadData,
                         Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
-                new Devstack(options, System.out).runUntilStopped();
+                new Devstack(options, TERMINAL).runUntilStopped();
                 yield 0;
             }
             case "help" -> {

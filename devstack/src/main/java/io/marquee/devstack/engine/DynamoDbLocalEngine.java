@@ -39,8 +39,11 @@ public final class DynamoDbLocalEngine implements AutoCloseable {
         }
         // Telemetry would try to reach the network at start-up.
         args.addAll(List.of("-disableTelemetry", "-port", Integer.toString(actualPort)));
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        server.start();
+        DynamoDBProxyServer server = EngineClassLoader.call(() -> {
+            DynamoDBProxyServer s = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            s.start();
+            return s;
+        });
         return new DynamoDbLocalEngine(actualPort, server);
     }
 

@@ -71,10 +71,13 @@ public final class KafkaEngine implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "3");
 
-        KafkaConfig config = new KafkaConfig(props, false);
-        format(dir);
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer server = EngineClassLoader.call(() -> {
+            KafkaConfig config = new KafkaConfig(props, false);
+            format(dir);
+            KafkaRaftServer s = new KafkaRaftServer(config, Time.SYSTEM);
+            s.startup();
+            return s;
+        });
         return new KafkaEngine(brokerPort, server);
     }
 

@@ -34,7 +34,8 @@ public final class Devstack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private DynamoDbLocalEngine dynamo;
     private KafkaEngine kafka;
-    private Path temporaryKafkaDir;
+    /** Data directory of an in-memory run: Kafka's log and the dataset files, deleted at stop. */
+    private Path temporaryDataDir;
 
     public Devstack(DevstackOptions options, PrintStream out) {
         this.options = options;
@@ -51,6 +52,10 @@ public final class Devstack {
         Files.createDirectories(layout.logs());
         Files.createDirectories(layout.dataDir());
         Files.writeString(layout.pidFile(), Long.toString(ProcessHandle.current().pid()));
+        if (options.inMemory()) {
+            // Nothing of an in-memory run may outlive it, or a later run would trust its load marker.
+            temporaryDataDir = Files.createTempDirectory("marquee-data");
+        }
         Thread shutdown = new Thread(this::stopAll, "devstack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
@@ -114,11 +119,7 @@ public final class Devstack {
         } catch (Exception e) {
             throw new StartFailure("DynamoDB Local", "did not start", engineLog, e);
         }
-        Path kafkaDir = layout.kafkaDir();
-        if (options.inMemory()) {
-            temporaryKafkaDir = Files.createTempDirectory("marquee-kafka");
-            kafkaDir = temporaryKafkaDir;
-        }
+        Path kafkaDir = options.inMemory() ? temporaryDataDir.resolve("kafka") : layout.kafkaDir();
         step("Kafka broker (KRaft) on port " + options.ports().of(Ports.KAFKA) + " (log dir " + kafkaDir + ")");
         try {
             kafka = KafkaEngine.start(options.ports().of(Ports.KAFKA), options.ports().of(Ports.KAFKA_CONTROLLER),
@@ -140,7 +141,7 @@ public final class Devstack {
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
         for (ServiceProcess service : services) {
             service.awaitReady(options.readyTimeout());
-            step(service.name() + " is ready");
+            say(service.name() + " is ready");
         }
     }
 
@@ -167,7 +168,8 @@ public final class Devstack {
             return;
         }
         String catalogUrl = "http://127.0.0.1:" + options.ports().of(8082);
-        new DemoDataLoader(catalogUrl, out).loadOnce(layout.demoDir(), options.seed(), options.movieLensDir());
+        Path demoDir = options.inMemory() ? temporaryDataDir.resolve("demo") : layout.demoDir();
+        new DemoDataLoader(catalogUrl, out).loadOnce(demoDir, options.seed(), options.movieLensDir());
     }
 
     private void printBanner(Duration took) {
@@ -219,9 +221,11 @@ public final class Devstack {
                 out.println("[devstack] DynamoDB Local did not stop cleanly: " + e.getMessage());
             }
         }
-        if (temporaryKafkaDir != null) {
-            deleteRecursively(temporaryKafkaDir);
+        if (temporaryDataDir != null) {
+            deleteRecursively(temporaryDataDir);
         }
+        // Last, so the engines' shutdown messages still reach engines.log.
+        org.apache.logging.log4j.LogManager.shutdown();
         try {
             Files.deleteIfExists(layout.pidFile());
         } catch (IOException e) {
@@ -233,7 +237,11 @@ public final class Devstack {
     }
 
     private void step(String what) {
-        out.println("[devstack] starting " + what);
+        say("starting " + what);
+    }
+
+    private void say(String what) {
+        out.println("[devstack] " + what);
         out.flush();
     }
 
