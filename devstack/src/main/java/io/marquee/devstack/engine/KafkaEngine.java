@@ -82,6 +82,11 @@ public final class KafkaEngine implements AutoCloseable {
     }
 
     private static void format(String dir) throws Exception {
+        if (Files.exists(Path.of(dir, "meta.properties"))) {
+            // Formatted on an earlier start: keep its cluster id and data. (Formatting again, even
+            // with ignore-formatted, writes a bootstrap file for a new cluster id and the broker refuses it.)
+            return;
+        }
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(1)
@@ -91,8 +96,6 @@ public final class KafkaEngine implements AutoCloseable {
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                // A directory formatted on an earlier start keeps its cluster id and data.
-                .setIgnoreFormatted(true)
                 .run();
     }
 

@@ -154,6 +154,8 @@ public final class Devstack {
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // A laptop stack answers only locally.
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Until authentication exists, admin writes are open only on the embedded default.
         env.put("CATALOG_ADMIN_WRITES_ENABLED", "true");
         for (ServiceSpec spec : modules) {
