@@ -42,12 +42,13 @@ class CatalogRelayTest {
     }
 
     @Test
-    void downstreamNotFoundProblemIsRelayedUnchanged() {
+    void downstreamNotFoundProblemIsRelayedWithThePublicPathAsInstance() {
         Response answer = given().get("/api/v1/movies/42").then().statusCode(404).extract().response();
 
         assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        // Everything as the service wrote it, except that the internal path /items/42 never leaks.
         assertThat(answer.asString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not found\","
-                + "\"status\":404,\"detail\":\"No item 42\",\"instance\":\"/items/42\"}");
+                + "\"status\":404,\"detail\":\"No item 42\",\"instance\":\"/api/v1/movies/42\"}");
     }
 
     @Test
@@ -75,7 +76,8 @@ class CatalogRelayTest {
         String movie = "{\"id\":\"7\",\"title\":\"Heat (1995)\",\"genres\":[\"Action\"],\"year\":1995}";
         given().header("Authorization", "Bearer admin-token").contentType("application/json").body(movie)
                 .put("/api/v1/movies/7")
-                .then().statusCode(201).contentType("application/json").body("title", equalTo("Heat (1995)"));
+                .then().statusCode(201).contentType("application/json").body("title", equalTo("Heat (1995)"))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/movies/7"));
 
         JsonPath seen = lastCatalogRequest();
         assertThat(seen.getString("method")).isEqualTo("PUT");

@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -93,7 +95,12 @@ public class MovieResource {
     @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response put(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
                         @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
-                        byte[] movie) {
-        return catalog.put(id, movie);
+                        byte[] movie, @Context UriInfo uri) {
+        Response answer = catalog.put(id, movie);
+        if (answer.getStatus() == Response.Status.CREATED.getStatusCode()) {
+            // catalog-service's Location names its internal path; the client's is this one.
+            return Response.fromResponse(answer).location(uri.getAbsolutePath()).build();
+        }
+        return answer;
     }
 }
