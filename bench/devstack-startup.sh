@@ -40,15 +40,16 @@ start_once() {
 }
 
 echo "command: bench/devstack-startup.sh $runs   ($(nproc) cores, $(java -version 2>&1 | head -1))"
-printf '%-5s %-22s %-22s %-18s\n' run "first start (s)" "restart (s)" "RSS at ready (MB)"
-firsts=(); restarts=(); rsss=()
+printf '%-7s %-16s %-16s %-20s %-20s\n' run "first start (s)" "restart (s)" "RSS first (MB)" "RSS restart (MB)"
+firsts=(); restarts=(); rss_firsts=(); rsss=()
 for ((i = 1; i <= runs; i++)); do
   home=$(mktemp -d)
-  read -r first _ < <(start_once "$home")
+  read -r first rss_first < <(start_once "$home")
   read -r again rss < <(start_once "$home")
   rm -rf "$home"
-  printf '%-5s %-22s %-22s %-18s\n' "$i" "$first" "$again" "$rss"
-  firsts+=("$first"); restarts+=("$again"); rsss+=("$rss")
+  printf '%-7s %-16s %-16s %-20s %-20s\n' "$i" "$first" "$again" "$rss_first" "$rss"
+  firsts+=("$first"); restarts+=("$again"); rss_firsts+=("$rss_first"); rsss+=("$rss")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf '%-5s %-22s %-22s %-18s\n' median "$(median "${firsts[@]}")" "$(median "${restarts[@]}")" "$(median "${rsss[@]}")"
+printf '%-7s %-16s %-16s %-20s %-20s\n' median "$(median "${firsts[@]}")" "$(median "${restarts[@]}")" \
+  "$(median "${rss_firsts[@]}")" "$(median "${rsss[@]}")"

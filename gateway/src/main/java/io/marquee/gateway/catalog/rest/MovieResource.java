@@ -81,7 +81,7 @@ public class MovieResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a movie (admin)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MovieSchemas.Movie.class)))
+            schema = @Schema(implementation = MovieSchemas.MovieDraft.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.Movie.class)))
