@@ -1,15 +1,12 @@
 package io.marquee.testsupport;
 
 import io.marquee.common.events.Topics;
+import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.KafkaEngine;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Starts a real Kafka KRaft broker on free ports with a throw-away log directory, creates
@@ -38,15 +35,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             engine.close();
         }
         if (logDir != null) {
-            deleteRecursively(logDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Directories.deleteRecursively(logDir);
         }
     }
 }

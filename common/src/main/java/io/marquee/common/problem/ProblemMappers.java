@@ -148,9 +148,10 @@ public class ProblemMappers {
 
     /**
      * A violation's path as the client knows it: {@code put.body.genres[2]} becomes
-     * {@code genres[2]}; a query or path parameter keeps its parameter name.
+     * {@code genres[2]}; a query or path parameter keeps its parameter name. Public for services
+     * that validate beans themselves (a batch, say) and report the same paths.
      */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         String parameter = null;
         StringBuilder property = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {

@@ -2,6 +2,7 @@ package io.marquee.devstack.launch;
 
 import io.marquee.common.events.Topics;
 import io.marquee.devstack.demo.DemoDataLoader;
+import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
 import io.marquee.devstack.engine.KafkaEngine;
 import java.io.IOException;
@@ -10,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The embedded default: starts DynamoDB Local, a Kafka broker, every service module of the
@@ -224,7 +223,7 @@ public final class Devstack {
             }
         }
         if (temporaryDataDir != null) {
-            deleteRecursively(temporaryDataDir);
+            Directories.deleteRecursively(temporaryDataDir);
         }
         // Last, so the engines' shutdown messages still reach engines.log.
         org.apache.logging.log4j.LogManager.shutdown();
@@ -257,14 +256,6 @@ public final class Devstack {
             return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory left behind is harmless.
         }
     }
 }

@@ -6,10 +6,10 @@ import io.marquee.catalog.item.repository.ItemRepository;
 import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.problem.ProblemMappers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -199,7 +199,7 @@ public class ItemService {
                 errors.add(new Problem.FieldError(prefix + ".id", "repeats an id earlier in the batch"));
             }
             for (ConstraintViolation<ItemDraft> violation : validator.validate(entry.draft())) {
-                errors.add(new Problem.FieldError(prefix + "." + jsonPath(violation.getPropertyPath()),
+                errors.add(new Problem.FieldError(prefix + "." + ProblemMappers.fieldOf(violation),
                         violation.getMessage()));
             }
         }
@@ -207,24 +207,6 @@ public class ItemService {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             throw invalid(errors);
         }
-    }
-
-    /** A bean property path as JSON sees it: {@code genres[2]}, {@code metadata[key]}, {@code a[1].b}. */
-    static String jsonPath(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            // Hibernate Validator reports a node's position in its container on the node itself.
-            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.toString();
     }
 
     private static ProblemException invalid(List<Problem.FieldError> errors) {
