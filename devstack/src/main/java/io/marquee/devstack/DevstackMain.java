@@ -5,7 +5,7 @@ import io.marquee.devstack.data.DemoDataGenerator;
 import io.marquee.devstack.demo.DemoDataLoader;
 import io.marquee.devstack.launch.Devstack;
 import io.marquee.devstack.launch.DevstackOptions;
-import io.marquee.devstack.launch.Ports;
+import io.marquee.devstack.launch.StackPorts;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StartFailure;
 import java.io.FileOutputStream;
@@ -126,7 +126,7 @@ public final class DevstackMain {
         }
         Path homeDir = home != null ? home : root.resolve(".marquee");
         StackLayout layout = new StackLayout(root, homeDir, dataDir != null ? dataDir : homeDir.resolve("data"));
-        Ports ports = new Ports(portOffset);
+        StackPorts ports = new StackPorts(portOffset);
         return switch (command) {
             case "up" -> {
                 routeStrayOutputTo(layout.logOf("engines"));

@@ -5,6 +5,7 @@ import io.marquee.devstack.demo.DemoDataLoader;
 import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
 import io.marquee.devstack.engine.KafkaEngine;
+import io.marquee.devstack.engine.Ports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -94,12 +95,12 @@ public final class Devstack {
 
     private void refuseTakenPorts(List<ServiceSpec> modules) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
-        wanted.put("DynamoDB Local", options.ports().of(Ports.DYNAMODB));
-        wanted.put("Kafka", options.ports().of(Ports.KAFKA));
-        wanted.put("Kafka controller", options.ports().of(Ports.KAFKA_CONTROLLER));
+        wanted.put("DynamoDB Local", options.ports().of(StackPorts.DYNAMODB));
+        wanted.put("Kafka", options.ports().of(StackPorts.KAFKA));
+        wanted.put("Kafka controller", options.ports().of(StackPorts.KAFKA_CONTROLLER));
         modules.forEach(s -> wanted.put(s.module(), options.ports().of(s.defaultPort())));
         List<String> taken = wanted.entrySet().stream()
-                .filter(e -> !io.marquee.devstack.engine.Ports.isFree(e.getValue()))
+                .filter(e -> !Ports.isFree(e.getValue()))
                 .map(e -> e.getKey() + " port " + e.getValue())
                 .toList();
         if (!taken.isEmpty()) {
@@ -110,18 +111,18 @@ public final class Devstack {
 
     private void startEngines() throws Exception {
         Path engineLog = layout.logOf("engines");
-        step("DynamoDB Local on port " + options.ports().of(Ports.DYNAMODB)
+        step("DynamoDB Local on port " + options.ports().of(StackPorts.DYNAMODB)
                 + (options.inMemory() ? " (in memory)" : " (data in " + layout.dynamoDir() + ")"));
         try {
-            dynamo = DynamoDbLocalEngine.start(options.ports().of(Ports.DYNAMODB),
+            dynamo = DynamoDbLocalEngine.start(options.ports().of(StackPorts.DYNAMODB),
                     options.inMemory() ? null : layout.dynamoDir());
         } catch (Exception e) {
             throw new StartFailure("DynamoDB Local", "did not start", engineLog, e);
         }
         Path kafkaDir = options.inMemory() ? temporaryDataDir.resolve("kafka") : layout.kafkaDir();
-        step("Kafka broker (KRaft) on port " + options.ports().of(Ports.KAFKA) + " (log dir " + kafkaDir + ")");
+        step("Kafka broker (KRaft) on port " + options.ports().of(StackPorts.KAFKA) + " (log dir " + kafkaDir + ")");
         try {
-            kafka = KafkaEngine.start(options.ports().of(Ports.KAFKA), options.ports().of(Ports.KAFKA_CONTROLLER),
+            kafka = KafkaEngine.start(options.ports().of(StackPorts.KAFKA), options.ports().of(StackPorts.KAFKA_CONTROLLER),
                     kafkaDir);
             kafka.createTopics(Topics.ALL);
         } catch (Exception e) {
@@ -174,7 +175,7 @@ public final class Devstack {
     }
 
     private void printBanner(Duration took) {
-        String gateway = "http://127.0.0.1:" + options.ports().of(Ports.GATEWAY);
+        String gateway = "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY);
         out.printf("%nMarquee is up (%.1f s).%n", took.toMillis() / 1000.0);
         out.println("  Open:     " + gateway + "/");
         out.println("  API:      " + gateway + "/api/v1/movies?genre=Comedy   (OpenAPI: " + gateway + "/q/openapi)");

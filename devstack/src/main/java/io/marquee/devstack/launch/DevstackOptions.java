@@ -16,7 +16,7 @@ import java.util.List;
  * @param readyTimeout   how long each service may take to become ready
  * @param serviceJavaOptions JVM options for every service process
  */
-public record DevstackOptions(StackLayout layout, boolean inMemory, Ports ports, long seed, Path movieLensDir,
+public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts ports, long seed, Path movieLensDir,
                               boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions) {
 
     /** Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE. */

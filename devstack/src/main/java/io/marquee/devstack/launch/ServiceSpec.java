@@ -15,5 +15,5 @@ public record ServiceSpec(String module, int defaultPort, String restClientKey) 
             new ServiceSpec("rating-service", 8083, "rating"),
             new ServiceSpec("recommendation-service", 8084, "recommendation"),
             new ServiceSpec("event-ingest-service", 8085, "event-ingest"),
-            new ServiceSpec("gateway", Ports.GATEWAY, "gateway"));
+            new ServiceSpec("gateway", StackPorts.GATEWAY, "gateway"));
 }

@@ -4,7 +4,7 @@ package io.marquee.devstack.launch;
  * The devstack's ports: the fixed defaults from the architecture, all shifted by one offset so a
  * second stack (the end-to-end tests, say) can run beside a developer's.
  */
-public record Ports(int offset) {
+public record StackPorts(int offset) {
 
     public static final int GATEWAY = 8080;
     public static final int DYNAMODB = 8000;
