@@ -90,6 +90,24 @@ final class Devstack {
         return down.exitValue();
     }
 
+    /** Runs another {@code ./marquee} command against this stack; returns its exit code and output. */
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("marquee").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--home", home.toString(), "--port-offset", Integer.toString(PORT_OFFSET)));
+        Process run = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String text = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!run.waitFor(120, TimeUnit.SECONDS)) {
+            run.destroyForcibly();
+            throw new AssertionError("./marquee " + String.join(" ", args) + " did not finish:\n" + text);
+        }
+        System.out.println("[e2e marquee " + args[0] + "] " + text.replace("\n", "\n[e2e marquee " + args[0] + "] "));
+        return new Result(run.exitValue(), text);
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
     /** Last resort for a failed test: never leave a stack running behind the build. */
     void kill() {
         if (process != null && process.isAlive()) {

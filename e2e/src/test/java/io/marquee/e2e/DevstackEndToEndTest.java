@@ -86,6 +86,8 @@ class DevstackEndToEndTest {
                 assertThat(lines.count()).isGreaterThan(200_000);
             }
 
+            importsMovieLensFilesIntoTheRunningStack(stack);
+
             assertThat(stack.down()).isZero();
             stack.awaitExit(Duration.ofSeconds(60));
             assertThat(portIsFree(Devstack.url(8080, "")))
@@ -104,6 +106,45 @@ class DevstackEndToEndTest {
             }
         } finally {
             stack.kill();
+        }
+    }
+
+    /**
+     * {@code ./marquee import-movielens DIR}: good rows reach the catalog (titles with their article
+     * moved back, links as metadata), malformed rows are reported by file and line and skipped.
+     */
+    private void importsMovieLensFilesIntoTheRunningStack(Devstack stack) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("ml-fixture"));
+        Files.writeString(dir.resolve("movies.csv"), """
+                movieId,title,genres
+                900001,"American President, The (1995)",Comedy|Drama|Romance
+                900002,Broken Row (1999),Not-A-Genre
+                900003,Heat (1995),Action|Crime|Thriller
+                """);
+        Files.writeString(dir.resolve("ratings.csv"), """
+                userId,movieId,rating,timestamp
+                1,900001,4.0,964982703
+                1,900003,5.0,964982931
+                2,900001,7.5,964983000
+                """);
+        Files.writeString(dir.resolve("links.csv"), """
+                movieId,imdbId,tmdbId
+                900001,0112346,9087
+                """);
+
+        Devstack.Result result = stack.run("import-movielens", dir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.output()).contains("movies.csv line 3 skipped").contains("ratings.csv line 4 skipped");
+        JsonNode imported = JSON.readTree(get("/api/v1/movies/900001", null).body());
+        assertThat(imported.path("title").asText()).isEqualTo("The American President");
+        assertThat(imported.path("year").asInt()).isEqualTo(1995);
+        assertThat(imported.path("genres").toString()).isEqualTo("[\"Comedy\",\"Drama\",\"Romance\"]");
+        assertThat(imported.path("metadata").path("imdbId").asText()).isEqualTo("0112346");
+        assertThat(get("/api/v1/movies/900002", null).statusCode()).isEqualTo(404);
+        try (Stream<String> lines = Files.lines(home.resolve("data/movielens/interactions.csv"))) {
+            assertThat(lines.skip(1).toList()).containsExactly(
+                    "1,900001,964982703,rate,4.0", "1,900003,964982931,rate,5.0");
         }
     }
 
