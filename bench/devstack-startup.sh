@@ -3,12 +3,12 @@
 # memory of the whole stack at that moment.
 #   bench/devstack-startup.sh [runs]        (default 3 runs)
 # Each run starts twice on a fresh home: a first start (engines formatted, demo data generated and
-# loaded) and a restart (data already there). Uses --port-offset 30000 so a running devstack is
+# loaded) and a restart (data already there). Uses --port-offset 10000 so a running devstack is
 # left alone. Needs built jars: ./mvnw package -DskipTests
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
-offset=30000
+offset=10000
 
 [ -f "$root/devstack/target/devstack.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 
