@@ -1,6 +1,7 @@
 package io.marquee.common.problem;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Thrown by services for answers that are not 2xx; the service's exception mapper turns it into
@@ -25,8 +26,13 @@ public class ProblemException extends RuntimeException {
 
     /** A single invalid field or parameter, named so the client can point at it. */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "Invalid input", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Every invalid field or parameter of a request; the detail lists them as {@code field: message; ...}. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return new ProblemException(400, "Invalid input", detail, errors);
     }
 
     public static ProblemException notFound(String detail) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,9 +38,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                .collect(Collectors.joining("; "));
-        return respond(400, "Invalid input", detail, errors, request, uri);
+        return problem(ProblemException.invalid(errors), request, uri);
     }
 
     @ServerExceptionMapper
@@ -100,8 +97,7 @@ public class ProblemMappers {
             } else {
                 message = "has an unreadable value";
             }
-            return respond(400, "Invalid input", field + ": " + message,
-                    List.of(new Problem.FieldError(field, message)), request, uri);
+            return problem(ProblemException.invalid(field, message), request, uri);
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

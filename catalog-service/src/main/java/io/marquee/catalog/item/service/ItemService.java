@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /** Reading, listing and writing catalog items. */
 @ApplicationScoped
@@ -98,7 +97,7 @@ public class ItemService {
             }
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         String bucket = IndexKeys.bucket(canonicalGenre, yearValue);
         String after = present(cursor) ? Cursor.decode(cursor, bucket) : null;
@@ -181,7 +180,7 @@ public class ItemService {
     private void validateBatch(List<BatchEntry> entries) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (entries == null || entries.isEmpty() || entries.size() > MAX_BATCH) {
-            throw invalid(List.of(new Problem.FieldError("items", "must hold 1 to " + MAX_BATCH + " items")));
+            throw ProblemException.invalid("items", "must hold 1 to " + MAX_BATCH + " items");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -205,13 +204,8 @@ public class ItemService {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return new ProblemException(400, "Invalid input", detail, errors);
     }
 
     private static List<String> canonicalGenres(List<String> genres) {
