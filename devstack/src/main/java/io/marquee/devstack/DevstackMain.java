@@ -1,5 +1,6 @@
 package io.marquee.devstack;
 
+import io.marquee.devstack.data.Dataset;
 import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.data.DemoDataGenerator;
 import io.marquee.devstack.demo.DemoDataLoader;
@@ -143,8 +144,13 @@ public final class DevstackMain {
             case "status" -> status(layout);
             case "import-movielens" -> {
                 Path dir = Path.of(required(positional, "import-movielens needs the MovieLens directory"));
-                DemoDataLoader loader = new DemoDataLoader("http://127.0.0.1:" + ports.of(8082), System.out);
-                loader.load(loader.readMovieLens(dir), layout.dataDir().resolve("movielens"));
+                DemoDataLoader loader = new DemoDataLoader("http://127.0.0.1:" + ports.of(8082),
+                        "127.0.0.1:" + ports.of(StackPorts.KAFKA), System.out);
+                Path target = layout.dataDir().resolve("movielens");
+                Dataset dataset = loader.readMovieLens(dir);
+                Files.createDirectories(target);
+                DatasetFiles.writeAll(target, dataset);
+                loader.load(new DemoDataLoader.Prepared(dataset, "movielens:" + dir.toAbsolutePath(), target));
                 System.out.println("[import] done; dataset files in " + layout.dataDir().resolve("movielens"));
                 yield 0;
             }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Everything the devstack loads, in one directory: the MovieLens files ({@link CatalogFiles}),
  * {@code users.csv} (USER_ID,NAME,AGE,GENDER,EMAIL), {@code interactions.csv} in Personalize's format
- * ({@link InteractionsCsv}) and {@code catalog.jsonl}, one {@link Movie} per line with every field,
+ * ({@link InteractionsCsv}), {@code items.csv} in Personalize's items format ({@link ItemsCsv}) and {@code catalog.jsonl}, one {@link Movie} per line with every field,
  * which is what the catalog loader reads.
  */
 public final class DatasetFiles {
@@ -24,6 +24,7 @@ public final class DatasetFiles {
     public static final String CATALOG = "catalog.jsonl";
     public static final String USERS = "users.csv";
     public static final String INTERACTIONS = "interactions.csv";
+    public static final String ITEMS = "items.csv";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,6 +34,7 @@ public final class DatasetFiles {
     public static void writeAll(Path dir, Dataset dataset) {
         CatalogFiles.writeMovies(dir, dataset);
         InteractionsCsv.write(dir.resolve(INTERACTIONS), dataset.interactions());
+        ItemsCsv.write(dir.resolve(ITEMS), dataset.movies());
         try {
             try (Writer out = Files.newBufferedWriter(dir.resolve(USERS), StandardCharsets.UTF_8)) {
                 CsvWriter.row(out, "USER_ID", "NAME", "AGE", "GENDER", "EMAIL");

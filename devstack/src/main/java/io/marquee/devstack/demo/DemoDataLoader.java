@@ -13,31 +13,44 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Loads data into a fresh stack once: the seeded demo dataset, or MovieLens files when given. The
- * dataset files (including Personalize's interactions format) are written next to a marker file;
- * a later start finds the marker and skips the load.
+ * Loads data into a fresh stack once: the seeded demo dataset, or MovieLens files when given. It
+ * works in two steps so that personalize-local can import the files before the services start:
+ * {@link #prepare} writes the dataset files (including Personalize's interactions and items
+ * formats), {@link #load} puts the movies into the catalog and the historical events on Kafka and
+ * then writes a marker; a later start finds the marker and skips both.
  */
 public final class DemoDataLoader {
 
     static final String MARKER = "loaded.json";
 
     private final CatalogLoader catalog;
+    private final EventPublisher events;
     private final PrintStream out;
 
-    public DemoDataLoader(String catalogUrl, PrintStream out) {
+    public DemoDataLoader(String catalogUrl, String kafkaBootstrapServers, PrintStream out) {
         this.catalog = new CatalogLoader(catalogUrl, out);
+        this.events = new EventPublisher(kafkaBootstrapServers, out);
         this.out = out;
     }
 
-    public void loadOnce(Path dir, long seed, Path movieLensDir) throws Exception {
-        Path marker = dir.resolve(MARKER);
-        if (Files.exists(marker)) {
-            out.println("[devstack] data already loaded (" + marker + "), skipping");
-            return;
+    /** A dataset whose files are written but which is not loaded into the services yet. */
+    public record Prepared(Dataset dataset, String source, Path dir) {
+    }
+
+    /** Whether {@code dir} holds files of a dataset that was fully loaded before. */
+    public static boolean alreadyLoaded(Path dir) {
+        return Files.exists(dir.resolve(MARKER));
+    }
+
+    /** Generates or reads the dataset and writes its files; empty when {@code dir} was loaded before. */
+    public Optional<Prepared> prepare(Path dir, long seed, Path movieLensDir) throws Exception {
+        if (alreadyLoaded(dir)) {
+            out.println("[devstack] data already loaded (" + dir.resolve(MARKER) + "), skipping");
+            return Optional.empty();
         }
-        long start = System.nanoTime();
         Dataset dataset;
         String source;
         if (movieLensDir != null) {
@@ -48,17 +61,28 @@ public final class DemoDataLoader {
             dataset = DemoDataGenerator.generate(seed);
             source = "demo:seed=" + seed;
         }
-        load(dataset, dir);
+        Files.createDirectories(dir);
+        DatasetFiles.writeAll(dir, dataset);
+        return Optional.of(new Prepared(dataset, source, dir));
+    }
+
+    /** Loads a prepared dataset into the running services, then writes the marker. */
+    public void load(Prepared prepared) throws Exception {
+        long start = System.nanoTime();
+        Dataset dataset = prepared.dataset();
+        CatalogLoader.Result result = catalog.load(dataset.movies());
+        result.refused().forEach(r -> out.println("[import] catalog refused " + r));
+        events.publish(prepared.source(), dataset.interactions());
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("source", source);
+        record.put("source", prepared.source());
         record.put("movies", dataset.movies().size());
         record.put("users", dataset.users().size());
         record.put("interactions", dataset.interactions().size());
         record.put("loadedAt", Instant.now().toString());
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(marker.toFile(), record);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(prepared.dir().resolve(MARKER).toFile(), record);
         out.printf("[devstack] loaded %d movies, %d users, %d interactions in %.1f s (files in %s)%n",
                 dataset.movies().size(), dataset.users().size(), dataset.interactions().size(),
-                (System.nanoTime() - start) / 1e9, dir);
+                (System.nanoTime() - start) / 1e9, prepared.dir());
     }
 
     /** Reads MovieLens files, reporting every malformed row with its line; the rest loads. */
@@ -70,13 +94,5 @@ public final class DemoDataLoader {
         out.printf("[import] %d movies, %d ratings read; %d malformed rows skipped%n",
                 result.dataset().movies().size(), result.dataset().interactions().size(), result.errors().size());
         return result.dataset();
-    }
-
-    /** Writes the dataset files into {@code dir} and loads the movies into the catalog. */
-    public void load(Dataset dataset, Path dir) throws Exception {
-        Files.createDirectories(dir);
-        DatasetFiles.writeAll(dir, dataset);
-        CatalogLoader.Result result = catalog.load(dataset.movies());
-        result.refused().forEach(r -> out.println("[import] catalog refused " + r));
     }
 }

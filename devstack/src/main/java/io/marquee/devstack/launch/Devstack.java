@@ -1,7 +1,10 @@
 package io.marquee.devstack.launch;
 
 import io.marquee.common.events.Topics;
+import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.demo.DemoDataLoader;
+import io.marquee.devstack.personalize.PersonalizeResources;
+import io.marquee.devstack.personalize.PersonalizeSetup;
 import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
 import io.marquee.devstack.engine.KafkaEngine;
@@ -26,6 +29,11 @@ import java.util.concurrent.CountDownLatch;
 public final class Devstack {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Training the demo's solutions takes well under a minute here; this bounds a stuck one. */
+    private static final Duration PERSONALIZE_SETUP_TIMEOUT = Duration.ofMinutes(10);
+    /** personalize-local holds models and histories in memory: more heap than a service, same GC. */
+    private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
 
     private final DevstackOptions options;
     private final StackLayout layout;
@@ -60,8 +68,12 @@ public final class Devstack {
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             startEngines();
-            startServices(modules);
-            loadDataOnFirstStart();
+            Optional<DemoDataLoader.Prepared> data = prepareDataOnFirstStart();
+            Map<String, String> personalizeEnv = startPersonalizeLocal();
+            startServices(modules, personalizeEnv);
+            if (data.isPresent()) {
+                dataLoader().load(data.get());
+            }
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             stopAll();
@@ -99,6 +111,9 @@ public final class Devstack {
         wanted.put("Kafka", options.ports().of(StackPorts.KAFKA));
         wanted.put("Kafka controller", options.ports().of(StackPorts.KAFKA_CONTROLLER));
         modules.forEach(s -> wanted.put(s.module(), options.ports().of(s.defaultPort())));
+        if (personalizeLocalPresent()) {
+            wanted.put("personalize-local", options.ports().of(ServiceSpec.PERSONALIZE_LOCAL.defaultPort()));
+        }
         List<String> taken = wanted.entrySet().stream()
                 .filter(e -> !Ports.isFree(e.getValue()))
                 .map(e -> e.getKey() + " port " + e.getValue())
@@ -130,8 +145,9 @@ public final class Devstack {
         }
     }
 
-    private void startServices(List<ServiceSpec> modules) throws Exception {
+    private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv) throws Exception {
         Map<String, String> env = serviceEnvironment(modules);
+        env.putAll(personalizeEnv);
         for (ServiceSpec spec : modules) {
             int port = options.ports().of(spec.defaultPort());
             step(spec.module() + " on port " + port);
@@ -158,6 +174,8 @@ public final class Devstack {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Until authentication exists, admin writes are open only on the embedded default.
         env.put("CATALOG_ADMIN_WRITES_ENABLED", "true");
+        // user-service makes its signing key here at first start and reuses it after restarts.
+        env.put("USERS_JWT_KEY_DIR", dataDir().resolve("user-service").resolve("keys").toString());
         for (ServiceSpec spec : modules) {
             String key = spec.restClientKey().toUpperCase().replace('-', '_');
             env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
@@ -165,13 +183,67 @@ public final class Devstack {
         return env;
     }
 
-    private void loadDataOnFirstStart() throws Exception {
+    /** Writes the dataset files of a first start, so personalize-local can import them before services run. */
+    private Optional<DemoDataLoader.Prepared> prepareDataOnFirstStart() throws Exception {
         if (!options.loadData()) {
-            return;
+            return Optional.empty();
         }
-        String catalogUrl = "http://127.0.0.1:" + options.ports().of(8082);
-        Path demoDir = options.inMemory() ? temporaryDataDir.resolve("demo") : layout.demoDir();
-        new DemoDataLoader(catalogUrl, out).loadOnce(demoDir, options.seed(), options.movieLensDir());
+        return dataLoader().prepare(demoDir(), options.seed(), options.movieLensDir());
+    }
+
+    private DemoDataLoader dataLoader() {
+        return new DemoDataLoader("http://127.0.0.1:" + options.ports().of(8082), kafka.bootstrapServers(), out);
+    }
+
+    private Path dataDir() {
+        return options.inMemory() ? temporaryDataDir : layout.dataDir();
+    }
+
+    private Path demoDir() {
+        return dataDir().resolve("demo");
+    }
+
+    private boolean personalizeLocalPresent() {
+        return Files.isRegularFile(layout.quarkusRunJar(ServiceSpec.PERSONALIZE_LOCAL.module()));
+    }
+
+    /**
+     * Starts personalize-local and stands its resources up (on a first start: imports the dataset
+     * files, trains a solution per recipe and creates the campaigns, the event tracker and the
+     * default filter). Returns their ARNs and tracking id as the environment services read.
+     */
+    private Map<String, String> startPersonalizeLocal() throws Exception {
+        if (!personalizeLocalPresent()) {
+            return Map.of();
+        }
+        ServiceSpec spec = ServiceSpec.PERSONALIZE_LOCAL;
+        int port = options.ports().of(spec.defaultPort());
+        Path dataDir = dataDir().resolve("personalize-local");
+        step("personalize-local on port " + port + " (data in " + dataDir + ")");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PERSONALIZE_DATA_DIR", dataDir.toString());
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        ServiceProcess engine = ServiceProcess.start("personalize-local", layout.quarkusRunJar(spec.module()), port,
+                layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env);
+        services.add(engine);
+        engine.awaitReady(options.readyTimeout());
+        Path demo = demoDir();
+        if (!Files.isRegularFile(demo.resolve(DatasetFiles.INTERACTIONS))) {
+            say("personalize-local is ready, without data (--no-data): nothing to train");
+            return Map.of("PERSONALIZE_ENDPOINT", "http://127.0.0.1:" + port);
+        }
+        Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
+        try (PersonalizeSetup setup = new PersonalizeSetup("http://127.0.0.1:" + port, "us-east-1",
+                PERSONALIZE_SETUP_TIMEOUT, out)) {
+            PersonalizeResources resources = setup.ensure(demo.resolve(DatasetFiles.INTERACTIONS),
+                    demo.resolve(DatasetFiles.ITEMS));
+            resources.writeTo(resourcesFile);
+            say("personalize-local is ready: campaigns, tracker and filter in " + resourcesFile);
+            return resources.environment();
+        } catch (RuntimeException e) {
+            throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
+                    layout.logOf("personalize-local"), e);
+        }
     }
 
     private void printBanner(Duration took) {

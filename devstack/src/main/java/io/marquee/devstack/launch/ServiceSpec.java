@@ -16,4 +16,7 @@ public record ServiceSpec(String module, int defaultPort, String restClientKey) 
             new ServiceSpec("recommendation-service", 8084, "recommendation"),
             new ServiceSpec("event-ingest-service", 8085, "event-ingest"),
             new ServiceSpec("gateway", StackPorts.GATEWAY, "gateway"));
+
+    /** Started before the services, like the engines, because services read its resources' ARNs. */
+    public static final ServiceSpec PERSONALIZE_LOCAL = new ServiceSpec("personalize-local/server", 9380, "personalize");
 }

@@ -1,0 +1,41 @@
+package io.marquee.devstack.personalize;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@link PersonalizeSetup} created, as the configuration services read: environment variables
+ * for every service process, and the same lines in {@code resources.env} for anyone else (scripts,
+ * the AWS CLI).
+ */
+public record PersonalizeResources(String endpoint, String region, String datasetGroupArn,
+        String interactionsDatasetArn, String itemsDatasetArn, String eventTrackerArn, String trackingId,
+        String excludeRatedFilterArn, Map<PersonalizeSetup.Campaign, String> campaignArns) {
+
+    /** Environment variables, e.g. {@code PERSONALIZE_CAMPAIGN_FOR_YOU_ARN}, {@code PERSONALIZE_TRACKING_ID}. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PERSONALIZE_ENDPOINT", endpoint);
+        env.put("PERSONALIZE_REGION", region);
+        env.put("PERSONALIZE_DATASET_GROUP_ARN", datasetGroupArn);
+        env.put("PERSONALIZE_INTERACTIONS_DATASET_ARN", interactionsDatasetArn);
+        env.put("PERSONALIZE_ITEMS_DATASET_ARN", itemsDatasetArn);
+        env.put("PERSONALIZE_EVENT_TRACKER_ARN", eventTrackerArn);
+        env.put("PERSONALIZE_TRACKING_ID", trackingId);
+        env.put("PERSONALIZE_FILTER_EXCLUDE_RATED_ARN", excludeRatedFilterArn);
+        campaignArns.forEach((c, arn) -> env.put("PERSONALIZE_CAMPAIGN_" + c.name() + "_ARN", arn));
+        return env;
+    }
+
+    /** Writes {@link #environment()} as {@code KEY=value} lines. */
+    public void writeTo(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        String lines = environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "# Written by the devstack at each start: personalize-local's resources.\n", "\n"));
+        Files.writeString(file, lines);
+    }
+}
