@@ -1,6 +1,7 @@
 package io.marquee.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,8 @@ class DevstackEndToEndTest {
                 assertThat(lines.count()).isGreaterThan(200_000);
             }
 
+            aVisitorSignsUpSearchesRatesAndSeesItEverywhere(title);
+            personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents();
             importsMovieLensFilesIntoTheRunningStack(stack);
 
             assertThat(stack.down()).isZero();
@@ -106,6 +110,111 @@ class DevstackEndToEndTest {
             }
         } finally {
             stack.kill();
+        }
+    }
+
+    /**
+     * Issue 3's user-facing API end to end: sign-up, login, search, rating (through rating-service,
+     * Kafka and catalog-service's counters), my ratings, history (user-service consuming Kafka),
+     * charts built from the demo history, and refusals for missing tokens.
+     */
+    private void aVisitorSignsUpSearchesRatesAndSeesItEverywhere(String titleOfMovie1) {
+        Api anonymous = Api.anonymous();
+        String email = "e2e-" + System.nanoTime() + "@example.org";
+        Api.Response signup = anonymous.post("/auth/signup", Map.of("name", "Ada E2E", "age", 36, "gender", "F",
+                "email", email, "password", "correct horse battery"));
+        assertThat(signup.status()).as(signup.body().toString()).isEqualTo(201);
+        String userId = signup.body().path("id").asText();
+        assertThat(anonymous.post("/auth/signup", Map.of("name", "Copy", "age", 30, "gender", "M",
+                "email", email.toUpperCase(), "password", "another password")).status()).isEqualTo(409);
+
+        Api.Response login = anonymous.post("/auth/login", Map.of("email", email, "password", "correct horse battery"));
+        assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+        Api me = anonymous.as(login.body().path("accessToken").asText());
+        assertThat(me.get("/me").body().path("email").asText()).isEqualTo(email);
+        assertThat(anonymous.post("/auth/login", Map.of("email", email, "password", "wrong password")).status())
+                .isEqualTo(401);
+
+        // Search finds movie 1 by a word of its title, in any case.
+        String word = java.util.Arrays.stream(titleOfMovie1.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 3).findFirst().orElse(titleOfMovie1);
+        Api.Response search = anonymous.get("/movies/search?q=" + java.net.URLEncoder.encode(
+                word.toLowerCase(java.util.Locale.ROOT), java.nio.charset.StandardCharsets.UTF_8) + "&limit=50");
+        assertThat(search.status()).as(search.body().toString()).isEqualTo(200);
+        assertThat(search.body().path("items").findValuesAsText("id")).contains("1");
+
+        int ratingsBefore = anonymous.get("/movies/1").body().path("stats").path("ratingCount").asInt();
+        assertThat(anonymous.put("/movies/1/rating", Map.of("rating", 4.5)).status()).isEqualTo(401);
+        Api.Response rated = me.put("/movies/1/rating", Map.of("rating", 4.5, "review", "Still holds up."));
+        assertThat(rated.status()).as(rated.body().toString()).isIn(200, 201);
+        assertThat(me.put("/movies/1/rating", Map.of("rating", 4.2)).status()).isEqualTo(400);
+        assertThat(me.get("/movies/1/rating").body().path("rating").asDouble()).isEqualTo(4.5);
+        assertThat(me.get("/me/ratings").body().path("items").findValuesAsText("itemId")).contains("1");
+        assertThat(anonymous.get("/movies/no-such-movie/rating").status()).isEqualTo(401);
+        assertThat(me.put("/movies/no-such-movie/rating", Map.of("rating", 3.0)).status()).isBetween(400, 499);
+
+        // The rating travels through Kafka into the catalog's counters and the user's history.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                anonymous.get("/movies/1").body().path("stats").path("ratingCount").asInt()).isEqualTo(ratingsBefore + 1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                me.get("/me/history").body().path("rated").findValuesAsText("itemId")).contains("1"));
+        assertThat(anonymous.get("/movies/1/reviews").body().toString()).contains("Still holds up.");
+
+        // Charts come from the demo history on Kafka: every chart has entries once it is absorbed.
+        for (String chart : List.of("most-viewed", "top-rated", "trending")) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                Api.Response answer = anonymous.get("/charts/" + chart + "?limit=10");
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.body().path("items").size()).as(chart).isEqualTo(10);
+            });
+        }
+        assertThat(userId).isNotBlank();
+    }
+
+    /**
+     * Issue 4's devstack part: at first start personalize-local imported the demo files, trained
+     * every recipe and got campaigns, a tracker and a filter, whose ARNs the devstack wrote down.
+     * The unmodified SDK clients use them; an event changes the next answer without retraining.
+     */
+    private void personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents() throws Exception {
+        java.util.Properties resources = new java.util.Properties();
+        try (var in = Files.newBufferedReader(home.resolve("data/personalize-local-resources.env"))) {
+            resources.load(in);
+        }
+        String forYou = resources.getProperty("PERSONALIZE_CAMPAIGN_FOR_YOU_ARN");
+        String trackingId = resources.getProperty("PERSONALIZE_TRACKING_ID");
+        assertThat(forYou).startsWith("arn:aws:personalize:");
+        assertThat(trackingId).isNotBlank();
+        java.net.URI endpoint = java.net.URI.create(Devstack.url(9380, ""));
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("e2e", "e2e"));
+        try (var runtime = software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient.builder()
+                .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+             var events = software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient.builder()
+                .endpointOverride(endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            var known = runtime.getRecommendations(r -> r.campaignArn(forYou).userId("1").numResults(10));
+            assertThat(known.itemList()).hasSize(10);
+            assertThat(known.recommendationId()).isNotBlank();
+
+            String newcomer = "e2e-newcomer-" + System.nanoTime();
+            List<String> before = runtime.getRecommendations(r -> r.campaignArn(forYou).userId(newcomer).numResults(10))
+                    .itemList().stream().map(i -> i.itemId()).toList();
+            for (String item : List.of("1", "2", "3")) {
+                events.putEvents(r -> r.trackingId(trackingId).userId(newcomer).sessionId("e2e-session")
+                        .eventList(software.amazon.awssdk.services.personalizeevents.model.Event.builder()
+                                .eventType("view").itemId(item).sentAt(java.time.Instant.now()).build()));
+            }
+            List<String> after = runtime.getRecommendations(r -> r.campaignArn(forYou).userId(newcomer).numResults(10))
+                    .itemList().stream().map(i -> i.itemId()).toList();
+            assertThat(after).isNotEqualTo(before);
+
+            var similar = runtime.getRecommendations(r -> r.campaignArn(resources.getProperty(
+                    "PERSONALIZE_CAMPAIGN_SIMILAR_ARN")).itemId("1").numResults(5));
+            assertThat(similar.itemList()).hasSize(5).noneMatch(i -> i.itemId().equals("1"));
         }
     }
 
