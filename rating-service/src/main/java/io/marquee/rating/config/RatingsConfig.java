@@ -1,0 +1,109 @@
+package io.marquee.rating.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything rating-service can be told from outside ({@code ratings.*}). */
+@ConfigMapping(prefix = "ratings")
+public interface RatingsConfig {
+
+    /**
+     * Prefix of this service's DynamoDB table names, so several environments can share one
+     * account: {@code <prefix>ratings}, {@code <prefix>rating-outbox}, {@code <prefix>rating-user-heads}.
+     */
+    @WithDefault("marquee-")
+    String tablePrefix();
+
+    /** Create the tables at startup when they are absent (and wait until they are ACTIVE). */
+    @WithDefault("true")
+    boolean createTablesAtStartup();
+
+    /** Listing page sizes. */
+    Page page();
+
+    /** Writing ratings. */
+    Write write();
+
+    /** Asking catalog-service whether an item exists. */
+    Catalog catalog();
+
+    /** Publishing rating changes from the outbox to Kafka. */
+    Outbox outbox();
+
+    interface Page {
+        /** Ratings per page when the client does not ask for a {@code limit}. */
+        @WithDefault("20")
+        int defaultSize();
+
+        /** The largest {@code limit} a client may ask for. */
+        @WithDefault("100")
+        int maxSize();
+    }
+
+    interface Write {
+        /**
+         * How often a write that lost a race (another change of the same rating, or of the same
+         * user's event sequence, committed first) is re-read and retried before answering 409.
+         */
+        @WithDefault("20")
+        int maxAttempts();
+    }
+
+    interface Catalog {
+        /** How long one question to catalog-service may take before it counts as failed (503). */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Calls in the circuit breaker's rolling window. */
+        @WithDefault("20")
+        int circuitBreakerWindow();
+
+        /** Share of failed calls in the window that opens the circuit. */
+        @WithDefault("0.5")
+        double circuitBreakerFailureRatio();
+
+        /** How long an open circuit refuses calls before trying again. */
+        @WithDefault("5s")
+        Duration circuitBreakerDelay();
+
+        /**
+         * How many known item ids are remembered (only positive answers are cached, so an item
+         * added to the catalog is accepted at once). Read by {@code quarkus.cache.caffeine.known-items}.
+         */
+        @WithDefault("10000")
+        long cacheMaxSize();
+
+        /** How long a known item id is remembered; an item deleted from the catalog is accepted until then. */
+        @WithDefault("10M")
+        Duration cacheTtl();
+    }
+
+    interface Outbox {
+        /** Threads publishing right after a commit; each publishes one user's pending changes in order. */
+        @WithDefault("4")
+        int publishers();
+
+        /**
+         * Users waiting for an immediate publish beyond this are left to the relay (so a broker
+         * outage cannot pile up work in memory).
+         */
+        @WithDefault("10000")
+        int queueSize();
+
+        /** How long one send may wait for the broker's acknowledgement before it counts as failed. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** How often the relay looks for changes that were committed but not yet published. */
+        @WithDefault("10s")
+        Duration relayInterval();
+
+        /**
+         * The relay only takes outbox rows at least this old, so it does not race the immediate
+         * publish of a change that was committed a moment ago.
+         */
+        @WithDefault("30s")
+        Duration relayMinAge();
+    }
+}

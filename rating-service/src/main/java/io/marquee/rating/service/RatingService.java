@@ -1,0 +1,203 @@
+package io.marquee.rating.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.RatingEvent;
+import io.marquee.common.problem.Problem;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.rating.client.KnownItems;
+import io.marquee.rating.config.RatingsConfig;
+import io.marquee.rating.events.OutboxPublisher;
+import io.marquee.rating.repository.ConcurrentChangeException;
+import io.marquee.rating.repository.RatingRepository;
+import io.marquee.rating.repository.RatingRow;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Reading and changing ratings. Every change is committed together with its outbox row (the
+ * {@code ratings} event carrying the exact previous value, and the {@code interactions} event),
+ * then published right away; see {@link OutboxPublisher}.
+ */
+@ApplicationScoped
+public class RatingService {
+
+    /**
+     * The {@code sessionId} of {@code rate} interactions: a rating is made through the API, not in
+     * a tracked browsing session, and Personalize requires some session id.
+     */
+    static final String SESSION_PREFIX = "ratings:";
+
+    private final RatingRepository repository;
+    private final KnownItems knownItems;
+    private final OutboxPublisher publisher;
+    private final RatingsConfig config;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public RatingService(RatingRepository repository, KnownItems knownItems, OutboxPublisher publisher,
+                         RatingsConfig config, ObjectMapper json) {
+        this.repository = repository;
+        this.knownItems = knownItems;
+        this.publisher = publisher;
+        this.config = config;
+        this.json = json;
+    }
+
+    public Rating get(String userId, String itemId) {
+        return repository.find(userId, itemId).map(Rating::of)
+                .orElseThrow(() -> ProblemException.notFound("You have not rated item " + itemId));
+    }
+
+    /**
+     * Creates or replaces the user's rating of an item the catalog knows (request already validated).
+     * A write that lost a race re-reads and retries, so the previous value published is always
+     * the one really replaced.
+     */
+    public WriteResult put(String userId, String itemId, BigDecimal rating, String review) {
+        knownItems.require(itemId);
+        String text = RatingRules.normalizeReview(review);
+        double value = rating.doubleValue();
+        for (int attempt = 1; ; attempt++) {
+            Optional<RatingRow> previous = repository.find(userId, itemId);
+            long head = repository.head(userId);
+            Instant now = now();
+            RatingRow next = new RatingRow(userId, itemId, value, text,
+                    previous.map(RatingRow::ratedAt).orElse(now), now, previous.map(p -> p.version() + 1).orElse(1L));
+            RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, value,
+                    previous.map(RatingRow::rating).orElse(null), text != null, now);
+            InteractionEvent interaction = InteractionEvent.of(UUID.randomUUID().toString(), userId,
+                    SESSION_PREFIX + userId, itemId, InteractionEvent.RATE, value, now);
+            try {
+                repository.commit(userId, itemId, previous, Optional.of(next), head, write(event), write(interaction), now);
+            } catch (ConcurrentChangeException e) {
+                retryAfter(attempt, itemId);
+                continue;
+            }
+            publisher.publishSoon(userId);
+            return new WriteResult(Rating.of(next), previous.isEmpty());
+        }
+    }
+
+    /**
+     * Deletes the user's rating of an item; nothing to delete is fine (DELETE is idempotent) and
+     * publishes nothing. A delete publishes a {@code ratings} event with a null rating and no
+     * {@code interactions} event: there is no "unrate" interaction to learn from.
+     */
+    public void delete(String userId, String itemId) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RatingRow> previous = repository.find(userId, itemId);
+            if (previous.isEmpty()) {
+                return;
+            }
+            long head = repository.head(userId);
+            Instant now = now();
+            RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, null,
+                    previous.get().rating(), false, now);
+            try {
+                repository.commit(userId, itemId, previous, Optional.empty(), head, write(event), null, now);
+            } catch (ConcurrentChangeException e) {
+                retryAfter(attempt, itemId);
+                continue;
+            }
+            publisher.publishSoon(userId);
+            return;
+        }
+    }
+
+    /** The user's ratings, newest change first, from raw query parameters. */
+    public RatingPage mine(String userId, String limit, String cursor) {
+        String query = "me:" + userId;
+        int size = pageSize(limit, cursor, query);
+        String after = present(cursor) ? Cursor.decode(cursor, query) : null;
+        return page(repository.byUser(userId, after, size), query);
+    }
+
+    /** The item's ratings with a review, newest change first, from raw query parameters. */
+    public RatingPage reviews(String itemId, String limit, String cursor) {
+        String query = "item:" + itemId;
+        int size = pageSize(limit, cursor, query);
+        String after = present(cursor) ? Cursor.decode(cursor, query) : null;
+        return page(repository.reviews(itemId, after, size), query);
+    }
+
+    private static RatingPage page(RatingRepository.Page page, String query) {
+        String next = page.lastKey() == null ? null : new Cursor(query, page.lastKey()).encode();
+        return new RatingPage(page.ratings().stream().map(Rating::of).toList(), next);
+    }
+
+    /** The page size, reporting a bad limit and a bad cursor together. */
+    private int pageSize(String limit, String cursor, String query) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int max = config.page().maxSize();
+        int size = config.page().defaultSize();
+        if (present(limit)) {
+            Integer parsed = parse(limit, max);
+            if (parsed == null) {
+                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
+            } else {
+                size = parsed;
+            }
+        }
+        if (present(cursor)) {
+            try {
+                Cursor.decode(cursor, query);
+            } catch (ProblemException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return size;
+    }
+
+    private void retryAfter(int attempt, String itemId) {
+        if (attempt >= config.write().maxAttempts()) {
+            throw ProblemException.conflict("Your rating of " + itemId + " is being changed concurrently; try again");
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+
+    private String write(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("events are always serializable", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static boolean present(String parameter) {
+        return parameter != null && !parameter.isEmpty();
+    }
+
+    private static Integer parse(String text, int max) {
+        if (text.length() > 11) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text);
+            return value < 1 || value > max ? null : (int) value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
