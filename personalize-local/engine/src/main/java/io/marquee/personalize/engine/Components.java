@@ -1,0 +1,173 @@
+package io.marquee.personalize.engine;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The trained parts of user-personalization: EASE and SLIT over the most active items, and
+ * item-to-item transitions over all of them. Each scores a user as a linear function of that
+ * user's history, so a new event changes the next score with no retraining. Immutable.
+ */
+final class Components {
+
+    final int[] dense;
+    final int k;
+    final float[] ease;
+    final float[] slit;
+    final Transitions transitions;
+
+    Components(int[] dense, float[] ease, float[] slit, Transitions transitions) {
+        this.dense = dense;
+        this.k = LinearModels.denseSize(dense);
+        this.ease = ease;
+        this.slit = slit;
+        this.transitions = transitions;
+    }
+
+    static Components fit(double[] counts, int items, Sequences seqs, Params p) {
+        int[] dense = LinearModels.denseIndex(counts, items, p.getInt("max_dense_items"));
+        int k = LinearModels.denseSize(dense);
+        float[] ease = null;
+        if (p.get("weight_ease") > 0) {
+            ease = LinearModels.ease(LinearModels.gram(seqs, dense, k), k, p.get("ease_lambda"));
+        }
+        float[] slit = null;
+        if (p.get("weight_slit") > 0) {
+            slit = LinearModels.slit(LinearModels.slitMoments(seqs, dense, k, p.getInt("slit_window"),
+                    p.get("slit_decay")), k, p.get("slit_lambda"));
+        }
+        Transitions t = Transitions.build(seqs, items, p.getInt("transition_window"), p.get("transition_decay"),
+                Math.max(50, p.getInt("similar_neighbours")));
+        return new Components(dense, ease, slit, t);
+    }
+
+    private int dense(int item) {
+        return item < dense.length ? dense[item] : -1;
+    }
+
+    /** EASE on the recency-weighted history: weight 1 + c·decay^rank, rank 0 the newest distinct item. */
+    double[] ease(int[] seq, int n, double c, double decay) {
+        double[] out = new double[n];
+        if (ease == null || k == 0) {
+            return out;
+        }
+        int[] recent = Sequences.recentDistinct(seq, Integer.MAX_VALUE);
+        double[] d = new double[k];
+        double w = 1;
+        for (int r = 0; r < recent.length; r++, w *= decay) {
+            int di = dense(recent[r]);
+            if (di >= 0) {
+                LinearModels.addRow(ease, k, di, 1 + c * w, d);
+            }
+        }
+        scatter(d, out);
+        return out;
+    }
+
+    /** SLIT from the decayed window of the newest events. */
+    double[] slit(int[] seq, int n, int window, double decay) {
+        double[] out = new double[n];
+        if (slit == null || k == 0) {
+            return out;
+        }
+        double[] d = new double[k];
+        double w = 1;
+        for (int q = 0; q < window && q < seq.length; q++, w *= decay) {
+            int di = dense(seq[seq.length - 1 - q]);
+            if (di >= 0) {
+                LinearModels.addRow(slit, k, di, w, d);
+            }
+        }
+        scatter(d, out);
+        return out;
+    }
+
+    /** Transitions from the last {@code history} distinct items, the newest weighted 1, then decay^rank. */
+    double[] transitions(int[] seq, int n, int history, double decay) {
+        double[] out = new double[n];
+        int[] recent = Sequences.recentDistinct(seq, history);
+        double w = 1;
+        for (int r = 0; r < recent.length; r++, w *= decay) {
+            transitions.addRow(recent[r], w, out);
+        }
+        return out;
+    }
+
+    private void scatter(double[] d, double[] out) {
+        int lim = Math.min(dense.length, out.length);
+        for (int i = 0; i < lim; i++) {
+            int di = dense[i];
+            if (di >= 0) {
+                out[i] = d[di];
+            }
+        }
+    }
+
+    /** All components of a history with the given score-time parameters: ease, slit, transitions. */
+    double[][] all(int[] seq, int n, Params p) {
+        return new double[][] {
+            p.get("weight_ease") > 0 ? ease(seq, n, p.get("ease_recency_weight"), p.get("ease_recency_decay"))
+                    : new double[n],
+            p.get("weight_slit") > 0 ? slit(seq, n, p.getInt("slit_window"), p.get("slit_decay")) : new double[n],
+            p.get("weight_transitions") > 0 ? transitions(seq, n, p.getInt("transition_history"),
+                    p.get("transition_history_decay")) : new double[n]};
+    }
+
+    /**
+     * Each component divided by its maximum over the candidates (skipped when that is not positive),
+     * weighted and summed, plus a small popularity term that orders what the history says nothing about.
+     */
+    static double[] blend(double[][] comps, double[] weights, double[] popularity, boolean[] excluded) {
+        int n = popularity.length;
+        double[] out = new double[n];
+        for (int c = 0; c < comps.length; c++) {
+            if (weights[c] == 0) {
+                continue;
+            }
+            double[] s = comps[c];
+            double max = 0;
+            for (int i = 0; i < n; i++) {
+                if ((excluded == null || !excluded[i]) && s[i] > max) {
+                    max = s[i];
+                }
+            }
+            if (max <= 0) {
+                continue;
+            }
+            double f = weights[c] / max;
+            for (int i = 0; i < n; i++) {
+                out[i] += f * s[i];
+            }
+        }
+        double maxPop = 0;
+        for (double v : popularity) {
+            maxPop = Math.max(maxPop, v);
+        }
+        if (maxPop > 0) {
+            double f = 1e-3 / maxPop;
+            for (int i = 0; i < n; i++) {
+                out[i] += f * popularity[i];
+            }
+        }
+        return out;
+    }
+
+    static double[] weights(Params p) {
+        return new double[] {p.get("weight_ease"), p.get("weight_slit"), p.get("weight_transitions")};
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        Io.writeInts(out, dense);
+        Io.writeFloats(out, ease);
+        Io.writeFloats(out, slit);
+        transitions.write(out);
+    }
+
+    static Components read(DataInputStream in) throws IOException {
+        int[] dense = Io.readInts(in);
+        float[] ease = Io.readFloats(in);
+        float[] slit = Io.readFloats(in);
+        return new Components(dense, ease, slit, Transitions.read(in));
+    }
+}

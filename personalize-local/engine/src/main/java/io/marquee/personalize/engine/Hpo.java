@@ -1,0 +1,254 @@
+package io.marquee.personalize.engine;
+
+import io.marquee.personalize.engine.eval.RankingMetrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Validation and hyperparameter search for user-personalization. Each user's newest item of the
+ * training data is held out (when it is not already in the user's earlier history, since
+ * recommendations leave seen items out); the model is fit on the rest and ranks all items for a
+ * sample of those users. The search is coordinate-wise over small grids: transitions, then EASE
+ * (λ and recency), then SLIT (window and λ), then the blend weights; a hyperparameter the caller
+ * set is never searched.
+ */
+final class Hpo {
+
+    /** Validation users scored per evaluation: enough for stable NDCG@10, few enough to be quick. */
+    static final int SAMPLE_USERS = 1000;
+
+    record Result(Params params, Map<String, Double> metrics) {
+    }
+
+    /** The training split and the validation users. */
+    record Split(Sequences train, double[] counts, int[][] inputs, int[] targets) {
+    }
+
+    private Hpo() {
+    }
+
+    static Split split(Sequences seqs, int items, int maxUsers, long seed) {
+        int[][] trainItems = new int[seqs.size()][];
+        long[][] trainTimes = new long[seqs.size()][];
+        List<int[]> inputs = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        double[] counts = new double[items];
+        for (int u = 0; u < seqs.size(); u++) {
+            int[] s = seqs.items[u];
+            int m = s.length;
+            boolean holdOut = m >= 3 && !contains(s, m - 1, s[m - 1]);
+            int keep = holdOut ? m - 1 : m;
+            trainItems[u] = Arrays.copyOf(s, keep);
+            trainTimes[u] = Arrays.copyOf(seqs.times[u], keep);
+            for (int q = 0; q < keep; q++) {
+                counts[s[q]] += 1;
+            }
+            if (holdOut) {
+                inputs.add(trainItems[u]);
+                targets.add(s[m - 1]);
+            }
+        }
+        int[] order = new int[inputs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int n = Math.min(maxUsers, order.length);
+        int[][] in = new int[n][];
+        int[] tg = new int[n];
+        for (int i = 0; i < n; i++) {
+            in[i] = inputs.get(order[i]);
+            tg[i] = targets.get(order[i]);
+        }
+        return new Split(new Sequences(seqs.users, trainItems, trainTimes), counts, in, tg);
+    }
+
+    private static boolean contains(int[] s, int len, int item) {
+        for (int q = 0; q < len; q++) {
+            if (s[q] == item) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Validation metrics of the given parameters (one extra fit on the training split). */
+    static Map<String, Double> validate(Catalog catalog, Sequences seqs, Params params) {
+        int items = catalog.trainedItems();
+        Split split = split(seqs, items, SAMPLE_USERS, 42);
+        if (split.targets().length == 0) {
+            return Map.of();
+        }
+        Components c = Components.fit(split.counts(), items, split.train(), params);
+        return evaluate(split, items, u -> c.all(split.inputs()[u], items, params), Components.weights(params))
+                .toMap();
+    }
+
+    static RankingMetrics evaluate(Split split, int items, Function<Integer, double[][]> comps, double[] weights) {
+        RankingMetrics m = new RankingMetrics(items);
+        for (int u = 0; u < split.targets().length; u++) {
+            m.add(rankFor(split, u, items, comps.apply(u), weights), Set.of(split.targets()[u]));
+        }
+        return m;
+    }
+
+    private static int[] rankFor(Split split, int u, int items, double[][] comps, double[] weights) {
+        boolean[] excluded = new boolean[items];
+        for (int i : split.inputs()[u]) {
+            excluded[i] = true;
+        }
+        double[] s = Components.blend(comps, weights, split.counts(), excluded);
+        return TopN.select(s, 25, i -> !excluded[i]);
+    }
+
+    static Result search(Catalog catalog, Sequences seqs, Params start, Set<String> fixed) {
+        int items = catalog.trainedItems();
+        Split split = split(seqs, items, SAMPLE_USERS, 42);
+        if (split.targets().length < 10) {
+            return new Result(start, validate(catalog, seqs, start));
+        }
+        Params p = start;
+        int maxDense = p.getInt("max_dense_items");
+        int[] dense = LinearModels.denseIndex(split.counts(), items, maxDense);
+        int k = LinearModels.denseSize(dense);
+        boolean big = k > 3500;
+
+        // 1. transitions: counting window and decay, then how much of the history scores.
+        double best = -1;
+        Params bestP = p;
+        for (double window : grid(fixed, "transition_window", p, 2, 3, 5)) {
+            for (double decay : grid(fixed, "transition_decay", p, 0.3, 0.7)) {
+                Params q = p.with("transition_window", window).with("transition_decay", decay);
+                Transitions t = Transitions.build(split.train(), items, (int) window, decay,
+                        Math.max(50, q.getInt("similar_neighbours")));
+                Components c = new Components(dense, null, null, t);
+                for (double hist : grid(fixed, "transition_history", p, 1, 3, 6)) {
+                    for (double hd : grid(fixed, "transition_history_decay", p, 0.3, 0.6)) {
+                        Params r = q.with("transition_history", hist).with("transition_history_decay", hd);
+                        double v = ndcg(split, items, u -> new double[][] {null, null,
+                                c.transitions(split.inputs()[u], items, (int) hist, hd)}, new double[] {0, 0, 1});
+                        if (v > best) {
+                            best = v;
+                            bestP = r;
+                        }
+                    }
+                }
+            }
+        }
+        p = bestP;
+        Transitions transitions = Transitions.build(split.train(), items, p.getInt("transition_window"),
+                p.get("transition_decay"), Math.max(50, p.getInt("similar_neighbours")));
+
+        // 2. EASE: λ, then the recency weighting of the user vector.
+        float[] ease = null;
+        if (p.get("weight_ease") > 0 || !fixed.contains("weight_ease")) {
+            double[] gram = LinearModels.gram(split.train(), dense, k);
+            best = -1;
+            double[] lambdas = big ? new double[] {100, 500} : new double[] {30, 150, 600};
+            for (double lambda : grid(fixed, "ease_lambda", p, lambdas)) {
+                float[] b = LinearModels.ease(gram, k, lambda);
+                Components c = new Components(dense, b, null, transitions);
+                for (double w : grid(fixed, "ease_recency_weight", p, 0, 2, 8, 32)) {
+                    for (double d : grid(fixed, "ease_recency_decay", p, 0.5, 0.8, 0.95)) {
+                        if (w == 0 && d != 0.5 && !fixed.contains("ease_recency_decay")) {
+                            continue;
+                        }
+                        double v = ndcg(split, items, u -> new double[][] {c.ease(split.inputs()[u], items, w, d),
+                                null, null}, new double[] {1, 0, 0});
+                        if (v > best) {
+                            best = v;
+                            bestP = p.with("ease_lambda", lambda).with("ease_recency_weight", w)
+                                    .with("ease_recency_decay", d);
+                            ease = b;
+                        }
+                    }
+                }
+            }
+            p = bestP;
+        }
+
+        // 3. SLIT: window (moments) and λ (solve).
+        float[] slit = null;
+        if (p.get("weight_slit") > 0 || !fixed.contains("weight_slit")) {
+            best = -1;
+            for (double window : grid(fixed, "slit_window", p, big ? new double[] {3} : new double[] {2, 4})) {
+                double[][] moments = LinearModels.slitMoments(split.train(), dense, k, (int) window, p.get("slit_decay"));
+                for (double lambda : grid(fixed, "slit_lambda", p, big ? new double[] {50} : new double[] {10, 100})) {
+                    float[] b = LinearModels.slit(moments, k, lambda);
+                    Components c = new Components(dense, null, b, transitions);
+                    Params q = p.with("slit_window", window).with("slit_lambda", lambda);
+                    double v = ndcg(split, items, u -> new double[][] {null,
+                            c.slit(split.inputs()[u], items, (int) window, q.get("slit_decay")), null},
+                            new double[] {0, 1, 0});
+                    if (v > best) {
+                        best = v;
+                        bestP = q;
+                        slit = b;
+                    }
+                }
+            }
+            p = bestP;
+        }
+
+        // 4. Blend weights, on component scores computed once per validation user.
+        Components all = new Components(dense, ease, slit, transitions);
+        Params fp = p.with("weight_ease", 1).with("weight_slit", 1).with("weight_transitions", 1);
+        double[][][] cached = new double[split.targets().length][][];
+        for (int u = 0; u < cached.length; u++) {
+            cached[u] = all.all(split.inputs()[u], items, fp);
+        }
+        best = -1;
+        double[] bestW = Components.weights(p);
+        for (double we : grid(fixed, "weight_ease", p, 0, 0.5, 1)) {
+            for (double ws : grid(fixed, "weight_slit", p, 0, 0.5, 1, 2)) {
+                for (double wt : grid(fixed, "weight_transitions", p, 0, 0.5, 1, 2)) {
+                    if (we + ws + wt == 0) {
+                        continue;
+                    }
+                    if ((ws > 0 && slit == null) || (we > 0 && ease == null)) {
+                        continue;
+                    }
+                    double[] w = {we, ws, wt};
+                    double v = ndcg(split, items, u -> cached[u], w);
+                    if (v > best) {
+                        best = v;
+                        bestW = w;
+                    }
+                }
+            }
+        }
+        p = p.with("weight_ease", bestW[0]).with("weight_slit", bestW[1]).with("weight_transitions", bestW[2]);
+        double[] finalW = bestW;
+        Map<String, Double> metrics = evaluate(split, items, u -> cached[u], finalW).toMap();
+        return new Result(p, metrics);
+    }
+
+    private static double ndcg(Split split, int items, Function<Integer, double[][]> comps, double[] weights) {
+        return evaluate(split, items, u -> {
+            double[][] c = comps.apply(u);
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] == null) {
+                    c[i] = new double[items];
+                }
+            }
+            return c;
+        }, weights).ndcgAt10();
+    }
+
+    /** The grid for a hyperparameter, or only its value when the caller fixed it. */
+    private static double[] grid(Set<String> fixed, String name, Params p, double... values) {
+        return fixed.contains(name) ? new double[] {p.get(name)} : values;
+    }
+}

@@ -1,0 +1,246 @@
+package io.marquee.personalize.engine;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * user-personalization and personalized-ranking: a blend of recency-weighted EASE, SLIT and
+ * item-to-item transitions, each a linear function of the history the caller passes, so events
+ * recorded after training change the next answer at once.
+ *
+ * <p>Choices: {@code recommend} leaves out the items of the given history ({@code exclude_seen=1},
+ * as most catalogs want; set it to 0 to let filters decide, as Personalize does). An empty history
+ * gets popular items. A share of the answer ({@code exploration_weight}) is kept for fresh items:
+ * fewer than {@code exploration_min_interactions} interactions and created within
+ * {@code exploration_item_age_cut_off} days of the newest event (PutItems items count as created
+ * when they arrive); they are ordered by metadata affinity with the history, then by score.
+ */
+final class PersonalizationModel implements Model {
+
+    private final Recipe recipe;
+    private final Catalog catalog;
+    private final Params params;
+    private final Components components;
+    private final Map<String, Double> metrics;
+
+    PersonalizationModel(Recipe recipe, Catalog catalog, Params params, Components components,
+            Map<String, Double> metrics) {
+        this.recipe = recipe;
+        this.catalog = catalog;
+        this.params = params;
+        this.components = components;
+        this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    static PersonalizationModel train(Recipe recipe, Dataset dataset, TrainingConfig config) {
+        Catalog catalog = Catalog.of(dataset);
+        Sequences seqs = Sequences.of(dataset.interactions(), catalog);
+        Params params = Params.of(config.hyperParameters());
+        Map<String, Double> metrics;
+        if (config.performHpo()) {
+            Hpo.Result r = Hpo.search(catalog, seqs, params,
+                    config.hyperParameters() == null ? Set.of() : canonicalNames(config.hyperParameters().keySet()));
+            params = r.params();
+            metrics = r.metrics();
+        } else if (params.get("compute_metrics") > 0) {
+            metrics = Hpo.validate(catalog, seqs, params);
+        } else {
+            metrics = Map.of();
+        }
+        Components c = Components.fit(catalog.counts(), catalog.size(), seqs, params);
+        return new PersonalizationModel(recipe, catalog, params, c, metrics);
+    }
+
+    private static Set<String> canonicalNames(Set<String> names) {
+        Set<String> out = new HashSet<>();
+        names.forEach(n -> out.add(Params.canonical(n)));
+        return out;
+    }
+
+    @Override
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    @Override
+    public Map<String, Double> metrics() {
+        return metrics;
+    }
+
+    /** The hyperparameters in use (tuned, defaulted or given). */
+    Map<String, Double> hyperParameters() {
+        return params.asMap();
+    }
+
+    private double[] scores(int[] seq, int n, boolean[] excluded) {
+        double[][] comps = components.all(seq, n, params);
+        double[] pop = catalog.counts();
+        if (pop.length != n) {
+            pop = Arrays.copyOf(pop, n);
+        }
+        return Components.blend(comps, Components.weights(params), pop, excluded);
+    }
+
+    @Override
+    public List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed) {
+        return recommend(history, n, allowed, params.get("exploration_weight"));
+    }
+
+    /** As {@link #recommend(List, int, Predicate)} with an explicit exploration share in [0, 1]. */
+    List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed, double explorationWeight) {
+        String[] ids = catalog.ids();
+        int items = ids.length;
+        int[] seq = Sequences.history(history, catalog);
+        boolean[] excluded = new boolean[items];
+        if (params.get("exclude_seen") > 0) {
+            for (int i : seq) {
+                excluded[i] = true;
+            }
+        }
+        double[] s = scores(seq, items, excluded);
+        Predicate<String> ok = allowed == null ? x -> true : allowed;
+        boolean[] fresh = fresh(items);
+        int reserved = 0;
+        boolean anyFresh = false;
+        for (int i = 0; i < items && !anyFresh; i++) {
+            anyFresh = fresh[i] && !excluded[i];
+        }
+        if (anyFresh && explorationWeight > 0) {
+            reserved = (int) Math.min(n, Math.round(n * Math.min(1, explorationWeight)));
+        }
+        int[] main = TopN.select(s, n, i -> !excluded[i] && ok.test(ids[i]));
+        if (reserved == 0) {
+            return TopN.toScored(main, s, ids);
+        }
+        // Keep the best n - reserved, then fresh items ranked by affinity, then the rest of the main list.
+        double[] affinity = affinity(seq, items, s, fresh);
+        Set<Integer> taken = new HashSet<>();
+        int keep = Math.min(main.length, n - reserved);
+        for (int r = 0; r < keep; r++) {
+            taken.add(main[r]);
+        }
+        int[] explore = TopN.select(affinity, reserved,
+                i -> fresh[i] && !excluded[i] && !taken.contains(i) && ok.test(ids[i]));
+        List<Scored> out = new ArrayList<>(n);
+        double last = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < keep; r++) {
+            out.add(new Scored(ids[main[r]], s[main[r]]));
+            last = s[main[r]];
+        }
+        for (int i : explore) {
+            taken.add(i);
+            last = Math.min(last, s[i]);
+            out.add(new Scored(ids[i], last));
+        }
+        for (int r = keep; r < main.length && out.size() < n; r++) {
+            if (taken.add(main[r])) {
+                last = Math.min(last, s[main[r]]);
+                out.add(new Scored(ids[main[r]], last));
+            }
+        }
+        return out;
+    }
+
+    private boolean[] fresh(int items) {
+        boolean[] fresh = new boolean[items];
+        double minCount = params.get("exploration_min_interactions");
+        long cutoff = catalog.newestEventMillis() - (long) (params.get("exploration_item_age_cut_off") * 86_400_000L);
+        double[] counts = catalog.counts();
+        for (int i = 0; i < items; i++) {
+            fresh[i] = counts[i] < minCount && catalog.created(i) >= cutoff;
+        }
+        return fresh;
+    }
+
+    /** Fresh items: metadata similarity to the newest history items, then their blended score. */
+    private double[] affinity(int[] seq, int items, double[] s, boolean[] fresh) {
+        double[] a = new double[items];
+        Arrays.fill(a, Double.NEGATIVE_INFINITY);
+        int[] recent = Sequences.recentDistinct(seq, 10);
+        for (int i = 0; i < items; i++) {
+            if (!fresh[i]) {
+                continue;
+            }
+            double m = 0;
+            for (int r : recent) {
+                m += catalog.metadataSimilarity(i, r);
+            }
+            a[i] = (recent.length == 0 ? 0 : m / recent.length) + 0.5 * Math.tanh(s[i]) + 1e-9 * catalog.created(i) / 1e12;
+        }
+        return a;
+    }
+
+    @Override
+    public List<Scored> similar(String itemId, int n, Predicate<String> allowed) {
+        // Items related to one item: the item as a one-event history.
+        List<Interaction> h = List.of(new Interaction("", itemId, catalog.newestEventMillis(), "", Double.NaN));
+        return recommend(h, n, allowed, 0);
+    }
+
+    @Override
+    public List<Scored> rank(List<Interaction> history, List<String> items) {
+        String[] ids = catalog.ids();
+        int[] seq = Sequences.history(history, catalog);
+        double[] s = scores(seq, ids.length, null);
+        List<Scored> known = new ArrayList<>();
+        List<Scored> unknown = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String id : items) {
+            if (!done.add(id)) {
+                continue;
+            }
+            int i = catalog.index(id);
+            if (i >= 0 && i < s.length) {
+                known.add(new Scored(id, s[i]));
+            } else {
+                unknown.add(new Scored(id, 0));
+            }
+        }
+        known.sort((a, b) -> Double.compare(b.score(), a.score()));
+        double floor = known.isEmpty() ? 0 : Math.min(0, known.get(known.size() - 1).score());
+        List<Scored> out = new ArrayList<>(known);
+        for (Scored u : unknown) {
+            out.add(new Scored(u.itemId(), floor));
+        }
+        return out;
+    }
+
+    @Override
+    public void observe(Interaction event) {
+        catalog.observe(event);
+    }
+
+    @Override
+    public void putItem(ItemMetadata item) {
+        catalog.put(item);
+    }
+
+    @Override
+    public void write(java.io.OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+        Models.writeHeader(d, recipe);
+        Io.writeDoubleMap(d, params.asMap());
+        Io.writeDoubleMap(d, metrics);
+        catalog.write(d);
+        components.write(d);
+        d.flush();
+    }
+
+    static PersonalizationModel read(Recipe recipe, DataInputStream in) throws IOException {
+        Params params = Params.fromMap(Io.readDoubleMap(in));
+        Map<String, Double> metrics = Io.readDoubleMap(in);
+        Catalog catalog = Catalog.read(in);
+        Components components = Components.read(in);
+        return new PersonalizationModel(recipe, catalog, params, components, metrics);
+    }
+}
