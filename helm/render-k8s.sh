@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Regenerates k8s/ (plain manifests) from the chart in helm/marquee with values-kind.yaml.
+# The one way k8s/ is written; helm/src/test/.../K8sManifestsDriftTest fails when they differ.
+# Uses the Helm that helm-java embeds, so no helm binary is needed. Extra arguments go to Maven (e.g. -o).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}" ./mvnw -B -q -pl helm -Prender-k8s process-classes "$@"

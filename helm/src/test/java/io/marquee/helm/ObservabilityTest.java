@@ -1,0 +1,94 @@
+package io.marquee.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Monitoring as the EKS values switch it on: scrape targets, alerts with runbooks, the dashboard. */
+class ObservabilityTest {
+
+    private final List<HasMetadata> objects = Chart.renderObjects(Chart.Values.EKS);
+
+    @Test
+    void everyServiceIsScrapedOnQuarkusMetricsThroughItsService() {
+        for (String service : ChartLintAndRenderTest.SERVICES) {
+            ServiceMonitor monitor = Manifests.named(objects, ServiceMonitor.class, "marquee-" + service);
+            Service target = Manifests.named(objects, Service.class, "marquee-" + service);
+
+            assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
+                assertThat(endpoint.getPath()).isEqualTo("/q/metrics");
+                assertThat(endpoint.getPort()).isEqualTo(target.getSpec().getPorts().get(0).getName());
+            });
+            assertThat(Manifests.matches(monitor.getSpec().getSelector(), target.getMetadata().getLabels())).isTrue();
+        }
+    }
+
+    @Test
+    void theAlertsCoverErrorsLatencyRelayLagDeadLettersAndRestarts() {
+        assertThat(rules()).extracting(Rule::getAlert).containsExactlyInAnyOrder(
+                "MarqueeHighErrorRate", "MarqueeHighLatencyP99", "MarqueeRelayLagHigh",
+                "MarqueeDeadLetterGrowing", "MarqueePodRestarting");
+        assertThat(rule("MarqueeHighErrorRate").getExpr().getStrVal()).contains("status=~\"5..\"");
+        assertThat(rule("MarqueeHighLatencyP99").getExpr().getStrVal())
+                .contains("histogram_quantile(0.99").contains("http_server_requests_seconds_bucket");
+    }
+
+    @Test
+    void everyAlertLinksToItsRunbookSectionInTheOperationsGuide() throws IOException {
+        Set<String> anchors = Files.readAllLines(Chart.REPO_ROOT.resolve("docs/operations.md")).stream()
+                .filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+\\s*", "").trim().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .collect(Collectors.toSet());
+        for (Rule rule : rules()) {
+            String url = rule.getAnnotations().get("runbook_url");
+            assertThat(url).as(rule.getAlert()).contains("docs/operations.md#");
+            assertThat(anchors).as("runbook for %s", rule.getAlert()).contains(url.substring(url.indexOf('#') + 1));
+            assertThat(rule.getLabels()).containsKey("severity");
+        }
+    }
+
+    @Test
+    void theDashboardIsValidJsonLabelledForGrafanasSidecarAndChartsTheAlertedMetrics() throws IOException {
+        ConfigMap dashboard = Manifests.named(objects, ConfigMap.class, "marquee-grafana-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+
+        JsonNode json = new ObjectMapper().readTree(dashboard.getData().get("marquee.json"));
+        String expressions = json.findValues("expr").stream().map(JsonNode::asText).collect(Collectors.joining("\n"));
+        assertThat(expressions).contains("http_server_requests_seconds_bucket", "marquee_ingest_relay_lag_seconds",
+                "marquee_ingest_dlq_events_total", "kube_pod_container_status_restarts_total");
+    }
+
+    @Test
+    void prometheusMayScrapeEveryServiceThroughTheNetworkPolicies() {
+        String rendered = Chart.render(Chart.Values.EKS);
+        long scrapeAllowances = rendered.lines().filter(l -> l.contains("# Prometheus scraping /q/metrics.")).count();
+        assertThat(scrapeAllowances).isEqualTo(Manifests.ofKind(objects, Deployment.class).size());
+    }
+
+    private List<Rule> rules() {
+        return Manifests.ofKind(objects, PrometheusRule.class).stream()
+                .flatMap(r -> r.getSpec().getGroups().stream())
+                .flatMap(g -> g.getRules().stream()).toList();
+    }
+
+    private Rule rule(String alert) {
+        return rules().stream().filter(r -> alert.equals(r.getAlert())).findFirst().orElseThrow();
+    }
+}
