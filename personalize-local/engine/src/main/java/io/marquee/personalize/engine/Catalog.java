@@ -242,6 +242,15 @@ final class Catalog {
         }
     }
 
+    long[] created() {
+        lock.readLock().lock();
+        try {
+            return Arrays.copyOf(created, ids.size());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     long created(int i) {
         lock.readLock().lock();
         try {

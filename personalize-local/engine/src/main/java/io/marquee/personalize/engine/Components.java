@@ -11,6 +11,9 @@ import java.io.IOException;
  */
 final class Components {
 
+    /** EASE reads at most this many newest distinct items of a history (bounds the cost of a request). */
+    static final int MAX_EASE_HISTORY = 500;
+
     final int[] dense;
     final int k;
     final float[] ease;
@@ -30,15 +33,20 @@ final class Components {
         int k = LinearModels.denseSize(dense);
         float[] ease = null;
         if (p.get("weight_ease") > 0) {
-            ease = LinearModels.ease(LinearModels.gram(seqs, dense, k), k, p.get("ease_lambda"));
+            ease = LinearModels.ease(LinearModels.gram(seqs, dense, k), k, p.get("ease_lambda"), true);
         }
         float[] slit = null;
         if (p.get("weight_slit") > 0) {
             slit = LinearModels.slit(LinearModels.slitMoments(seqs, dense, k, p.getInt("slit_window"),
-                    p.get("slit_decay")), k, p.get("slit_lambda"));
+                    p.get("slit_decay")), k, p.get("slit_lambda"), true);
         }
         Transitions t = Transitions.build(seqs, items, p.getInt("transition_window"), p.get("transition_decay"),
                 Math.max(50, p.getInt("similar_neighbours")));
+        return new Components(dense, ease, slit, t);
+    }
+
+    /** The same dense models with transitions refit (on all the data, after validation on a split). */
+    Components withTransitions(Transitions t) {
         return new Components(dense, ease, slit, t);
     }
 
@@ -52,7 +60,7 @@ final class Components {
         if (ease == null || k == 0) {
             return out;
         }
-        int[] recent = Sequences.recentDistinct(seq, Integer.MAX_VALUE);
+        int[] recent = Sequences.recentDistinct(seq, MAX_EASE_HISTORY);
         double[] d = new double[k];
         double w = 1;
         for (int r = 0; r < recent.length; r++, w *= decay) {

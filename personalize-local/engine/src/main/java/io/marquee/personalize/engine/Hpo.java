@@ -20,10 +20,13 @@ import java.util.function.Function;
  */
 final class Hpo {
 
+    private static final System.Logger LOG = System.getLogger(Hpo.class.getName());
+
     /** Validation users scored per evaluation: enough for stable NDCG@10, few enough to be quick. */
     static final int SAMPLE_USERS = 1000;
 
-    record Result(Params params, Map<String, Double> metrics) {
+    /** The chosen parameters, their validation metrics, and the models fit on the training split. */
+    record Result(Params params, Map<String, Double> metrics, Components fit) {
     }
 
     /** The training split and the validation users. */
@@ -84,16 +87,16 @@ final class Hpo {
         return false;
     }
 
-    /** Validation metrics of the given parameters (one extra fit on the training split). */
-    static Map<String, Double> validate(Catalog catalog, Sequences seqs, Params params) {
+    /** Validation metrics of the given parameters, from models fit on the training split. */
+    static Result validate(Catalog catalog, Sequences seqs, Params params) {
         int items = catalog.trainedItems();
         Split split = split(seqs, items, SAMPLE_USERS, 42);
-        if (split.targets().length == 0) {
-            return Map.of();
-        }
         Components c = Components.fit(split.counts(), items, split.train(), params);
-        return evaluate(split, items, u -> c.all(split.inputs()[u], items, params), Components.weights(params))
-                .toMap();
+        if (split.targets().length == 0) {
+            return new Result(params, Map.of(), c);
+        }
+        return new Result(params, evaluate(split, items, u -> c.all(split.inputs()[u], items, params),
+                Components.weights(params)).toMap(), c);
     }
 
     static RankingMetrics evaluate(Split split, int items, Function<Integer, double[][]> comps, double[] weights) {
@@ -117,7 +120,7 @@ final class Hpo {
         int items = catalog.trainedItems();
         Split split = split(seqs, items, SAMPLE_USERS, 42);
         if (split.targets().length < 10) {
-            return new Result(start, validate(catalog, seqs, start));
+            return validate(catalog, seqs, start);
         }
         Params p = start;
         int maxDense = p.getInt("max_dense_items");
@@ -148,6 +151,9 @@ final class Hpo {
             }
         }
         p = bestP;
+        LOG.log(System.Logger.Level.INFO, "HPO transitions: NDCG@10 {0} window {1} decay {2} history {3} decay {4}",
+                best, p.get("transition_window"), p.get("transition_decay"), p.get("transition_history"),
+                p.get("transition_history_decay"));
         Transitions transitions = Transitions.build(split.train(), items, p.getInt("transition_window"),
                 p.get("transition_decay"), Math.max(50, p.getInt("similar_neighbours")));
 
@@ -158,7 +164,7 @@ final class Hpo {
             best = -1;
             double[] lambdas = big ? new double[] {100, 500} : new double[] {30, 150, 600};
             for (double lambda : grid(fixed, "ease_lambda", p, lambdas)) {
-                float[] b = LinearModels.ease(gram, k, lambda);
+                float[] b = LinearModels.ease(gram, k, lambda, false);
                 Components c = new Components(dense, b, null, transitions);
                 for (double w : grid(fixed, "ease_recency_weight", p, 0, 2, 8, 32)) {
                     for (double d : grid(fixed, "ease_recency_decay", p, 0.5, 0.8, 0.95)) {
@@ -177,6 +183,8 @@ final class Hpo {
                 }
             }
             p = bestP;
+            LOG.log(System.Logger.Level.INFO, "HPO EASE: NDCG@10 {0} lambda {1} recency {2} decay {3}", best,
+                    p.get("ease_lambda"), p.get("ease_recency_weight"), p.get("ease_recency_decay"));
         }
 
         // 3. SLIT: window (moments) and λ (solve).
@@ -186,7 +194,7 @@ final class Hpo {
             for (double window : grid(fixed, "slit_window", p, big ? new double[] {3} : new double[] {2, 4})) {
                 double[][] moments = LinearModels.slitMoments(split.train(), dense, k, (int) window, p.get("slit_decay"));
                 for (double lambda : grid(fixed, "slit_lambda", p, big ? new double[] {50} : new double[] {10, 100})) {
-                    float[] b = LinearModels.slit(moments, k, lambda);
+                    float[] b = LinearModels.slit(moments, k, lambda, false);
                     Components c = new Components(dense, null, b, transitions);
                     Params q = p.with("slit_window", window).with("slit_lambda", lambda);
                     double v = ndcg(split, items, u -> new double[][] {null,
@@ -200,6 +208,8 @@ final class Hpo {
                 }
             }
             p = bestP;
+            LOG.log(System.Logger.Level.INFO, "HPO SLIT: NDCG@10 {0} window {1} lambda {2}", best,
+                    p.get("slit_window"), p.get("slit_lambda"));
         }
 
         // 4. Blend weights, on component scores computed once per validation user.
@@ -232,7 +242,10 @@ final class Hpo {
         p = p.with("weight_ease", bestW[0]).with("weight_slit", bestW[1]).with("weight_transitions", bestW[2]);
         double[] finalW = bestW;
         Map<String, Double> metrics = evaluate(split, items, u -> cached[u], finalW).toMap();
-        return new Result(p, metrics);
+        LOG.log(System.Logger.Level.INFO, "HPO chose {0}; validation NDCG@10 {1}", p,
+                metrics.get("normalized_discounted_cumulative_gain_at_10"));
+        return new Result(p, metrics, new Components(dense, bestW[0] > 0 ? ease : null, bestW[1] > 0 ? slit : null,
+                transitions));
     }
 
     private static double ndcg(Split split, int items, Function<Integer, double[][]> comps, double[] weights) {

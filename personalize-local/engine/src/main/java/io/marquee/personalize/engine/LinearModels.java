@@ -70,12 +70,12 @@ final class LinearModels {
         return g;
     }
 
-    /** EASE weights from a Gram matrix (consumed): B = I − P·diag(1/diag(P)), P = (G + λI)⁻¹, zero diagonal. */
-    static float[] ease(double[] gram, int k, double lambda) {
+    /** EASE weights: B = I − P·diag(1/diag(P)), P = (G + λI)⁻¹, zero diagonal; {@code consume} reuses the Gram matrix. */
+    static float[] ease(double[] gram, int k, double lambda, boolean consume) {
         if (k == 0) {
             return new float[0];
         }
-        double[] a = gram.clone();
+        double[] a = consume ? gram : gram.clone();
         for (int i = 0; i < k; i++) {
             a[i * k + i] += lambda;
         }
@@ -135,12 +135,12 @@ final class LinearModels {
         return new double[][] {zz, zy};
     }
 
-    /** SLIT weights B = (ZᵀZ + λI)⁻¹ ZᵀY. */
-    static float[] slit(double[][] moments, int k, double lambda) {
+    /** SLIT weights B = (ZᵀZ + λI)⁻¹ ZᵀY; {@code consume} lets it overwrite the moments to save memory. */
+    static float[] slit(double[][] moments, int k, double lambda, boolean consume) {
         if (k == 0) {
             return new float[0];
         }
-        double[] a = moments[0].clone();
+        double[] a = consume ? moments[0] : moments[0].clone();
         for (int i = 0; i < k; i++) {
             a[i * k + i] += lambda;
         }
@@ -149,8 +149,14 @@ final class LinearModels {
             throw new IllegalStateException("SLIT system is not positive definite; raise slit_lambda");
         }
         a = null;
+        if (consume) {
+            moments[0] = null;
+        }
         DMatrixRMaj x = new DMatrixRMaj(k, k);
-        solver.solve(DMatrixRMaj.wrap(k, k, moments[1].clone()), x);
+        solver.solve(DMatrixRMaj.wrap(k, k, consume ? moments[1] : moments[1].clone()), x);
+        if (consume) {
+            moments[1] = null;
+        }
         float[] b = new float[k * k];
         double[] xd = x.data;
         for (int i = 0; i < b.length; i++) {

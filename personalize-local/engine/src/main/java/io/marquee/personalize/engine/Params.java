@@ -44,6 +44,8 @@ final class Params {
         d.put("exclude_seen", 1.0);
         // 1: hold out each user's newest item and report validation metrics (one extra fit); 0: skip.
         d.put("compute_metrics", 1.0);
+        // 0: the dense models fit on the validation split serve (half the training time); 1: refit on all data.
+        d.put("refit_dense_on_all", 0.0);
         // Similar items: how many interactions make co-occurrence trusted over metadata.
         d.put("similar_metadata_shrinkage", 10.0);
         d.put("similar_neighbours", 200.0);

@@ -46,19 +46,24 @@ final class PersonalizationModel implements Model {
         Catalog catalog = Catalog.of(dataset);
         Sequences seqs = Sequences.of(dataset.interactions(), catalog);
         Params params = Params.of(config.hyperParameters());
-        Map<String, Double> metrics;
+        Hpo.Result r = null;
         if (config.performHpo()) {
-            Hpo.Result r = Hpo.search(catalog, seqs, params,
+            r = Hpo.search(catalog, seqs, params,
                     config.hyperParameters() == null ? Set.of() : canonicalNames(config.hyperParameters().keySet()));
             params = r.params();
-            metrics = r.metrics();
         } else if (params.get("compute_metrics") > 0) {
-            metrics = Hpo.validate(catalog, seqs, params);
-        } else {
-            metrics = Map.of();
+            r = Hpo.validate(catalog, seqs, params);
         }
-        Components c = Components.fit(catalog.counts(), catalog.size(), seqs, params);
-        return new PersonalizationModel(recipe, catalog, params, c, metrics);
+        Components c;
+        if (r != null && params.get("refit_dense_on_all") == 0) {
+            // The dense models fit for validation saw all but each user's newest item: keep them, and
+            // refit only the transitions (cheap, and the newest events matter most to them).
+            c = r.fit().withTransitions(Transitions.build(seqs, catalog.size(), params.getInt("transition_window"),
+                    params.get("transition_decay"), Math.max(50, params.getInt("similar_neighbours"))));
+        } else {
+            c = Components.fit(catalog.counts(), catalog.size(), seqs, params);
+        }
+        return new PersonalizationModel(recipe, catalog, params, c, r == null ? Map.of() : r.metrics());
     }
 
     private static Set<String> canonicalNames(Set<String> names) {
@@ -156,8 +161,9 @@ final class PersonalizationModel implements Model {
         double minCount = params.get("exploration_min_interactions");
         long cutoff = catalog.newestEventMillis() - (long) (params.get("exploration_item_age_cut_off") * 86_400_000L);
         double[] counts = catalog.counts();
-        for (int i = 0; i < items; i++) {
-            fresh[i] = counts[i] < minCount && catalog.created(i) >= cutoff;
+        long[] created = catalog.created();
+        for (int i = 0; i < Math.min(items, Math.min(counts.length, created.length)); i++) {
+            fresh[i] = counts[i] < minCount && created[i] >= cutoff;
         }
         return fresh;
     }
