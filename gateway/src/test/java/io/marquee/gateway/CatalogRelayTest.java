@@ -6,36 +6,35 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.marquee.testsupport.JwtKeysResource;
+import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** /api/v1/movies relayed to a real HTTP peer playing catalog-service. */
+/** /api/v1/movies and /api/v1/charts relayed to a real HTTP peer playing catalog-service. */
 @QuarkusTest
-@WithTestResource(FakeCatalog.class)
+@WithTestResource(FakeServices.class)
+@WithTestResource(JwtKeysResource.class)
 class CatalogRelayTest {
 
     static JsonPath lastCatalogRequest() {
-        return given().baseUri(catalogUrl()).get("/__last").then().statusCode(200).extract().jsonPath();
+        return Fakes.last(Fakes.CATALOG);
     }
 
     static int catalogHits(String methodAndPath) {
-        return Integer.parseInt(given().baseUri(catalogUrl()).queryParam("path", methodAndPath)
-                .get("/__hits").then().statusCode(200).extract().asString());
+        return Fakes.hits(Fakes.CATALOG, methodAndPath);
     }
 
-    static String catalogUrl() {
-        return ConfigProvider.getConfig().getValue("quarkus.rest-client.catalog.url", String.class);
-    }
+    private static final String ADMIN = TestTokens.bearer(TestTokens.admin("admin-1"));
 
     @Test
     void movieIsRelayedWithStatusBodyAndContentType() {
         Response answer = given().get("/api/v1/movies/1").then().statusCode(200).extract().response();
 
         assertThat(answer.contentType()).startsWith("application/json");
-        assertThat(answer.asString()).isEqualTo(FakeCatalog.ITEM);
+        assertThat(answer.asString()).isEqualTo(FakeServices.ITEM);
         assertThat(answer.header("ETag")).isEqualTo("\"v1\"");
         assertThat(answer.header("X-Internal")).as("internal downstream headers stay behind").isNull();
         assertThat(lastCatalogRequest().getString("path")).isEqualTo("/items/1");
@@ -74,7 +73,7 @@ class CatalogRelayTest {
     @Test
     void putRelaysBodyAuthorizationAndCreatedStatus() {
         String movie = "{\"id\":\"7\",\"title\":\"Heat (1995)\",\"genres\":[\"Action\"],\"year\":1995}";
-        given().header("Authorization", "Bearer admin-token").contentType("application/json").body(movie)
+        given().header("Authorization", ADMIN).contentType("application/json").body(movie)
                 .put("/api/v1/movies/7")
                 .then().statusCode(201).contentType("application/json").body("title", equalTo("Heat (1995)"))
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/movies/7"));
@@ -82,17 +81,70 @@ class CatalogRelayTest {
         JsonPath seen = lastCatalogRequest();
         assertThat(seen.getString("method")).isEqualTo("PUT");
         assertThat(seen.getString("path")).isEqualTo("/items/7");
-        assertThat(seen.getString("authorization")).isEqualTo("Bearer admin-token");
+        assertThat(seen.getString("authorization")).isEqualTo(ADMIN);
         assertThat(seen.getString("contentType")).startsWith("application/json");
         assertThat(seen.getString("body")).isEqualTo(movie);
     }
 
     @Test
-    void putWithoutAuthorizationGetsTheServicesForbiddenProblem() {
+    void putWithoutATokenIsRefusedAtTheEdge() {
+        int before = catalogHits("PUT:/items/7");
         given().contentType("application/json").body("{\"title\":\"x\"}").put("/api/v1/movies/7")
-                .then().statusCode(403).contentType("application/problem+json")
-                .body("detail", equalTo("Only admins may change the catalog"));
-        assertThat(lastCatalogRequest().getString("authorization")).isEmpty();
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("instance", equalTo("/api/v1/movies/7"));
+        assertThat(catalogHits("PUT:/items/7")).isEqualTo(before);
+    }
+
+    @Test
+    void searchForwardsOnlyItsParametersAndIsNotMistakenForAMovieId() {
+        given().queryParam("q", "toy story").queryParam("limit", "5").queryParam("cursor", "k1")
+                .queryParam("genre", "Comedy").get("/api/v1/movies/search")
+                .then().statusCode(200).contentType("application/json").body("items[0].id", equalTo("1"));
+
+        JsonPath seen = lastCatalogRequest();
+        assertThat(seen.getString("path")).isEqualTo("/items/search");
+        assertThat(java.util.Arrays.stream(seen.getString("query").split("&"))
+                .map(p -> java.net.URLDecoder.decode(p, java.nio.charset.StandardCharsets.UTF_8)))
+                .containsExactlyInAnyOrder("q=toy story", "limit=5", "cursor=k1");
+    }
+
+    @Test
+    void searchValidationProblemIsRelayedWithThePublicPath() {
+        given().queryParam("q", "x").queryParam("limit", "500").get("/api/v1/movies/search")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"))
+                .body("instance", equalTo("/api/v1/movies/search"));
+    }
+
+    @Test
+    void movieCarriesItsStats() {
+        given().get("/api/v1/movies/1").then().statusCode(200)
+                .body("stats.ratingCount", equalTo(2)).body("stats.viewCount", equalTo(10));
+    }
+
+    @Test
+    void eachChartIsRelayedWithLimitAndGenre() {
+        for (String chart : new String[] {"most-viewed", "top-rated", "trending"}) {
+            given().queryParam("limit", "3").queryParam("genre", "Drama").queryParam("extra", "x")
+                    .get("/api/v1/charts/" + chart)
+                    .then().statusCode(200).contentType("application/json").body("name", equalTo(chart));
+            JsonPath seen = lastCatalogRequest();
+            assertThat(seen.getString("path")).isEqualTo("/charts/" + chart);
+            assertThat(seen.getString("query").split("&")).containsExactlyInAnyOrder("limit=3", "genre=Drama");
+        }
+    }
+
+    @Test
+    void batchIsRelayedForAdmins() {
+        String batch = "{\"items\":[{\"id\":\"9\",\"title\":\"Alien\"}]}";
+        given().header("Authorization", ADMIN).contentType("application/json").body(batch)
+                .post("/api/v1/movies/batch")
+                .then().statusCode(200).body("created", equalTo(1));
+        JsonPath seen = lastCatalogRequest();
+        assertThat(seen.getString("path")).isEqualTo("/items/batch");
+        assertThat(seen.getString("body")).isEqualTo(batch);
+        assertThat(seen.getString("authorization")).isEqualTo(ADMIN);
     }
 
     @Test
@@ -153,8 +205,8 @@ class CatalogRelayTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         // The fake would answer after SLOW_MILLIS; a 504 well before that means the gateway cut it off.
-        assertThat(millis).as("the fake sleeps %d ms", FakeCatalog.SLOW_MILLIS)
-                .isLessThan(FakeCatalog.SLOW_MILLIS);
+        assertThat(millis).as("the fake sleeps %d ms", FakeServices.SLOW_MILLIS)
+                .isLessThan(FakeServices.SLOW_MILLIS);
         assertThat(catalogHits("GET:/items/slow")).as("a timeout is not retried").isEqualTo(1);
     }
 
@@ -169,7 +221,7 @@ class CatalogRelayTest {
     @Test
     void writeWhoseConnectionBreaksIsNotRetried() {
         int before = catalogHits("PUT:/items/flaky");
-        given().header("Authorization", "Bearer t").contentType("application/json").body("{}")
+        given().header("Authorization", ADMIN).contentType("application/json").body("{}")
                 .put("/api/v1/movies/flaky")
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("detail", equalTo("catalog-service is unavailable"))
@@ -178,8 +230,9 @@ class CatalogRelayTest {
     }
 
     @Test
-    void statusReportsTheCatalogUp() {
+    void statusReportsEveryServiceUp() {
         given().get("/api/v1/status").then().statusCode(200).body("services.catalog", equalTo("UP"))
+                .body("services.user", equalTo("UP")).body("services.rating", equalTo("UP"))
                 .body("services.other", nullValue());
     }
 }

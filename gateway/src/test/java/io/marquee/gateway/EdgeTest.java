@@ -8,12 +8,16 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.marquee.testsupport.JwtKeysResource;
+import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /** What the gateway decides itself: edge validation, errors, limits, CORS, docs. */
 @QuarkusTest
-@WithTestResource(FakeCatalog.class)
+@WithTestResource(FakeServices.class)
+@WithTestResource(JwtKeysResource.class)
 class EdgeTest {
 
     @Test
@@ -27,7 +31,8 @@ class EdgeTest {
                 .body("errors[0].field", equalTo("id"));
         given().get("/api/v1/movies/a%20b")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
-        given().contentType("application/json").body("{}").put("/api/v1/movies/bad%27id")
+        given().header("Authorization", TestTokens.bearer(TestTokens.admin("edge-admin")))
+                .contentType("application/json").body("{}").put("/api/v1/movies/bad%27id")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
         assertThat(CatalogRelayTest.catalogHits("GET:/items/" + "a".repeat(65))).isEqualTo(before);
     }
@@ -63,7 +68,7 @@ class EdgeTest {
         int before = CatalogRelayTest.catalogHits("PUT:/items/big");
         byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        given().header("Authorization", "Bearer t").header("X-Request-Id", "big-1")
+        given().header("Authorization", TestTokens.bearer(TestTokens.admin("edge-admin"))).header("X-Request-Id", "big-1")
                 .contentType("application/json").body(big)
                 .put("/api/v1/movies/big")
                 .then().statusCode(413).contentType("application/problem+json")
@@ -79,7 +84,7 @@ class EdgeTest {
         java.util.Arrays.fill(fine, (byte) 'a');
         fine[0] = '"';
         fine[fine.length - 1] = '"';
-        given().header("Authorization", "Bearer t").contentType("application/json").body(fine)
+        given().header("Authorization", TestTokens.bearer(TestTokens.admin("edge-admin"))).contentType("application/json").body(fine)
                 .put("/api/v1/movies/fine")
                 .then().statusCode(201);
     }
@@ -89,6 +94,17 @@ class EdgeTest {
         given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/movies/1")
                 .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:5173");
+        // A frontend sends its token and request id, and reads the ids, limits and locations back.
+        Response preflight = given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-request-id")
+                .options("/api/v1/movies/1/rating").then().statusCode(200).extract().response();
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PUT").contains("PATCH").contains("DELETE");
+        assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
+                .contains("authorization").contains("content-type").contains("x-request-id");
+        Response simple = given().header("Origin", "http://localhost:5173").get("/api/v1/movies/1")
+                .then().statusCode(200).extract().response();
+        assertThat(simple.header("Access-Control-Expose-Headers")).contains("X-Request-Id").contains("Retry-After");
         String other = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/movies/1").then().extract().header("Access-Control-Allow-Origin");
         assertThat(other).isNull();
@@ -106,7 +122,40 @@ class EdgeTest {
                 .body("paths['/api/v1/movies/{id}'].put.responses['504'].$ref", containsString("GatewayTimeout"))
                 .body("components.responses.NotFound.content", hasKey("application/problem+json"))
                 .body("components.schemas.Problem.properties", hasKey("requestId"))
-                .body("components.schemas.Movie.properties", hasKey("title"));
+                .body("components.schemas.Movie.properties", hasKey("title"))
+                .body("components.schemas.Movie.properties", hasKey("stats"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.bearerFormat", equalTo("JWT"))
+                .body("components.responses.TooManyRequests.headers", hasKey("Retry-After"))
+                .body("components.responses.Unauthorized.headers", hasKey("WWW-Authenticate"));
+    }
+
+    @Test
+    void openApiDocumentsEveryPublicRouteOfIssue3() {
+        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        String[][] routes = {
+                {"/api/v1/auth/signup", "post"}, {"/api/v1/auth/login", "post"}, {"/api/v1/auth/refresh", "post"},
+                {"/api/v1/auth/jwks", "get"}, {"/api/v1/me", "get"}, {"/api/v1/me", "patch"},
+                {"/api/v1/me/history", "get"}, {"/api/v1/me/ratings", "get"}, {"/api/v1/movies/search", "get"},
+                {"/api/v1/charts/{name}", "get"}, {"/api/v1/movies/{id}/rating", "get"},
+                {"/api/v1/movies/{id}/rating", "put"}, {"/api/v1/movies/{id}/rating", "delete"},
+                {"/api/v1/movies/{id}/reviews", "get"}, {"/api/v1/movies/batch", "post"}};
+        for (String[] route : routes) {
+            Object operation = doc.get("paths['" + route[0] + "']." + route[1]);
+            assertThat(operation).as(route[1] + " " + route[0]).isNotNull();
+            assertThat(doc.getMap("paths['" + route[0] + "']." + route[1] + ".responses"))
+                    .as(route[1] + " " + route[0]).containsKeys("429", "503", "504");
+        }
+        // Routes that need a token say so, with their 401; public reads do not.
+        for (String[] route : new String[][] {{"/api/v1/me", "get"}, {"/api/v1/movies/{id}/rating", "put"},
+                {"/api/v1/movies/{id}", "put"}, {"/api/v1/me/ratings", "get"}}) {
+            String op = "paths['" + route[0] + "']." + route[1];
+            assertThat(doc.getList(op + ".security")).as(route[0]).isNotEmpty();
+            assertThat(doc.getMap(op + ".responses")).as(route[0]).containsKey("401");
+        }
+        assertThat(doc.getList("paths['/api/v1/movies/search'].get.security")).isNull();
+        assertThat(doc.getList("paths['/api/v1/movies/{id}/reviews'].get.security")).isNull();
     }
 
     @Test

@@ -12,8 +12,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** catalog-service, behind {@code /api/v1/movies}. */
+    /** catalog-service, behind {@code /api/v1/movies}, {@code /api/v1/movies/search} and {@code /api/v1/charts}. */
     Downstream catalog();
+
+    /** user-service, behind {@code /api/v1/auth} and {@code /api/v1/me} (except {@code /me/ratings}). */
+    Downstream user();
+
+    /** rating-service, behind {@code /api/v1/movies/{id}/rating|reviews} and {@code /api/v1/me/ratings}. */
+    Downstream rating();
 
     /** Resilience settings for calls to one downstream service. */
     interface Downstream {

@@ -6,6 +6,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Calls to one downstream service, guarded (timeout, circuit breaker, one retry for idempotent
  * reads) and relayed: the service's status, {@code Content-Type} and body pass through unchanged,
- * so its 4xx problem+json reaches the client as the service wrote it. Transport failures never
+ * so its 4xx problem+json reaches the client as the service wrote it ({@code Location} is rewritten
+ * to the public route, see {@link PublicPaths}). Transport failures never
  * escape: they become 503 (unreachable, circuit open) or 504 (too slow) problems.
  */
 public final class Downstream {
@@ -111,6 +113,10 @@ public final class Downstream {
                 if (body != null && body.length > 0) {
                     relayed.entity(body);
                 }
+            }
+            String location = answer.getHeaderString(HttpHeaders.LOCATION);
+            if (location != null) {
+                relayed.location(PublicPaths.of(URI.create(location)));
             }
             for (String header : RELAYED_HEADERS) {
                 String value = answer.getHeaderString(header);

@@ -4,6 +4,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,10 +34,23 @@ interface CatalogClient {
     Response items(@QueryParam("genre") String genre, @QueryParam("year") String year,
                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor);
 
+    @GET
+    @Path("/items/search")
+    Response search(@QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/charts/{name}")
+    Response chart(@PathParam("name") String name, @QueryParam("limit") String limit, @QueryParam("genre") String genre);
+
     @PUT
     @Path("/items/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     Response put(@PathParam("id") String id, byte[] item);
+
+    @POST
+    @Path("/items/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response batch(byte[] items);
 
     @GET
     @Path("/q/health/ready")

@@ -31,6 +31,18 @@ public class CatalogGateway implements DownstreamProbe {
         return catalog.read(() -> client.items(genre, year, limit, cursor));
     }
 
+    public Response search(String q, String limit, String cursor) {
+        return catalog.read(() -> client.search(q, limit, cursor));
+    }
+
+    public Response chart(String name, String limit, String genre) {
+        return catalog.read(() -> client.chart(name, limit, genre));
+    }
+
+    public Response batch(byte[] items) {
+        return catalog.write(() -> client.batch(items));
+    }
+
     public Response put(String id, byte[] item) {
         return catalog.write(() -> client.put(id, item));
     }

@@ -1,12 +1,15 @@
 package io.marquee.gateway.catalog.rest;
 
 import io.marquee.common.problem.Problem;
+import io.marquee.common.security.Roles;
 import io.marquee.gateway.catalog.client.CatalogGateway;
 import io.marquee.gateway.web.ApiDocs;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,11 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/movies}: catalog-service's items. The gateway rejects what is certainly garbage
  * (malformed ids, non-numeric limits) and relays everything else to catalog-service unchanged.
+ * Admin writes need a token with the admin role here already; catalog-service checks again.
+ * ({@code /movies/{id}/rating|reviews} are rating-service's, see the rating feature.)
  */
 @Path("/api/v1/movies")
 @Tag(name = "Movies", description = "The catalog: movies by id, by genre and year")
@@ -42,12 +48,13 @@ public class MovieResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One movie")
+    @Operation(summary = "One movie, with its rating and view counts")
     @APIResponse(responseCode = "200", description = "The movie",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.Movie.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
     @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
     @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response movie(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
@@ -56,11 +63,35 @@ public class MovieResource {
     }
 
     @GET
+    @Path("/search")
+    @Operation(summary = "Search movies by title",
+            description = "Every word of the title is searchable, ignoring case and accents; the last word also "
+                    + "matches as a prefix (type-ahead). Whole-word matches come first, then popular titles.")
+    @APIResponse(responseCode = "200", description = "A page of matches, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.SearchResults.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response search(
+            @QueryParam("q") @Parameter(description = "Words of the title, e.g. `toy sto`", required = true)
+            @Size(max = 200) String q,
+            @QueryParam("limit") @Parameter(description = ApiDocs.LIMIT_RULE,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit,
+            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
+            @Size(max = ApiDocs.CURSOR_MAX) String cursor) {
+        return catalog.search(q, limit, cursor);
+    }
+
+    @GET
     @Operation(summary = "Browse movies", description = "Filtered by genre and year, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of movies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.MoviePage.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
     @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
     @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response movies(
@@ -79,6 +110,8 @@ public class MovieResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiDocs.BEARER)
     @Operation(summary = "Create or replace a movie (admin)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MovieSchemas.MovieDraft.class)))
@@ -89,8 +122,11 @@ public class MovieResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.Movie.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
     @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
     @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response put(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
@@ -102,5 +138,29 @@ public class MovieResource {
             return Response.fromResponse(answer).location(uri.getAbsolutePath()).build();
         }
         return answer;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "Create or replace up to 100 movies (admin)",
+            description = "All are validated first and nothing is written if any is invalid")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MovieSchemas.MovieBatch.class)))
+    @APIResponse(responseCode = "200", description = "Written",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MovieSchemas.MovieBatchResult.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response batch(byte[] movies) {
+        return catalog.batch(movies);
     }
 }

@@ -26,7 +26,47 @@ final class MovieSchemas {
             @Schema(description = "Free metadata, e.g. imdbId, tmdbId, tags, series") Map<String, String> metadata,
             Instant createdAt,
             Instant updatedAt,
-            @Schema(description = "Increases by one on every replace") long version) {
+            @Schema(description = "Increases by one on every replace") long version,
+            @Schema(description = "Ratings and views so far") MovieStats stats) {
+    }
+
+    @Schema(name = "MovieStats", description = "What users did with a movie; counted from rating and view events")
+    record MovieStats(
+            @Schema(description = "Number of ratings", examples = "42") long ratingCount,
+            @Schema(description = "Mean rating, 0.5 to 5.0; absent without ratings", examples = "3.9") Double ratingAverage,
+            @Schema(description = "Number of views", examples = "1234") long viewCount) {
+    }
+
+    @Schema(name = "SearchResults", description = "Movies whose title matches the query, best first")
+    record SearchResults(
+            List<MovieSummary> items,
+            @Schema(description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
+    }
+
+    @Schema(name = "ChartEntry", description = "A movie on a chart, with the figures it was ranked by")
+    record ChartEntry(String id, String title, Integer year, List<String> genres, MovieStats stats,
+                      @Schema(description = "The chart's score: views, damped average or rise in interest") Double score) {
+    }
+
+    @Schema(name = "Chart", description = "A chart, best first")
+    record Chart(
+            @Schema(enumeration = {"most-viewed", "top-rated", "trending"}) String name,
+            List<ChartEntry> items) {
+    }
+
+    @Schema(name = "MovieBatch", description = "Up to 100 movies to create or replace at once")
+    record MovieBatch(@Schema(maxItems = 100) List<MovieBatchEntry> items) {
+    }
+
+    @Schema(name = "MovieBatchEntry")
+    record MovieBatchEntry(@Schema(required = true) String id,
+                           @Schema(required = true, maxLength = 300) String title,
+                           Integer year, List<String> genres, Integer runtimeMinutes, String overview,
+                           Map<String, String> metadata) {
+    }
+
+    @Schema(name = "MovieBatchResult", description = "How many movies were created and how many updated")
+    record MovieBatchResult(int created, int updated) {
     }
 
     @Schema(name = "MovieSummary", description = "A movie in a listing")

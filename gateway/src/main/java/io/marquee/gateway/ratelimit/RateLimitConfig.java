@@ -1,0 +1,49 @@
+package io.marquee.gateway.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Per-client token buckets at the edge ({@code gateway.rate-limit.*}, environment
+ * {@code GATEWAY_RATE_LIMIT_*}). A client is the token's subject on routes that need a token,
+ * else the client address (the peer, or the first {@code X-Forwarded-For} entry when
+ * {@code quarkus.http.proxy.*} trusts the proxy in front). The defaults are in
+ * {@code application.properties}, one block per route class.
+ */
+@ConfigMapping(prefix = "gateway.rate-limit")
+public interface RateLimitConfig {
+
+    /** Off only for benchmarks that measure the services rather than the limiter. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Most clients tracked at once. Past it, clients whose buckets are full again (idle) are
+     * forgotten; a flood of new addresses then costs memory up to this bound, not more.
+     */
+    @WithDefault("100000")
+    int maxClients();
+
+    /** Sign-up, login, refresh. */
+    Limit auth();
+
+    /** GET routes. */
+    Limit read();
+
+    /** Other writes. */
+    Limit write();
+
+    /** A bucket: holds up to {@code capacity} requests and regains {@code refill} every {@code period}. */
+    interface Limit {
+
+        /** Burst size: requests a rested client may send at once. */
+        long capacity();
+
+        /** Requests regained per {@link #period()}, spread evenly over it. */
+        long refill();
+
+        /** The period of {@link #refill()}. */
+        Duration period();
+    }
+}

@@ -1,0 +1,52 @@
+package io.marquee.gateway.rating.client;
+
+import io.marquee.common.problem.Problem;
+import io.marquee.gateway.web.ForwardedHeaders;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * rating-service's API as the gateway uses it: raw {@link Response}s, relayed unchanged. "Mine"
+ * is whoever the forwarded token names; rating-service reads the user from it. Only
+ * {@link RatingGateway} uses it.
+ */
+@RegisterRestClient(configKey = "rating")
+@RegisterClientHeaders(ForwardedHeaders.class)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+interface RatingClient {
+
+    @GET
+    @Path("/items/{id}/rating")
+    Response rating(@PathParam("id") String id);
+
+    @PUT
+    @Path("/items/{id}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response putRating(@PathParam("id") String id, byte[] body);
+
+    @DELETE
+    @Path("/items/{id}/rating")
+    Response deleteRating(@PathParam("id") String id);
+
+    @GET
+    @Path("/items/{id}/reviews")
+    Response reviews(@PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/me/ratings")
+    Response myRatings(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/q/health/ready")
+    Response ready();
+}

@@ -1,0 +1,136 @@
+package io.marquee.gateway.rating.rest;
+
+import io.marquee.common.problem.Problem;
+import io.marquee.common.security.Roles;
+import io.marquee.gateway.rating.client.RatingGateway;
+import io.marquee.gateway.web.ApiDocs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/movies/{id}/rating} (mine) and {@code /reviews} (everyone's): rating-service's,
+ * under the movies path because that is where a client looks for them. "Mine" is whoever the
+ * token names; rating-service reads the user from the forwarded token, so no one can address
+ * another user's rating.
+ */
+@Path("/api/v1/movies")
+@Tag(name = "Ratings", description = "My ratings and reviews, and a movie's reviews")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class MovieRatingResource {
+
+    private final RatingGateway ratings;
+
+    MovieRatingResource(RatingGateway ratings) {
+        this.ratings = ratings;
+    }
+
+    @GET
+    @Path("/{id}/rating")
+    @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "My rating of a movie")
+    @APIResponse(responseCode = "200", description = "My rating",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.Rating.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response mine(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                         @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
+        return ratings.rating(id);
+    }
+
+    @PUT
+    @Path("/{id}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "Rate a movie", description = "0.5 to 5.0 in steps of 0.5, with an optional review of up to "
+            + "2,000 characters; rating again replaces the earlier rating and review")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RatingSchemas.RatingDraft.class)))
+    @APIResponse(responseCode = "200", description = "Replaced my earlier rating",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.Rating.class)))
+    @APIResponse(responseCode = "201", description = "My first rating of this movie",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.Rating.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response rate(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                         @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+                         byte[] body) {
+        return ratings.putRating(id, body);
+    }
+
+    @DELETE
+    @Path("/{id}/rating")
+    @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "Delete my rating of a movie")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response unrate(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                           @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
+        return ratings.deleteRating(id);
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @Operation(summary = "A movie's reviews", description = "Ratings that carry review text, newest first; public")
+    @APIResponse(responseCode = "200", description = "A page of reviews",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.ReviewPage.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
+    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
+    public Response reviews(
+            @PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+            @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
+            @Size(max = ApiDocs.CURSOR_MAX) String cursor,
+            @QueryParam("limit") @Parameter(description = ApiDocs.LIMIT_RULE,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit) {
+        return ratings.reviews(id, cursor, limit);
+    }
+}

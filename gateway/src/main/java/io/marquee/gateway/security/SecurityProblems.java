@@ -1,0 +1,62 @@
+package io.marquee.gateway.security;
+
+import io.marquee.common.problem.Problem;
+import io.marquee.common.web.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The edge's token check answers like every other error: problem+json with the request id, plus
+ * the {@code WWW-Authenticate} challenge RFC 6750 asks for. Works because proactive authentication
+ * is off ({@code quarkus.http.auth.proactive=false}): tokens are checked when a route needs one,
+ * inside Quarkus REST, where these mappers apply; no downstream call happens before.
+ */
+public class SecurityProblems {
+
+    private static final Logger LOG = Logger.getLogger(SecurityProblems.class);
+
+    /** No token (or no usable Authorization header) on a route that needs one. */
+    @ServerExceptionMapper
+    public Response missing(UnauthorizedException e, ContainerRequestContext request, UriInfo uri) {
+        return unauthorized("This route needs a token: send Authorization: Bearer <accessToken>",
+                "Bearer", request, uri);
+    }
+
+    /** A token was sent but is expired, forged, unsigned ({@code alg: none}), from another issuer or unreadable. */
+    @ServerExceptionMapper
+    public Response invalid(AuthenticationFailedException e, ContainerRequestContext request, UriInfo uri) {
+        // The reason stays in the log: telling a forger which check failed helps only the forger.
+        LOG.debugf(e, "token refused for %s", uri.getPath());
+        return unauthorized("The access token is invalid or expired; log in again or refresh it",
+                "Bearer error=\"invalid_token\"", request, uri);
+    }
+
+    /** A valid token without the role the route needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request, UriInfo uri) {
+        return problem(403, "Forbidden", "Your token does not carry the role this route needs", request, uri)
+                .build();
+    }
+
+    private static Response unauthorized(String detail, String challenge, ContainerRequestContext request,
+                                         UriInfo uri) {
+        return problem(401, "Unauthorized", detail, request, uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    private static Response.ResponseBuilder problem(int status, String title, String detail,
+                                                    ContainerRequestContext request, UriInfo uri) {
+        Object requestId = request.getProperty(RequestIds.CONTEXT_PROPERTY);
+        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(),
+                requestId == null ? null : requestId.toString(), List.of());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+}
