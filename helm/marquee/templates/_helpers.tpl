@@ -283,8 +283,15 @@ automountServiceAccountToken: false
 {{- $_ := set $data "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" $values.tracing.otlpEndpoint -}}
 {{- end -}}
 {{- if .spec.issuesTokens -}}
+{{- if $values.auth.issuer -}}
+{{- $_ := set $data "USERS_JWT_ISSUER" $values.auth.issuer -}}
+{{- end -}}
 {{- if .v.jwt.existingSecret -}}
 {{- $_ := set $data "USERS_JWT_PRIVATE_KEY_LOCATION" (printf "/etc/marquee/jwt/%s" .v.jwt.privateKeyKey) -}}
+{{- else if include "marquee.needsPdb" . -}}
+{{- fail (printf "%s.jwt.existingSecret is required when more than one replica can run: each replica would sign tokens with its own generated key" .spec.valuesKey) -}}
+{{- else -}}
+{{- $_ := set $data "USERS_JWT_KEY_DIR" "/tmp/jwt-keys" -}}
 {{- end -}}
 {{- end -}}
 {{- range $property, $value := .v.config -}}
@@ -407,7 +414,7 @@ spec:
       volumes:
         - name: tmp
           emptyDir:
-            sizeLimit: {{ .v.tmpSizeLimit | default "256Mi" }}
+            sizeLimit: {{ .v.tmpSizeLimit }}
         {{- if and .spec.issuesTokens .v.jwt.existingSecret }}
         - name: jwt
           secret:

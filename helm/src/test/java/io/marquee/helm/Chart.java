@@ -58,12 +58,17 @@ final class Chart {
         return values.file == null ? command : command.withValuesFile(DIR.resolve(values.file));
     }
 
+    /** The shipped value sets render the same every time: render and parse each once per test run. */
+    private static final Map<Values, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Values, List<HasMetadata>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String render(Values values) {
-        return template(values).call();
+        return RENDERED.computeIfAbsent(values, v -> template(v).call());
     }
 
+    /** Shared between tests: read, never modify. */
     static List<HasMetadata> renderObjects(Values values) {
-        return parse(render(values));
+        return PARSED.computeIfAbsent(values, v -> List.copyOf(parse(render(v))));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each service is told through its ConfigMap, Secrets and ServiceAccount. */
 class ServiceConfigurationTest {
@@ -117,6 +118,31 @@ class ServiceConfigurationTest {
         });
         assertThat(config(objects, "user-service"))
                 .containsEntry("USERS_JWT_PRIVATE_KEY_LOCATION", "/etc/marquee/jwt/private-key.pem");
+    }
+
+    @Test
+    void aSingleUserServicePodWithoutAKeySecretGeneratesItsKeyOnItsWritableTmp() {
+        List<HasMetadata> objects = Chart.renderObjects(Chart.Values.KIND);
+
+        assertThat(config(objects, "user-service")).containsEntry("USERS_JWT_KEY_DIR", "/tmp/jwt-keys")
+                .doesNotContainKey("USERS_JWT_PRIVATE_KEY_LOCATION");
+        assertThat(pod(objects, "user-service").getVolumes()).noneMatch(v -> v.getSecret() != null);
+    }
+
+    @Test
+    void severalUserServiceReplicasWithoutAKeySecretFailTheRenderBecauseTheirTokensWouldDisagree() {
+        assertThatThrownBy(() -> Chart.template(Chart.Values.DEFAULT).set("userService.jwt.existingSecret", "").call())
+                .hasMessageContaining("userService.jwt.existingSecret is required");
+    }
+
+    @Test
+    void anIssuerIsWrittenByUserServiceAndExpectedByEveryService() {
+        List<HasMetadata> objects = Chart.parse(Chart.template(Chart.Values.DEFAULT).set("auth.issuer", "https://marquee.example.com").call());
+
+        assertThat(config(objects, "user-service")).containsEntry("USERS_JWT_ISSUER", "https://marquee.example.com");
+        for (String service : ChartLintAndRenderTest.SERVICES) {
+            assertThat(config(objects, service)).containsEntry("MP_JWT_VERIFY_ISSUER", "https://marquee.example.com");
+        }
     }
 
     @Test
