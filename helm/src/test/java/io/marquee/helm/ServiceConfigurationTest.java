@@ -147,10 +147,11 @@ class ServiceConfigurationTest {
 
     @Test
     void quarkusPropertiesInConfigBecomeEnvironmentVariables() {
-        List<HasMetadata> objects = Chart.renderObjects(Chart.Values.KIND);
+        List<HasMetadata> objects = Chart.parse(Chart.template(Chart.Values.DEFAULT)
+                .set("catalogService.config.catalog\\.charts\\.trending-window", "PT12H").call());
 
-        assertThat(config(objects, "catalog-service")).containsEntry("CATALOG_ADMIN_WRITES_ENABLED", "true");
-        assertThat(config(Chart.renderObjects(Chart.Values.EKS), "catalog-service")).doesNotContainKey("CATALOG_ADMIN_WRITES_ENABLED");
+        assertThat(config(objects, "catalog-service")).containsEntry("CATALOG_CHARTS_TRENDING_WINDOW", "PT12H");
+        assertThat(config(objects, "rating-service")).doesNotContainKey("CATALOG_CHARTS_TRENDING_WINDOW");
     }
 
     @Test
