@@ -1,0 +1,60 @@
+package io.marquee.helm;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The chart and the service modules agree: every service that exists is deployed, on its own port, from its image. */
+class ServiceModulesTest {
+
+    /** Every service module the architecture names; those not written yet are skipped until they exist. */
+    private static final List<String> SERVICE_MODULES = List.of("gateway", "user-service", "catalog-service",
+            "rating-service", "recommendation-service", "event-ingest-service");
+
+    @Test
+    void everyServiceModuleThatExistsIsDeployedOnThePortItListensOn() throws IOException {
+        List<HasMetadata> objects = Chart.renderObjects(Chart.Values.DEFAULT);
+        int checked = 0;
+        for (String module : SERVICE_MODULES) {
+            Path properties = Chart.REPO_ROOT.resolve(module).resolve("src/main/resources/application.properties");
+            if (!Files.exists(Chart.REPO_ROOT.resolve(module).resolve("pom.xml")) || !Files.exists(properties)) {
+                continue;
+            }
+            Properties config = new Properties();
+            try (Reader reader = Files.newBufferedReader(properties)) {
+                config.load(reader);
+            }
+            Deployment deployment = Manifests.named(objects, Deployment.class, "marquee-" + module);
+
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort())
+                    .as("%s: chart port vs quarkus.http.port", module)
+                    .isEqualTo(Integer.parseInt(config.getProperty("quarkus.http.port")));
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(ChartLintAndRenderTest.SERVICES.size());
+    }
+
+    @Test
+    void everyServiceImageRunsAsUser185AndExposesThePortTheChartProbes() throws IOException {
+        List<HasMetadata> objects = Chart.renderObjects(Chart.Values.DEFAULT);
+        for (String service : ChartLintAndRenderTest.SERVICES) {
+            String dockerfile = Files.readString(Chart.REPO_ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+            int port = Manifests.named(objects, Deployment.class, "marquee-" + service)
+                    .getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort();
+
+            assertThat(dockerfile).as(service).containsPattern("(?m)^USER 185$")
+                    .containsPattern("(?m)^EXPOSE " + port + "$")
+                    .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
+                    .contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
+        }
+    }
+}
