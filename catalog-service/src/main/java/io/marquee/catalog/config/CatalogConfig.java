@@ -2,6 +2,7 @@ package io.marquee.catalog.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Everything catalog-service can be told from outside ({@code catalog.*}). */
 @ConfigMapping(prefix = "catalog")
@@ -9,7 +10,8 @@ public interface CatalogConfig {
 
     /**
      * Prefix of this service's DynamoDB table names, so several environments can share one
-     * account: tables are {@code <prefix>catalog-items} and {@code <prefix>catalog-item-index}.
+     * account: tables are {@code <prefix>catalog-items}, {@code <prefix>catalog-item-index},
+     * {@code <prefix>catalog-search} and {@code <prefix>catalog-stats}.
      */
     @WithDefault("marquee-")
     String tablePrefix();
@@ -27,12 +29,23 @@ public interface CatalogConfig {
     /** Bulk loading through {@code POST /items/batch}. */
     Batch batch();
 
+    /** Title search. */
+    Search search();
+
+    /** Charts (most viewed, top rated, trending). */
+    Charts charts();
+
+    /** Applying the {@code interactions} and {@code ratings} topics to the counters. */
+    Events events();
+
     interface Admin {
         /**
-         * Whether the admin endpoints ({@code PUT /items/{id}}, {@code POST /items/batch}) accept
-         * writes. Off by default: until authentication exists, anyone reaching the service could
-         * write, so only dev, tests and the devstack ({@code CATALOG_ADMIN_WRITES_ENABLED=true})
-         * switch it on.
+         * Whether admin writes ({@code PUT /items/{id}}, {@code POST /items/batch}) are also accepted
+         * <em>without</em> a token, from a client on the same host (loopback address) only: the
+         * devstack's demo loader ({@code CATALOG_ADMIN_WRITES_ENABLED=true}) and {@code quarkus dev}.
+         * A token, when sent, is always checked, and must carry the {@code admin} role. Off by
+         * default; never switch it on where a proxy on the same host relays outside traffic
+         * (a service-mesh sidecar), because that traffic would look local. See ADR 6.
          */
         @WithDefault("false")
         boolean writesEnabled();
@@ -52,5 +65,57 @@ public interface CatalogConfig {
         /** How many items of one batch are written in parallel (each item is its own transaction). */
         @WithDefault("8")
         int writeConcurrency();
+    }
+
+    interface Search {
+        /** Results per search when the client does not ask for a {@code limit}. */
+        @WithDefault("10")
+        int defaultSize();
+
+        /** The largest {@code limit} a search may ask for. */
+        @WithDefault("50")
+        int maxSize();
+
+        /**
+         * How many index rows one query word may read. Bounds the cost of a search on any catalog
+         * size; a word shared by more titles than this (a one-letter type-ahead, "the") is
+         * completed by the other words of the query.
+         */
+        @WithDefault("300")
+        int maxPostingsPerWord();
+    }
+
+    interface Charts {
+        /** Entries per chart when the client does not ask for a {@code limit}. */
+        @WithDefault("20")
+        int defaultSize();
+
+        /** The largest {@code limit} a chart may ask for. */
+        @WithDefault("100")
+        int maxSize();
+
+        /**
+         * Weight {@code C} of the prior in the top-rated score {@code (C*m + sum)/(C + n)}, in
+         * ratings: a title needs about this many ratings before its own average outweighs the
+         * global mean {@code m}, so one 5-star rating does not top the chart.
+         */
+        @WithDefault("10")
+        int priorWeight();
+
+        /**
+         * Length of the trending windows: an item trends when its interactions in the current
+         * window (the one holding the newest event seen) rise above those of the window before.
+         */
+        @WithDefault("PT24H")
+        Duration trendingWindow();
+    }
+
+    interface Events {
+        /**
+         * How often applying one polled batch is retried after a DynamoDB failure before the
+         * consumer fails (and the service reports itself unhealthy) rather than skip events.
+         */
+        @WithDefault("8")
+        int maxAttempts();
     }
 }

@@ -2,30 +2,37 @@ package io.marquee.catalog.item;
 
 import static io.restassured.RestAssured.given;
 
+import io.marquee.testsupport.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Small helpers the API tests share. */
-final class Api {
+public final class Api {
 
-    static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = "application/problem+json";
 
     private Api() {
     }
 
-    static ValidatableResponse put(String id, String json) {
-        return given().contentType(ContentType.JSON).body(json).when().put("/items/{id}", id).then();
+    /** An admin's Authorization header, freshly signed (tokens expire). */
+    public static Header admin() {
+        return new Header("Authorization", TestTokens.bearer(TestTokens.admin("catalog-test-admin")));
     }
 
-    static ValidatableResponse putOk(String id, String json) {
+    public static ValidatableResponse put(String id, String json) {
+        return given().header(admin()).contentType(ContentType.JSON).body(json).when().put("/items/{id}", id).then();
+    }
+
+    public static ValidatableResponse putOk(String id, String json) {
         return put(id, json).statusCode(org.hamcrest.Matchers.anyOf(
                 org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
     }
 
-    static String item(String title, Integer year, String... genres) {
+    public static String item(String title, Integer year, String... genres) {
         StringBuilder json = new StringBuilder("{\"title\":\"").append(title).append('"');
         if (year != null) {
             json.append(",\"year\":").append(year);
@@ -38,7 +45,7 @@ final class Api {
     }
 
     /** Every id of a listing, following cursors, with the page size given. */
-    static List<String> listAll(Map<String, ?> query, int limit) {
+    public static List<String> listAll(Map<String, ?> query, int limit) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         int pages = 0;

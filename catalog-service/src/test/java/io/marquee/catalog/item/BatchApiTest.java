@@ -24,7 +24,7 @@ class BatchApiTest {
 
 
     private static ValidatableResponse batch(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/items/batch").then();
+        return given().header(Api.admin()).contentType(ContentType.JSON).body(body).post("/items/batch").then();
     }
 
     private static Map<String, Object> movie(String id, String title, int year, String... genres) {

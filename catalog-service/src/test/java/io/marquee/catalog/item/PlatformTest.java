@@ -30,7 +30,9 @@ class PlatformTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("catalog-tables"))
                 .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-items'", equalTo("ACTIVE"))
-                .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-item-index'", equalTo("ACTIVE"));
+                .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-item-index'", equalTo("ACTIVE"))
+                .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-search'", equalTo("ACTIVE"))
+                .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-stats'", equalTo("ACTIVE"));
     }
 
     @Test
@@ -38,7 +40,10 @@ class PlatformTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/items'.get.responses.'400'.content.'application/problem+json'", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/items/{id}'.get.responses.'404'.description", equalTo("No such item"))
-                .body("paths.'/items/{id}'.put.responses.'403'.description", containsString("disabled"))
+                .body("paths.'/items/{id}'.put.responses.'403'.description", containsString("admin role"))
+                .body("paths.'/items/{id}'.put.responses.'401'.description", containsString("token"))
+                .body("paths.'/items/search'.get.responses.'400'.content.'application/problem+json'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/charts/{chart}'.get.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "400", "404"))
                 .body("paths.'/items/{id}'.put.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "201", "400", "409"))
                 .body("paths.'/items/batch'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "400", "403"));
     }

@@ -13,12 +13,21 @@ public class CatalogTables {
     /** Listing index: one row per (bucket, item), sorted by normalized title. */
     static final String INDEX_SUFFIX = "catalog-item-index";
 
+    /** Title index: one row per (word, item), partitioned by the word's first two characters. */
+    static final String SEARCH_SUFFIX = "catalog-search";
+    /** Counters and chart entries: one row per (all | genre#G, item), plus watermarks and totals. */
+    static final String STATS_SUFFIX = "catalog-stats";
+
     private final String items;
     private final String index;
+    private final String search;
+    private final String stats;
 
     public CatalogTables(CatalogConfig config) {
         this.items = config.tablePrefix() + ITEMS_SUFFIX;
         this.index = config.tablePrefix() + INDEX_SUFFIX;
+        this.search = config.tablePrefix() + SEARCH_SUFFIX;
+        this.stats = config.tablePrefix() + STATS_SUFFIX;
     }
 
     public String items() {
@@ -29,7 +38,15 @@ public class CatalogTables {
         return index;
     }
 
+    public String search() {
+        return search;
+    }
+
+    public String stats() {
+        return stats;
+    }
+
     public List<String> all() {
-        return List.of(items, index);
+        return List.of(items, index, search, stats);
     }
 }

@@ -3,6 +3,7 @@ package io.marquee.catalog.item.repository;
 import io.marquee.catalog.item.service.IndexKeys;
 import io.marquee.catalog.item.service.Item;
 import io.marquee.catalog.item.service.ItemSummary;
+import io.marquee.catalog.search.repository.SearchRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * DynamoDB storage of items and of the listing index. An item and its index rows only ever change
- * together, in one transaction guarded by the item's version.
+ * DynamoDB storage of items, of the listing index and of the title index. An item and its index
+ * rows only ever change together, in one transaction guarded by the item's version.
  */
 @ApplicationScoped
 public class ItemRepository {
@@ -103,6 +104,15 @@ public class ItemRepository {
                 .filter(key -> !newRows.containsKey(key))
                 .forEach(key -> actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tables.index())
                         .key(Map.of(BUCKET, s(key.bucket()), SORT_KEY, s(key.sortKey())))).build())));
+        // Title index: at most SearchText.MAX_INDEXED_WORDS rows each way, so even a replace that
+        // changes title and all ten genres stays within the 100 actions of one transaction.
+        Map<SearchRows.Key, Map<String, AttributeValue>> newWords = SearchRows.of(item);
+        newWords.values().forEach(row -> actions.add(
+                TransactWriteItem.builder().put(p -> p.tableName(tables.search()).item(row)).build()));
+        previous.ifPresent(old -> SearchRows.of(old).keySet().stream()
+                .filter(key -> !newWords.containsKey(key))
+                .forEach(key -> actions.add(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(tables.search()).key(key.attributes())).build())));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(actions));
         } catch (TransactionCanceledException e) {

@@ -2,6 +2,7 @@ package io.marquee.catalog.item.rest;
 
 import io.marquee.catalog.item.service.BatchResult;
 import io.marquee.catalog.item.service.Item;
+import io.marquee.catalog.item.service.ItemDetail;
 import io.marquee.catalog.item.service.ItemDraft;
 import io.marquee.catalog.item.service.ItemPage;
 import io.marquee.catalog.item.service.ItemRules;
@@ -45,16 +46,16 @@ public class ItemResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One item by id")
+    @Operation(summary = "One item by id, with its rating and view figures")
     @APIResponse(responseCode = "200", description = "The item",
-            content = @Content(schema = @Schema(implementation = Item.class)))
+            content = @Content(schema = @Schema(implementation = ItemDetail.class)))
     @APIResponse(responseCode = "400", description = "The id is not a valid item id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Item get(@PathParam("id") @Pattern(regexp = ItemRules.ID_REGEX, message = ItemRules.ID_MESSAGE)
+    public ItemDetail get(@PathParam("id") @Pattern(regexp = ItemRules.ID_REGEX, message = ItemRules.ID_MESSAGE)
                     @Parameter(description = "Item id, " + ItemRules.ID_REGEX) String id) {
-        return items.get(id);
+        return items.detail(id);
     }
 
     @GET
@@ -84,7 +85,9 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = Item.class)))
     @APIResponse(responseCode = "400", description = "Invalid id or body; `errors` names every bad field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Admin writes are disabled",
+    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, forged)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item kept changing concurrently; try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -112,7 +115,9 @@ public class ItemResource {
     @APIResponse(responseCode = "400", description = "Invalid batch; `errors` names every bad field "
             + "as `items[i].field`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Admin writes are disabled",
+    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, forged)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,6 +3,7 @@ package io.marquee.catalog.item.service;
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.repository.ConcurrentUpdateException;
 import io.marquee.catalog.item.repository.ItemRepository;
+import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
@@ -28,23 +29,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /** Reading, listing and writing catalog items. */
 @ApplicationScoped
 public class ItemService {
+
+    private static final Logger LOG = Logger.getLogger(ItemService.class);
 
     /** How often a write that lost a race is re-read, recomputed and retried. */
     static final int MAX_ATTEMPTS = 20;
     static final int MAX_BATCH = 100;
 
     private final ItemRepository repository;
+    private final StatsService stats;
     private final CatalogConfig config;
     private final Validator validator;
     private final Clock clock;
     private final ExecutorService batchWriters;
 
-    public ItemService(ItemRepository repository, CatalogConfig config, Validator validator) {
+    public ItemService(ItemRepository repository, StatsService stats, CatalogConfig config, Validator validator) {
         this.repository = repository;
+        this.stats = stats;
         this.config = config;
         this.validator = validator;
         this.clock = Clock.systemUTC();
@@ -63,6 +69,11 @@ public class ItemService {
 
     public Item get(String id) {
         return repository.find(id).orElseThrow(() -> ProblemException.notFound("No item with id " + id));
+    }
+
+    /** The item with its rating and view figures. */
+    public ItemDetail detail(String id) {
+        return ItemDetail.of(get(id), stats.statsOf(id));
     }
 
     /**
@@ -157,6 +168,7 @@ public class ItemService {
                     previous.map(p -> p.version() + 1).orElse(1L));
             try {
                 repository.write(item, previous);
+                chartsFollow(item);
                 return new WriteResult(item, previous.isEmpty());
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -165,6 +177,19 @@ public class ItemService {
                 backOff(attempt);
                 previous = repository.find(id);
             }
+        }
+    }
+
+    /**
+     * Charts show an item's title and are kept per genre, so its stats rows follow the item. The
+     * item is stored already: a failure here is logged, not answered, and mended by the item's
+     * next event or write.
+     */
+    private void chartsFollow(Item item) {
+        try {
+            stats.itemChanged(item);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "charts could not follow item %s version %d yet", item.id(), item.version());
         }
     }
 

@@ -4,37 +4,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.common.problem.ProblemException;
-import java.lang.reflect.Proxy;
+import io.marquee.common.security.Roles;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The admin guard, without booting Quarkus (every boot costs ~10 s). */
+/** The admin decision, without booting Quarkus (the HTTP side is in AdminAccessTest). */
 class AdminOnlyFilterTest {
 
-    private static CatalogConfig writesEnabled(boolean enabled) {
-        CatalogConfig.Admin admin = () -> enabled;
-        return (CatalogConfig) Proxy.newProxyInstance(CatalogConfig.class.getClassLoader(),
-                new Class<?>[] {CatalogConfig.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("admin")) {
-                        return admin;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+    private static final Supplier<SecurityIdentity> NOT_ASKED = () -> {
+        throw new AssertionError("no token: nothing to verify");
+    };
+
+    private static Supplier<SecurityIdentity> caller(String... roles) {
+        return () -> QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u1"))
+                .addRoles(java.util.Set.of(roles)).build();
+    }
+
+    private static void refused(Runnable check, int status, String detail) {
+        assertThatThrownBy(check::run).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.getMessage()).isEqualTo(detail);
+        });
     }
 
     @Test
-    void disabledAdminWritesAre403WithTheReason() {
-        assertThatThrownBy(() -> new AdminOnlyFilter(() -> writesEnabled(false)).filter(null))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.getMessage()).isEqualTo("admin writes are disabled until authentication is configured");
-                });
+    void anAdminTokenPasses() {
+        assertThatCode(() -> AdminOnlyFilter.check(true, () -> false, caller(Roles.USER, Roles.ADMIN)))
+                .doesNotThrowAnyException();
     }
 
     @Test
-    void enabledAdminWritesPass() {
-        assertThatCode(() -> new AdminOnlyFilter(() -> writesEnabled(true)).filter(null)).doesNotThrowAnyException();
+    void aUserTokenIs403() {
+        refused(() -> AdminOnlyFilter.check(true, () -> false, caller(Roles.USER)), 403, AdminOnlyFilter.NOT_ADMIN);
+    }
+
+    @Test
+    void noTokenIs401UnlessTheTrustedLocalSwitchAllowsIt() {
+        refused(() -> AdminOnlyFilter.check(false, () -> false, NOT_ASKED), 401, AdminOnlyFilter.NO_TOKEN);
+        assertThatCode(() -> AdminOnlyFilter.check(false, () -> true, NOT_ASKED)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aTokenThatFailsVerificationIs401EvenWhenTokenlessWritesAreOn() {
+        refused(() -> AdminOnlyFilter.check(true, () -> true, () -> {
+            throw new AuthenticationFailedException("bad signature");
+        }), 401, AdminOnlyFilter.BAD_TOKEN);
+        refused(() -> AdminOnlyFilter.check(true, () -> true, () -> QuarkusSecurityIdentity.builder()
+                .setAnonymous(true).build()), 401, AdminOnlyFilter.BAD_TOKEN);
     }
 
     @Test

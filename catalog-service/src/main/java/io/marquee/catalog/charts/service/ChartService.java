@@ -1,0 +1,117 @@
+package io.marquee.catalog.charts.service;
+
+import io.marquee.catalog.config.CatalogConfig;
+import io.marquee.catalog.item.service.KnownGenre;
+import io.marquee.catalog.stats.repository.StatsRepository;
+import io.marquee.catalog.stats.service.Entry;
+import io.marquee.catalog.stats.service.Scores;
+import io.marquee.catalog.stats.service.Totals;
+import io.marquee.common.catalog.Genres;
+import io.marquee.common.problem.Problem;
+import io.marquee.common.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Charts read the ranked indexes of the stats table: the first rows of one index partition, so
+ * the cost is the same for any catalog size. Top-rated and trending scores depend on catalog-wide
+ * figures that move on (the mean rating, the newest event time), so a few more rows than asked
+ * are read and re-scored with today's figures before the cut.
+ */
+@ApplicationScoped
+public class ChartService {
+
+    public static final String MOST_VIEWED = "most-viewed";
+    public static final String TOP_RATED = "top-rated";
+    public static final String TRENDING = "trending";
+    static final List<String> NAMES = List.of(MOST_VIEWED, TOP_RATED, TRENDING);
+    /** Re-scored charts read this many rows beyond three times the limit, at most {@link #MAX_READ}. */
+    static final int EXTRA_READ = 20;
+    static final int MAX_READ = 400;
+
+    private final StatsRepository stats;
+    private final CatalogConfig config;
+
+    public ChartService(StatsRepository stats, CatalogConfig config) {
+        this.stats = stats;
+        this.config = config;
+    }
+
+    public Chart chart(String name, String genre, String limit) {
+        if (!NAMES.contains(name)) {
+            throw ProblemException.notFound("No chart named " + name + "; charts are " + String.join(", ", NAMES));
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String canonical = null;
+        if (genre != null && !genre.isEmpty()) {
+            canonical = Genres.canonical(genre).orElse(null);
+            if (canonical == null) {
+                errors.add(new Problem.FieldError("genre", KnownGenre.MESSAGE));
+            }
+        }
+        int max = config.charts().maxSize();
+        int size = config.charts().defaultSize();
+        if (limit != null && !limit.isEmpty()) {
+            Integer parsed = parse(limit, max);
+            if (parsed == null) {
+                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
+            } else {
+                size = parsed;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String bucket = canonical == null ? StatsRepository.ALL : StatsRepository.genreBucket(canonical);
+        List<ChartEntry> items = switch (name) {
+            case MOST_VIEWED -> ranked(stats.top(StatsRepository.BY_VIEWS, bucket, size), Entry::views, size);
+            case TOP_RATED -> {
+                Totals totals = stats.totals();
+                double mean = totals.meanRating();
+                int weight = config.charts().priorWeight();
+                yield ranked(stats.top(StatsRepository.BY_RATING, bucket, readFor(size)),
+                        e -> Scores.topRated(e, mean, weight), size);
+            }
+            default -> {
+                Totals totals = stats.totals();
+                long window = Math.max(1, config.charts().trendingWindow().toMillis());
+                yield ranked(stats.top(StatsRepository.BY_TREND, bucket, readFor(size)),
+                        e -> Scores.trending(e, totals.newestEventAt(), window), size);
+            }
+        };
+        return new Chart(name, canonical, items);
+    }
+
+    private static int readFor(int size) {
+        return Math.min(MAX_READ, size * 3 + EXTRA_READ);
+    }
+
+    private static List<ChartEntry> ranked(List<Entry> rows, ToDoubleFunction<Entry> score, int size) {
+        record Scored(Entry entry, double score) {
+        }
+        return rows.stream().filter(Entry::inCatalog)
+                .map(e -> new Scored(e, score.applyAsDouble(e)))
+                .filter(s -> s.score() > 0)
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparing(s -> s.entry().itemId()))
+                .limit(size)
+                .map(s -> new ChartEntry(s.entry().itemId(), s.entry().title(), s.entry().year(),
+                        s.entry().genres(), s.entry().stats(), s.score()))
+                .toList();
+    }
+
+    private static Integer parse(String text, int max) {
+        if (text.length() > 11) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text);
+            return value < 1 || value > max ? null : (int) value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

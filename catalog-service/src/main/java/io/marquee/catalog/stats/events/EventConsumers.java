@@ -1,0 +1,118 @@
+package io.marquee.catalog.stats.events;
+
+import io.marquee.catalog.item.service.ItemRules;
+import io.marquee.catalog.stats.service.Fact;
+import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.RatingEvent;
+import io.marquee.common.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The two Kafka consumers (group {@code catalog-service}): a polled batch becomes facts per
+ * partition, applied by {@link StatsService}. A record that cannot be read or makes no sense
+ * (no item id, unknown rating) is logged, counted in {@code catalog_events_skipped_total} and
+ * skipped; a DynamoDB failure that outlasts the retries fails the channel, so nothing is dropped
+ * and the batch is redelivered after a restart.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+    static final String SKIPPED_METRIC = "catalog.events.skipped";
+
+    private final StatsService stats;
+    private final MeterRegistry metrics;
+
+    public EventConsumers(StatsService stats, MeterRegistry metrics) {
+        this.stats = stats;
+        this.metrics = metrics;
+    }
+
+    // Both are public: a test delivers the same records a second time, as Kafka does after a rebalance.
+    @Incoming(Topics.INTERACTIONS)
+    @Blocking
+    public void interactions(ConsumerRecords<String, InteractionEvent> records) {
+        apply(records, this::interactionFact);
+    }
+
+    @Incoming(Topics.RATINGS)
+    @Blocking
+    public void ratings(ConsumerRecords<String, RatingEvent> records) {
+        apply(records, this::ratingFact);
+    }
+
+    /**
+     * Applies every partition of a polled batch. Records repeated inside the batch (same event id)
+     * count once; records of earlier batches are recognised by the partition's watermark.
+     */
+    private <V> void apply(ConsumerRecords<String, V> records, BiFunction<ConsumerRecord<String, V>, V, Fact> toFact) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, V>> inPartition = records.records(partition);
+            List<Fact> facts = new ArrayList<>(inPartition.size());
+            Set<String> eventIds = new HashSet<>();
+            long last = -1;
+            for (ConsumerRecord<String, V> record : inPartition) {
+                last = Math.max(last, record.offset());
+                Fact fact = record.value() == null ? null : toFact.apply(record, record.value());
+                if (fact == null) {
+                    skip(record, record.value() == null ? "unreadable" : "invalid");
+                } else if (eventIds.add(eventIdOf(record.value()))) {
+                    facts.add(fact);
+                } else {
+                    skip(record, "duplicate");
+                }
+            }
+            if (last >= 0) {
+                stats.apply(partition.topic(), partition.partition(), last, facts);
+            }
+        }
+    }
+
+    Fact interactionFact(ConsumerRecord<String, InteractionEvent> record, InteractionEvent event) {
+        if (!validItem(event.itemId()) || event.eventType() == null || event.sentAt() == null) {
+            return null;
+        }
+        return Fact.interaction(record.offset(), event.itemId(), InteractionEvent.VIEW.equals(event.eventType()),
+                event.sentAt());
+    }
+
+    Fact ratingFact(ConsumerRecord<String, RatingEvent> record, RatingEvent event) {
+        if (!validItem(event.itemId()) || !validRating(event.rating()) || !validRating(event.previousRating())) {
+            return null;
+        }
+        return Fact.rating(record.offset(), event.itemId(), event.countDelta(), Math.round(event.sumDelta() * 2));
+    }
+
+    private static boolean validItem(String itemId) {
+        return itemId != null && ItemRules.ID.matcher(itemId).matches();
+    }
+
+    /** Null (no rating) or 0.5 to 5.0 in steps of 0.5. */
+    private static boolean validRating(Double rating) {
+        return rating == null || (rating >= 0.5 && rating <= 5.0 && rating * 2 == Math.rint(rating * 2));
+    }
+
+    private static String eventIdOf(Object event) {
+        String id = event instanceof InteractionEvent i ? i.eventId() : ((RatingEvent) event).eventId();
+        // Without an id, a record cannot be recognised as a repeat: keep it (offsets still guard redelivery).
+        return id == null ? "offset-less#" + System.identityHashCode(event) : id;
+    }
+
+    private void skip(ConsumerRecord<String, ?> record, String reason) {
+        LOG.warnf("skipped %s record %s-%d@%d", reason, record.topic(), record.partition(), record.offset());
+        metrics.counter(SKIPPED_METRIC, "topic", record.topic(), "reason", reason).increment();
+    }
+}
