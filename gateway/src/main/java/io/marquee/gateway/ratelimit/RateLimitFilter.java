@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -60,7 +61,7 @@ public class RateLimitFilter {
         }
         Object requestId = request.getProperty(RequestIds.CONTEXT_PROPERTY);
         Problem problem = new Problem("about:blank", "Too many requests", 429,
-                "Too many " + routeClass.name().toLowerCase() + " requests from this client; retry in "
+                "Too many " + routeClass.name().toLowerCase(Locale.ROOT) + " requests from this client; retry in "
                         + retryAfter + " s",
                 request.getUriInfo().getPath(), requestId == null ? null : requestId.toString(), List.of());
         return Response.status(429).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, retryAfter)
