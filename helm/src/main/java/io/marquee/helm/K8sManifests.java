@@ -104,7 +104,7 @@ public final class K8sManifests {
                 + "# Rendered from helm/marquee (templates/" + file + ") with " + VALUES_FILE + " as release '"
                 + RELEASE + "' by helm/render-k8s.sh.\n"
                 + "# Change the chart, then run helm/render-k8s.sh; a test fails when this file and the chart differ.\n"
-                + "# Apply: kubectl create namespace " + NAMESPACE + " && kubectl apply -n " + NAMESPACE + " -f k8s/\n"
+                + "# Apply: k8s/README.md (the credentials Secret first, then kubectl apply -n " + NAMESPACE + " -f k8s/).\n"
                 + "---\n";
     }
 }
