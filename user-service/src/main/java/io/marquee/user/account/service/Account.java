@@ -1,0 +1,25 @@
+package io.marquee.user.account.service;
+
+import java.time.Instant;
+
+/**
+ * An account as stored. Internal: it holds the password hash, so it never leaves the service;
+ * {@link #profile()} is what clients see.
+ *
+ * @param version            increases on every change; the optimistic-concurrency guard
+ * @param credentialsVersion increases when the email or password changes; refresh tokens issued
+ *                           before that stop working
+ */
+public record Account(String id, String name, String email, int age, String gender, String passwordHash,
+                      Instant createdAt, Instant updatedAt, long version, long credentialsVersion) {
+
+    public Profile profile() {
+        return new Profile(id, name, email, age, gender, createdAt);
+    }
+
+    @Override
+    public String toString() {
+        // Records print every component; keep the hash (and the email) out of any log line.
+        return "Account[id=" + id + ", version=" + version + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package io.marquee.user.history.service;
+
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.user.config.UsersConfig;
+import io.marquee.user.history.repository.HistoryRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** Keeps each user's history up to date from interaction events, and reads it back. */
+@ApplicationScoped
+public class HistoryService {
+
+    /** Event types that count as having looked at an item. */
+    static final Set<String> VIEW_TYPES = Set.of(InteractionEvent.VIEW, InteractionEvent.CLICK, InteractionEvent.WATCH);
+    static final int MAX_ID_LENGTH = 256;
+    private static final int MAX_ATTEMPTS = 20;
+    private static final Logger LOG = Logger.getLogger(HistoryService.class);
+
+    private final HistoryRepository repository;
+    private final int maxEntries;
+    private final MeterRegistry metrics;
+
+    public HistoryService(HistoryRepository repository, UsersConfig config, MeterRegistry metrics) {
+        this.repository = repository;
+        this.maxEntries = config.history().maxEntries();
+        this.metrics = metrics;
+    }
+
+    public History of(String userId) {
+        return repository.find(userId).history();
+    }
+
+    /**
+     * Applies one event. Events that do not concern the history (other types, anonymous
+     * incomplete ones) are skipped; an event seen before changes nothing and writes nothing.
+     */
+    public void record(InteractionEvent event) {
+        String problem = problemWith(event);
+        if (problem != null) {
+            LOG.debugf("skipping interaction event %s: %s", event == null ? null : event.eventId(), problem);
+            count("skipped");
+            return;
+        }
+        boolean view = VIEW_TYPES.contains(event.eventType());
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            HistoryRepository.Versioned stored = repository.find(event.userId());
+            History next = view
+                    ? stored.history().withViewed(event.itemId(), event.sentAt(), maxEntries)
+                    : stored.history().withRated(event.itemId(), event.eventValue(), event.sentAt(),
+                            event.eventId(), maxEntries);
+            if (next.equals(stored.history())) {
+                count("unchanged");
+                return;
+            }
+            if (repository.replace(event.userId(), next, stored.version())) {
+                count("recorded");
+                return;
+            }
+        }
+        throw new IllegalStateException("history of user " + event.userId() + " kept changing; event "
+                + event.eventId() + " not recorded");
+    }
+
+    private void count(String outcome) {
+        metrics.counter("users.history.events", "outcome", outcome).increment();
+    }
+
+    /** Why {@code event} cannot go into a history, or null if it can. */
+    static String problemWith(InteractionEvent event) {
+        if (event == null) {
+            return "unreadable";
+        }
+        if (event.eventType() == null
+                || !(VIEW_TYPES.contains(event.eventType()) || InteractionEvent.RATE.equals(event.eventType()))) {
+            return "not a history event type";
+        }
+        if (!usable(event.userId()) || !usable(event.itemId()) || !usable(event.eventId()) || event.sentAt() == null) {
+            return "missing or oversized userId, itemId, eventId or sentAt";
+        }
+        if (InteractionEvent.RATE.equals(event.eventType())
+                && (event.eventValue() == null || !Double.isFinite(event.eventValue()))) {
+            return "rate event without a rating";
+        }
+        return null;
+    }
+
+    private static boolean usable(String id) {
+        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
+    }
+}
