@@ -14,6 +14,8 @@ final class Components {
     /** EASE reads at most this many newest distinct items of a history (bounds the cost of a request). */
     static final int MAX_EASE_HISTORY = 500;
 
+    private static final System.Logger LOG = System.getLogger(Components.class.getName());
+
     final int[] dense;
     final int k;
     final float[] ease;
@@ -29,20 +31,29 @@ final class Components {
     }
 
     static Components fit(double[] counts, int items, Sequences seqs, Params p) {
+        long t0 = System.nanoTime();
         int[] dense = LinearModels.denseIndex(counts, items, p.getInt("max_dense_items"));
         int k = LinearModels.denseSize(dense);
         float[] ease = null;
         if (p.get("weight_ease") > 0) {
             ease = LinearModels.ease(LinearModels.gram(seqs, dense, k), k, p.get("ease_lambda"), true);
         }
+        long t1 = System.nanoTime();
         float[] slit = null;
         if (p.get("weight_slit") > 0) {
             slit = LinearModels.slit(LinearModels.slitMoments(seqs, dense, k, p.getInt("slit_window"),
                     p.get("slit_decay")), k, p.get("slit_lambda"), true);
         }
+        long t2 = System.nanoTime();
         Transitions t = Transitions.build(seqs, items, p.getInt("transition_window"), p.get("transition_decay"),
                 Math.max(50, p.getInt("similar_neighbours")));
+        LOG.log(System.Logger.Level.INFO, "fit {0} items ({1} dense): EASE {2} s, SLIT {3} s, transitions {4} s",
+                items, k, secs(t1 - t0), secs(t2 - t1), secs(System.nanoTime() - t2));
         return new Components(dense, ease, slit, t);
+    }
+
+    private static String secs(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** The same dense models with transitions refit (on all the data, after validation on a split). */

@@ -162,12 +162,12 @@ final class Hpo {
         if (p.get("weight_ease") > 0 || !fixed.contains("weight_ease")) {
             double[] gram = LinearModels.gram(split.train(), dense, k);
             best = -1;
-            double[] lambdas = big ? new double[] {100, 500} : new double[] {30, 150, 600};
+            double[] lambdas = big ? new double[] {200, 800} : new double[] {100, 400, 1000};
             for (double lambda : grid(fixed, "ease_lambda", p, lambdas)) {
                 float[] b = LinearModels.ease(gram, k, lambda, false);
                 Components c = new Components(dense, b, null, transitions);
-                for (double w : grid(fixed, "ease_recency_weight", p, 0, 2, 8, 32)) {
-                    for (double d : grid(fixed, "ease_recency_decay", p, 0.5, 0.8, 0.95)) {
+                for (double w : grid(fixed, "ease_recency_weight", p, 0, 4, 16)) {
+                    for (double d : grid(fixed, "ease_recency_decay", p, 0.5, 0.8)) {
                         if (w == 0 && d != 0.5 && !fixed.contains("ease_recency_decay")) {
                             continue;
                         }
@@ -191,9 +191,9 @@ final class Hpo {
         float[] slit = null;
         if (p.get("weight_slit") > 0 || !fixed.contains("weight_slit")) {
             best = -1;
-            for (double window : grid(fixed, "slit_window", p, big ? new double[] {3} : new double[] {2, 4})) {
+            for (double window : grid(fixed, "slit_window", p, big ? new double[] {4} : new double[] {2, 4})) {
                 double[][] moments = LinearModels.slitMoments(split.train(), dense, k, (int) window, p.get("slit_decay"));
-                for (double lambda : grid(fixed, "slit_lambda", p, big ? new double[] {50} : new double[] {10, 100})) {
+                for (double lambda : grid(fixed, "slit_lambda", p, big ? new double[] {100} : new double[] {50, 200})) {
                     float[] b = LinearModels.slit(moments, k, lambda, false);
                     Components c = new Components(dense, null, b, transitions);
                     Params q = p.with("slit_window", window).with("slit_lambda", lambda);
@@ -221,9 +221,9 @@ final class Hpo {
         }
         best = -1;
         double[] bestW = Components.weights(p);
-        for (double we : grid(fixed, "weight_ease", p, 0, 0.5, 1)) {
-            for (double ws : grid(fixed, "weight_slit", p, 0, 0.5, 1, 2)) {
-                for (double wt : grid(fixed, "weight_transitions", p, 0, 0.5, 1, 2)) {
+        for (double we : grid(fixed, "weight_ease", p, 0, 1)) {
+            for (double ws : grid(fixed, "weight_slit", p, 0, 0.25, 0.5, 1)) {
+                for (double wt : grid(fixed, "weight_transitions", p, 0, 0.25, 0.5, 1)) {
                     if (we + ws + wt == 0) {
                         continue;
                     }

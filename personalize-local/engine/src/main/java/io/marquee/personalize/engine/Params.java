@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * The hyperparameters of every recipe, by the names {@link TrainingConfig#hyperParameters()} uses.
  * Unknown names are ignored; a value that does not parse is an {@link IllegalArgumentException}.
- * Defaults were found on the demo dataset; {@code performHpo} searches the most important ones.
+ * Defaults were found on the demo dataset (validation on each user's newest item); {@code performHpo}
+ * searches the most important ones.
  */
 final class Params {
 
@@ -17,24 +18,24 @@ final class Params {
     static {
         Map<String, Double> d = new LinkedHashMap<>();
         // EASE (Steck 2019) on a recency-weighted user vector: weight 1 + c * decay^rank (rank 0 = newest).
-        d.put("ease_lambda", 200.0);
-        d.put("ease_recency_weight", 4.0);
-        d.put("ease_recency_decay", 0.7);
+        d.put("ease_lambda", 500.0);
+        d.put("ease_recency_weight", 8.0);
+        d.put("ease_recency_decay", 0.5);
         // Item-to-item transitions: b counted after a when it follows within `transition_window` events.
         d.put("transition_window", 3.0);
-        d.put("transition_decay", 0.5);
-        d.put("transition_history", 4.0);
-        d.put("transition_history_decay", 0.5);
+        d.put("transition_decay", 0.7);
+        d.put("transition_history", 6.0);
+        d.put("transition_history_decay", 0.6);
         // SLIT: a decayed window of the previous items predicts a decayed window of the next ones.
-        d.put("slit_lambda", 50.0);
-        d.put("slit_window", 3.0);
+        d.put("slit_lambda", 100.0);
+        d.put("slit_window", 4.0);
         d.put("slit_decay", 0.5);
         // Blend of the three, each scaled by its maximum.
         d.put("weight_ease", 1.0);
-        d.put("weight_transitions", 1.0);
-        d.put("weight_slit", 1.0);
+        d.put("weight_transitions", 0.25);
+        d.put("weight_slit", 0.5);
         // Dense models cover at most this many of the most active items (memory ~ 8 * n^2 bytes each).
-        d.put("max_dense_items", 6000.0);
+        d.put("max_dense_items", 5000.0);
         // Exploration: share of the answer reserved for fresh items (Personalize's explorationWeight),
         // fresh meaning created within explorationItemAgeCutOff days or with few interactions.
         d.put("exploration_weight", 0.1);
