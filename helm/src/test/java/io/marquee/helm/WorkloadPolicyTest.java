@@ -204,6 +204,22 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @EnumSource(Chart.Values.class)
+    void onlyServicesThatUseAwsOrKafkaMayLeaveTheCluster(Chart.Values values) {
+        List<HasMetadata> objects = Chart.renderObjects(values);
+        NetworkPolicy gateway = Manifests.named(objects, NetworkPolicy.class, "marquee-gateway");
+
+        assertThat(gateway.getSpec().getEgress()).flatExtracting(NetworkPolicyEgressRule::getTo)
+                .as("the gateway only talks to DNS and the services").allMatch(peer -> peer.getIpBlock() == null);
+        for (NetworkPolicy policy : Manifests.ofKind(objects, NetworkPolicy.class)) {
+            policy.getSpec().getEgress().stream().flatMap(rule -> rule.getTo().stream())
+                    .filter(peer -> peer.getIpBlock() != null && peer.getIpBlock().getCidr().equals("0.0.0.0/0"))
+                    .forEach(peer -> assertThat(peer.getIpBlock().getExcept()).as(policy.getMetadata().getName())
+                            .contains("169.254.169.254/32"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.Values.class)
     void everyImageIsPinnedToAVersionNeverLatest(Chart.Values values) {
         forEachContainer(values, (workload, container) -> {
             String image = container.getImage();
