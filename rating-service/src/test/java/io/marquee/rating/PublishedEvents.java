@@ -1,0 +1,78 @@
+package io.marquee.rating;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.RatingEvent;
+import io.marquee.common.events.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads what rating-service published, with a plain consumer from the start of a topic, as a
+ * downstream consumer would: deduplicated by {@code eventId}, in partition order (one user's
+ * events are in one partition, so per user this is publication order).
+ */
+public final class PublishedEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private PublishedEvents() {
+    }
+
+    /** The {@code ratings} events about {@code itemId}, once {@code done} holds for them (waits up to a minute). */
+    public static List<RatingEvent> ratings(String itemId, Predicate<List<RatingEvent>> done) {
+        return read(Topics.RATINGS, RatingEvent.class, e -> itemId.equals(e.itemId()), RatingEvent::eventId, done);
+    }
+
+    /** The {@code interactions} events about {@code itemId}, once {@code done} holds for them. */
+    public static List<InteractionEvent> interactions(String itemId, Predicate<List<InteractionEvent>> done) {
+        return read(Topics.INTERACTIONS, InteractionEvent.class, e -> itemId.equals(e.itemId()),
+                InteractionEvent::eventId, done);
+    }
+
+    private static <T> List<T> read(String topic, Class<T> type, Predicate<T> wanted,
+                                    java.util.function.Function<T, String> id, Predicate<List<T>> done) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<T> events = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    T event = JSON.readValue(record.value(), type);
+                    if (wanted.test(event) && seen.add(id.apply(event))) {
+                        events.add(event);
+                    }
+                }
+                return done.test(events);
+            });
+        }
+        return events;
+    }
+}
