@@ -181,7 +181,7 @@ class DevstackEndToEndTest {
         try (var in = Files.newBufferedReader(home.resolve("data/personalize-local-resources.env"))) {
             resources.load(in);
         }
-        String forYou = resources.getProperty("PERSONALIZE_CAMPAIGN_FOR_YOU_ARN");
+        String forYou = resources.getProperty("PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN");
         String trackingId = resources.getProperty("PERSONALIZE_TRACKING_ID");
         assertThat(forYou).startsWith("arn:aws:personalize:");
         assertThat(trackingId).isNotBlank();
@@ -213,7 +213,7 @@ class DevstackEndToEndTest {
             assertThat(after).isNotEqualTo(before);
 
             var similar = runtime.getRecommendations(r -> r.campaignArn(resources.getProperty(
-                    "PERSONALIZE_CAMPAIGN_SIMILAR_ARN")).itemId("1").numResults(5));
+                    "PERSONALIZE_CAMPAIGNS_SIMILAR_ITEMS_ARN")).itemId("1").numResults(5));
             assertThat(similar.itemList()).hasSize(5).noneMatch(i -> i.itemId().equals("1"));
         }
     }

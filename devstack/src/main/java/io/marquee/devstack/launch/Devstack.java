@@ -230,7 +230,7 @@ public final class Devstack {
         Path demo = demoDir();
         if (!Files.isRegularFile(demo.resolve(DatasetFiles.INTERACTIONS))) {
             say("personalize-local is ready, without data (--no-data): nothing to train");
-            return Map.of("PERSONALIZE_ENDPOINT", "http://127.0.0.1:" + port);
+            return Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + port);
         }
         Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
         try (PersonalizeSetup setup = new PersonalizeSetup("http://127.0.0.1:" + port, "us-east-1",

@@ -16,18 +16,22 @@ public record PersonalizeResources(String endpoint, String region, String datase
         String interactionsDatasetArn, String itemsDatasetArn, String eventTrackerArn, String trackingId,
         String excludeRatedFilterArn, Map<PersonalizeSetup.Campaign, String> campaignArns) {
 
-    /** Environment variables, e.g. {@code PERSONALIZE_CAMPAIGN_FOR_YOU_ARN}, {@code PERSONALIZE_TRACKING_ID}. */
+    /**
+     * Environment variables, named as the Helm chart names them so services read one set of keys
+     * everywhere: {@code PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN}, {@code PERSONALIZE_FILTERS_EXCLUDE_RATED_ARN},
+     * {@code PERSONALIZE_TRACKING_ID}, {@code PERSONALIZE_ENDPOINT_OVERRIDE}.
+     */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PERSONALIZE_ENDPOINT", endpoint);
+        env.put("PERSONALIZE_ENDPOINT_OVERRIDE", endpoint);
         env.put("PERSONALIZE_REGION", region);
         env.put("PERSONALIZE_DATASET_GROUP_ARN", datasetGroupArn);
         env.put("PERSONALIZE_INTERACTIONS_DATASET_ARN", interactionsDatasetArn);
         env.put("PERSONALIZE_ITEMS_DATASET_ARN", itemsDatasetArn);
         env.put("PERSONALIZE_EVENT_TRACKER_ARN", eventTrackerArn);
         env.put("PERSONALIZE_TRACKING_ID", trackingId);
-        env.put("PERSONALIZE_FILTER_EXCLUDE_RATED_ARN", excludeRatedFilterArn);
-        campaignArns.forEach((c, arn) -> env.put("PERSONALIZE_CAMPAIGN_" + c.name() + "_ARN", arn));
+        env.put("PERSONALIZE_FILTERS_EXCLUDE_RATED_ARN", excludeRatedFilterArn);
+        campaignArns.forEach((c, arn) -> env.put("PERSONALIZE_CAMPAIGNS_" + c.name() + "_ARN", arn));
         return env;
     }
 

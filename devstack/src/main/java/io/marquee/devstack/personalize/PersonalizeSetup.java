@@ -44,7 +44,7 @@ public final class PersonalizeSetup implements AutoCloseable {
     /** One campaign per recipe; the key names the environment variable services read. */
     public enum Campaign {
         FOR_YOU("marquee-for-you", "arn:aws:personalize:::recipe/aws-user-personalization-v2"),
-        SIMILAR("marquee-similar", "arn:aws:personalize:::recipe/aws-similar-items"),
+        SIMILAR_ITEMS("marquee-similar-items", "arn:aws:personalize:::recipe/aws-similar-items"),
         RANKING("marquee-ranking", "arn:aws:personalize:::recipe/aws-personalized-ranking-v2"),
         POPULAR("marquee-popular", "arn:aws:personalize:::recipe/aws-popularity-count"),
         TRENDING("marquee-trending", "arn:aws:personalize:::recipe/aws-trending-now");
