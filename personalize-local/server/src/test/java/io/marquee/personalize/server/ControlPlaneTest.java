@@ -3,6 +3,7 @@ package io.marquee.personalize.server;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -280,6 +281,13 @@ class ControlPlaneTest {
                 .header("x-amzn-ErrorType", notNullValue()).header("x-amzn-RequestId", notNullValue());
         given().contentType("application/json").body(bytes("{\"a\":\"" + "x".repeat(3_000_000) + "\"}"))
                 .post("/recommendations").then().statusCode(413);
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 
     private static byte[] bytes(String text) {

@@ -143,6 +143,20 @@ class RuntimeApiTest {
     }
 
     @Test
+    void recommendersAndActionsAreNotServedAndSayWhy() {
+        Fixture f = Fixture.get();
+        assertThatThrownBy(() -> runtime.getRecommendations(r -> r.userId("u01")
+                .recommenderArn("arn:aws:personalize:us-east-1:000000000000:recommender/top-picks")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("recommender");
+        assertThatThrownBy(() -> runtime.getActionRecommendations(r -> r.userId("u01")
+                .campaignArn(f.campaigns.get(Campaign.FOR_YOU)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("actions");
+        assertThatThrownBy(() -> runtime.getActionRecommendations(r -> r.userId("u01").numResults(101)
+                .campaignArn(f.campaigns.get(Campaign.FOR_YOU)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("numResults");
+    }
+
+    @Test
     void excludeRatedRemovesWhatTheUserRated() {
         List<String> all = ids(forYou(Fixture.user(4), r -> r.numResults(40)));
         List<String> filtered = ids(forYou(Fixture.user(4), r -> r.numResults(40).filterArn(Fixture.get().excludeRated)));

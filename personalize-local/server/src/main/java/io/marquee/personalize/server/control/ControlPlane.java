@@ -570,7 +570,9 @@ public class ControlPlane {
         // Events that arrived while training ran, so the new model is as current as the old one.
         data.itemPutsSince(itemPuts).forEach(model::putItem);
         for (Interaction event : data.eventsSince(events)) {
-            model.observe(event);
+            if (event.itemId() != null) {
+                model.observe(event);
+            }
         }
         store.find(version.arn()).ifPresent(current -> store.replace(current.withMembers(current.members().deepCopy()
                 .put("trainingHours", hours).put("eventsAtTraining", events).put("itemPutsAtTraining", itemPuts))));

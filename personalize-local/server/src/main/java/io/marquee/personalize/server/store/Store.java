@@ -56,7 +56,8 @@ public final class Store implements AutoCloseable {
 
     private final Path dir;
     private final boolean fsync;
-    private final Map<String, Resource> resources = new LinkedHashMap<>();
+    // Reads (every runtime request) take no lock; changes are serialised by this object's monitor.
+    private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, GroupData> groups = new ConcurrentHashMap<>();
     private final Map<String, Model> models = new ConcurrentHashMap<>();
     private final Map<String, FileChannel> logs = new HashMap<>();
@@ -199,7 +200,9 @@ public final class Store implements AutoCloseable {
                 model.putItem(item);
             }
             for (Interaction event : data.eventsSince(version.members().path("eventsAtTraining").asInt())) {
-                model.observe(event);
+                if (event.itemId() != null) {
+                    model.observe(event);
+                }
             }
             models.put(version.arn(), model);
         } catch (IOException | RuntimeException e) {
@@ -209,12 +212,12 @@ public final class Store implements AutoCloseable {
 
     // ---------------------------------------------------------------- resources
 
-    public synchronized Optional<Resource> find(String arn) {
+    public Optional<Resource> find(String arn) {
         return Optional.ofNullable(resources.get(arn));
     }
 
     /** The resource of that kind, or ResourceNotFoundException. */
-    public synchronized Resource get(Kind kind, String arn) {
+    public Resource get(Kind kind, String arn) {
         Resource r = resources.get(arn);
         if (r == null || r.kind() != kind) {
             throw AwsException.notFound("The " + kind.label() + " " + arn + " does not exist");
@@ -222,8 +225,9 @@ public final class Store implements AutoCloseable {
         return r;
     }
 
-    public synchronized List<Resource> list(Kind kind) {
-        return resources.values().stream().filter(r -> r.kind() == kind).toList();
+    public List<Resource> list(Kind kind) {
+        return resources.values().stream().filter(r -> r.kind() == kind)
+                .sorted(Comparator.comparingDouble(Resource::created)).toList();
     }
 
     public synchronized void put(Resource r) {
@@ -249,7 +253,8 @@ public final class Store implements AutoCloseable {
     private void saveState() {
         ObjectNode root = Input.mapper().createObjectNode();
         ArrayNode list = root.putArray("resources");
-        resources.values().forEach(r -> list.add(r.toState()));
+        resources.values().stream().sorted(Comparator.comparingDouble(Resource::created))
+                .forEach(r -> list.add(r.toState()));
         try {
             writeAtomically(dir.resolve("resources.json"), out -> Input.mapper().writeValue(out, root));
         } catch (IOException e) {
@@ -329,9 +334,11 @@ public final class Store implements AutoCloseable {
     }
 
     public synchronized void dropGroup(String groupArn) throws IOException {
-        FileChannel log = logs.remove(groupArn);
-        if (log != null) {
-            log.close();
+        synchronized (logs) {
+            FileChannel log = logs.remove(groupArn);
+            if (log != null) {
+                log.close();
+            }
         }
         groups.remove(groupArn);
         deleteTree(groupDir(groupArn));
@@ -359,7 +366,14 @@ public final class Store implements AutoCloseable {
         append(groupArn, entry + "\n");
     }
 
-    private synchronized void append(String groupArn, String lines) {
+    /** Appends under the log's own lock, so a slow disk never holds up resource lookups. */
+    private void append(String groupArn, String lines) {
+        synchronized (logs) {
+            appendLocked(groupArn, lines);
+        }
+    }
+
+    private void appendLocked(String groupArn, String lines) {
         try {
             FileChannel channel = logs.get(groupArn);
             if (channel == null) {
@@ -452,9 +466,11 @@ public final class Store implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         open = false;
-        for (FileChannel channel : logs.values()) {
-            channel.close();
+        synchronized (logs) {
+            for (FileChannel channel : logs.values()) {
+                channel.close();
+            }
+            logs.clear();
         }
-        logs.clear();
     }
 }
