@@ -12,7 +12,7 @@ import java.io.IOException;
 final class Components {
 
     /** EASE reads at most this many newest distinct items of a history (bounds the cost of a request). */
-    static final int MAX_EASE_HISTORY = 500;
+    static final int MAX_EASE_HISTORY = 250;
 
     private static final System.Logger LOG = System.getLogger(Components.class.getName());
 
@@ -20,11 +20,14 @@ final class Components {
     final int k;
     final float[] ease;
     final float[] slit;
+    /** SLIT covers the first {@code ks} dense items (a prefix: the most active). */
+    final int ks;
     final Transitions transitions;
 
     Components(int[] dense, float[] ease, float[] slit, Transitions transitions) {
         this.dense = dense;
         this.k = LinearModels.denseSize(dense);
+        this.ks = slit == null ? 0 : (int) Math.round(Math.sqrt(slit.length));
         this.ease = ease;
         this.slit = slit;
         this.transitions = transitions;
@@ -41,8 +44,9 @@ final class Components {
         long t1 = System.nanoTime();
         float[] slit = null;
         if (p.get("weight_slit") > 0) {
-            slit = LinearModels.slit(LinearModels.slitMoments(seqs, dense, k, p.getInt("slit_window"),
-                    p.get("slit_decay")), k, p.get("slit_lambda"), true);
+            int ks = Math.min(k, p.getInt("max_slit_items"));
+            slit = LinearModels.slit(LinearModels.slitMoments(seqs, dense, ks, p.getInt("slit_window"),
+                    p.get("slit_decay")), ks, p.get("slit_lambda"), true);
         }
         long t2 = System.nanoTime();
         Transitions t = Transitions.build(seqs, items, p.getInt("transition_window"), p.get("transition_decay"),
@@ -87,15 +91,15 @@ final class Components {
     /** SLIT from the decayed window of the newest events. */
     double[] slit(int[] seq, int n, int window, double decay) {
         double[] out = new double[n];
-        if (slit == null || k == 0) {
+        if (slit == null || ks == 0) {
             return out;
         }
-        double[] d = new double[k];
+        double[] d = new double[ks];
         double w = 1;
         for (int q = 0; q < window && q < seq.length; q++, w *= decay) {
             int di = dense(seq[seq.length - 1 - q]);
-            if (di >= 0) {
-                LinearModels.addRow(slit, k, di, w, d);
+            if (di >= 0 && di < ks) {
+                LinearModels.addRow(slit, ks, di, w, d);
             }
         }
         scatter(d, out);
@@ -117,7 +121,7 @@ final class Components {
         int lim = Math.min(dense.length, out.length);
         for (int i = 0; i < lim; i++) {
             int di = dense[i];
-            if (di >= 0) {
+            if (di >= 0 && di < d.length) {
                 out[i] = d[di];
             }
         }

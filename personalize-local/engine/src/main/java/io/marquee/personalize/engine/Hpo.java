@@ -126,7 +126,7 @@ final class Hpo {
         int maxDense = p.getInt("max_dense_items");
         int[] dense = LinearModels.denseIndex(split.counts(), items, maxDense);
         int k = LinearModels.denseSize(dense);
-        boolean big = k > 3500;
+        boolean big = k > 3500; // then fewer trials of the dense models
 
         // 1. transitions: counting window and decay, then how much of the history scores.
         double best = -1;
@@ -192,9 +192,10 @@ final class Hpo {
         if (p.get("weight_slit") > 0 || !fixed.contains("weight_slit")) {
             best = -1;
             for (double window : grid(fixed, "slit_window", p, big ? new double[] {4} : new double[] {2, 4})) {
-                double[][] moments = LinearModels.slitMoments(split.train(), dense, k, (int) window, p.get("slit_decay"));
+                int ks = Math.min(k, p.getInt("max_slit_items"));
+                double[][] moments = LinearModels.slitMoments(split.train(), dense, ks, (int) window, p.get("slit_decay"));
                 for (double lambda : grid(fixed, "slit_lambda", p, big ? new double[] {100} : new double[] {50, 200})) {
-                    float[] b = LinearModels.slit(moments, k, lambda, false);
+                    float[] b = LinearModels.slit(moments, ks, lambda, false);
                     Components c = new Components(dense, null, b, transitions);
                     Params q = p.with("slit_window", window).with("slit_lambda", lambda);
                     double v = ndcg(split, items, u -> new double[][] {null,

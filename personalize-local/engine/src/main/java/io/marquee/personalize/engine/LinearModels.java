@@ -89,7 +89,10 @@ final class LinearModels {
         return b;
     }
 
-    /** ZᵀZ and ZᵀY of SLIT, accumulated sparsely from every position of every sequence. */
+    /**
+     * ZᵀZ and ZᵀY of SLIT over the first {@code k} dense items (the most active), accumulated
+     * sparsely from every position of every sequence.
+     */
     static double[][] slitMoments(Sequences seqs, int[] dense, int k, int window, double decay) {
         double[] zz = new double[k * k];
         double[] zy = new double[k * k];
@@ -104,7 +107,7 @@ final class LinearModels {
                 double w = 1;
                 for (int q = 0; q < window && t - q >= 0; q++, w *= decay) {
                     int d = dense[s[t - q]];
-                    if (d >= 0) {
+                    if (d >= 0 && d < k) {
                         zi[nz] = d;
                         zw[nz++] = w;
                     }
@@ -113,7 +116,7 @@ final class LinearModels {
                 w = 1;
                 for (int q = 1; q <= window && t + q < s.length; q++, w *= decay) {
                     int d = dense[s[t + q]];
-                    if (d >= 0) {
+                    if (d >= 0 && d < k) {
                         yi[ny] = d;
                         yw[ny++] = w;
                     }

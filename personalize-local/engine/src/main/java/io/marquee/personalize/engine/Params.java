@@ -36,6 +36,8 @@ final class Params {
         d.put("weight_slit", 0.5);
         // Dense models cover at most this many of the most active items (memory ~ 8 * n^2 bytes each).
         d.put("max_dense_items", 5000.0);
+        // SLIT covers the most active of those only (its solve costs ~2.5x EASE's inverse).
+        d.put("max_slit_items", 3000.0);
         // Exploration: share of the answer reserved for fresh items (Personalize's explorationWeight),
         // fresh meaning created within explorationItemAgeCutOff days or with few interactions.
         d.put("exploration_weight", 0.1);
