@@ -128,7 +128,7 @@ class CatalogRelayTest {
         for (String chart : new String[] {"most-viewed", "top-rated", "trending"}) {
             given().queryParam("limit", "3").queryParam("genre", "Drama").queryParam("extra", "x")
                     .get("/api/v1/charts/" + chart)
-                    .then().statusCode(200).contentType("application/json").body("name", equalTo(chart));
+                    .then().statusCode(200).contentType("application/json").body("chart", equalTo(chart));
             JsonPath seen = lastCatalogRequest();
             assertThat(seen.getString("path")).isEqualTo("/charts/" + chart);
             assertThat(seen.getString("query").split("&")).containsExactlyInAnyOrder("limit=3", "genre=Drama");

@@ -194,7 +194,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
         } else if (get && path.startsWith("/charts/")) {
             String name = path.substring("/charts/".length());
-            send(exchange, 200, "application/json", "{\"name\":\"" + name + "\",\"items\":[" + ITEM + "]}");
+            send(exchange, 200, "application/json", "{\"chart\":\"" + name + "\",\"items\":[" + ITEM + "]}");
         } else if (get && path.startsWith("/items/")) {
             String id = path.substring("/items/".length());
             problem(exchange, 404, "Not found", "No item " + id, path);

@@ -77,10 +77,10 @@ public class MovieResource {
     public Response search(
             @QueryParam("q") @Parameter(description = "Words of the title, e.g. `toy sto`", required = true)
             @Size(max = 200) String q,
-            @QueryParam("limit") @Parameter(description = ApiDocs.LIMIT_RULE,
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @QueryParam("limit") @Parameter(description = "How many results, 1 to 50, default 10",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50"))
             @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit,
-            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
+            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE + " (reserved: one page today)")
             @Size(max = ApiDocs.CURSOR_MAX) String cursor) {
         return catalog.search(q, limit, cursor);
     }

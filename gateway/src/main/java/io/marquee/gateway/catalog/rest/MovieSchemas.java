@@ -37,20 +37,28 @@ final class MovieSchemas {
             @Schema(description = "Number of views", examples = "1234") long viewCount) {
     }
 
+    @Schema(name = "SearchHit", description = "A movie whose title matches")
+    record SearchHit(String id, String title, Integer year, List<String> genres, MovieStats stats,
+                     @Schema(description = "How it matched: exact title, every word, or prefix of the last word")
+                     String match) {
+    }
+
     @Schema(name = "SearchResults", description = "Movies whose title matches the query, best first")
     record SearchResults(
-            List<MovieSummary> items,
-            @Schema(description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
+            List<SearchHit> items,
+            @Schema(description = "Pass as `cursor` to get the next page; absent on the last page "
+                    + "(catalog-service answers one page today)") String nextCursor) {
     }
 
     @Schema(name = "ChartEntry", description = "A movie on a chart, with the figures it was ranked by")
     record ChartEntry(String id, String title, Integer year, List<String> genres, MovieStats stats,
-                      @Schema(description = "The chart's score: views, damped average or rise in interest") Double score) {
+                      @Schema(description = "The chart's score: views, damped average or rise in interest") double score) {
     }
 
     @Schema(name = "Chart", description = "A chart, best first")
     record Chart(
-            @Schema(enumeration = {"most-viewed", "top-rated", "trending"}) String name,
+            @Schema(enumeration = {"most-viewed", "top-rated", "trending"}) String chart,
+            @Schema(description = "The genre asked for; absent for the whole catalog") String genre,
             List<ChartEntry> items) {
     }
 

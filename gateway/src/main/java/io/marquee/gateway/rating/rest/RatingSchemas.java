@@ -17,7 +17,8 @@ final class RatingSchemas {
     @Schema(name = "RatingDraft", description = "My rating of a movie, with an optional review")
     record RatingDraft(
             @Schema(required = true, minimum = "0.5", maximum = "5.0", multipleOf = 0.5, examples = "4.5") double rating,
-            @Schema(maxLength = 2000, description = "Review text; absent or null for none") String review) {
+            @Schema(maxLength = 2000, nullable = true,
+                    description = "Review text, trimmed; up to 2000 characters; absent or null for none") String review) {
     }
 
     @Schema(name = "Rating", description = "One user's rating of one movie")
@@ -25,8 +26,8 @@ final class RatingSchemas {
             String itemId,
             String userId,
             @Schema(minimum = "0.5", maximum = "5.0", examples = "4.5") double rating,
-            @Schema(maxLength = 2000) String review,
-            Instant createdAt,
+            @Schema(maxLength = 2000, nullable = true) String review,
+            @Schema(description = "When first rated") Instant ratedAt,
             Instant updatedAt) {
     }
 
@@ -36,14 +37,9 @@ final class RatingSchemas {
             @Schema(description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
     }
 
-    @Schema(name = "Review", description = "A rating with review text, as anyone may read it")
-    record Review(String userId, @Schema(description = "The reviewer's display name") String userName,
-                  double rating, String review, Instant updatedAt) {
-    }
-
-    @Schema(name = "ReviewPage", description = "One page of a movie's reviews, newest first")
+    @Schema(name = "ReviewPage", description = "One page of a movie's ratings that carry review text, newest first")
     record ReviewPage(
-            List<Review> items,
+            List<Rating> items,
             @Schema(description = "Pass as `cursor` to get the next page; absent on the last page") String nextCursor) {
     }
 }

@@ -19,24 +19,28 @@ final class UserSchemas {
     record Signup(
             @Schema(required = true, maxLength = 100, examples = "Ada Lovelace") String name,
             @Schema(required = true, minimum = "13", maximum = "120", examples = "36") Integer age,
-            @Schema(required = true, maxLength = 32, examples = "female") String gender,
-            @Schema(required = true, format = "email", maxLength = 254, examples = "ada@example.com") String email,
-            @Schema(required = true, minLength = 8, maxLength = 128, format = "password") String password) {
+            @Schema(required = true, enumeration = {"female", "male", "non-binary", "other", "unspecified"})
+            String gender,
+            @Schema(required = true, format = "email", maxLength = 254, description = "Unique; stored in lower case",
+                    examples = "ada@example.com") String email,
+            @Schema(required = true, minLength = 8, description = "8 characters or more, at most 72 bytes (UTF-8)",
+                    format = "password") String password) {
     }
 
     @Schema(name = "Profile", description = "An account as its owner sees it (never the password)")
     record Profile(
             @Schema(description = "User id, the `sub` of the user's tokens") String id,
-            String name, Integer age, String gender, String email,
-            @Schema(description = "Roles, e.g. [\"user\"]") List<String> roles,
-            Instant createdAt) {
+            String name, String email, int age, String gender, Instant createdAt) {
     }
 
     @Schema(name = "ProfilePatch", description = "The fields to change; absent fields stay as they are")
     record ProfilePatch(
             @Schema(maxLength = 100) String name,
             @Schema(minimum = "13", maximum = "120") Integer age,
-            @Schema(maxLength = 32) String gender) {
+            @Schema(enumeration = {"female", "male", "non-binary", "other", "unspecified"}) String gender,
+            @Schema(format = "email", maxLength = 254) String email,
+            @Schema(format = "password", description = "New password") String password,
+            @Schema(format = "password", description = "Required with email or password") String currentPassword) {
     }
 
     @Schema(name = "Login", description = "Credentials")
