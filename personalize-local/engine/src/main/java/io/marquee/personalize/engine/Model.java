@@ -29,6 +29,23 @@ public interface Model {
      */
     List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed);
 
+    /**
+     * As {@link #recommend(List, int, Predicate)}, with a campaign's exploration settings instead of
+     * the ones the model was trained with. Recipes that do not explore ignore them.
+     */
+    default List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed,
+            Exploration exploration) {
+        return recommend(history, n, allowed);
+    }
+
+    /**
+     * The hyperparameters the model uses (given, tuned by HPO, or defaults), for
+     * DescribeSolutionVersion's {@code tunedHPOParams}. Empty for recipes without any.
+     */
+    default Map<String, String> hyperParameters() {
+        return Map.of();
+    }
+
     /** Top {@code n} items related to {@code itemId}; popular items for an unknown item. */
     List<Scored> similar(String itemId, int n, Predicate<String> allowed);
 

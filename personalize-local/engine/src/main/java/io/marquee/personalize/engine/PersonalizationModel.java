@@ -82,9 +82,11 @@ final class PersonalizationModel implements Model {
         return metrics;
     }
 
-    /** The hyperparameters in use (tuned, defaulted or given). */
-    Map<String, Double> hyperParameters() {
-        return params.asMap();
+    @Override
+    public Map<String, String> hyperParameters() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        params.asMap().forEach((k, v) -> out.put(k, v == Math.rint(v) ? Long.toString(v.longValue()) : Double.toString(v)));
+        return out;
     }
 
     private double[] scores(int[] seq, int n, boolean[] excluded) {
@@ -98,11 +100,17 @@ final class PersonalizationModel implements Model {
 
     @Override
     public List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed) {
-        return recommend(history, n, allowed, params.get("exploration_weight"));
+        return recommend(history, n, allowed, params.get("exploration_weight"), params.get("exploration_item_age_cut_off"));
     }
 
-    /** As {@link #recommend(List, int, Predicate)} with an explicit exploration share in [0, 1]. */
-    List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed, double explorationWeight) {
+    @Override
+    public List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed, Exploration exploration) {
+        return exploration == null ? recommend(history, n, allowed)
+                : recommend(history, n, allowed, exploration.weight(), exploration.itemAgeCutOffDays());
+    }
+
+    private List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed, double explorationWeight,
+            double ageCutOffDays) {
         String[] ids = catalog.ids();
         int items = ids.length;
         int[] seq = Sequences.history(history, catalog);
@@ -114,7 +122,7 @@ final class PersonalizationModel implements Model {
         }
         double[] s = scores(seq, items, excluded);
         Predicate<String> ok = allowed == null ? x -> true : allowed;
-        boolean[] fresh = fresh(items);
+        boolean[] fresh = fresh(items, ageCutOffDays);
         int reserved = 0;
         boolean anyFresh = false;
         for (int i = 0; i < items && !anyFresh; i++) {
@@ -156,10 +164,10 @@ final class PersonalizationModel implements Model {
         return out;
     }
 
-    private boolean[] fresh(int items) {
+    private boolean[] fresh(int items, double ageCutOffDays) {
         boolean[] fresh = new boolean[items];
         double minCount = params.get("exploration_min_interactions");
-        long cutoff = catalog.newestEventMillis() - (long) (params.get("exploration_item_age_cut_off") * 86_400_000L);
+        long cutoff = catalog.newestEventMillis() - (long) (ageCutOffDays * 86_400_000L);
         double[] counts = catalog.counts();
         long[] created = catalog.created();
         for (int i = 0; i < Math.min(items, Math.min(counts.length, created.length)); i++) {
@@ -190,7 +198,7 @@ final class PersonalizationModel implements Model {
     public List<Scored> similar(String itemId, int n, Predicate<String> allowed) {
         // Items related to one item: the item as a one-event history.
         List<Interaction> h = List.of(new Interaction("", itemId, catalog.newestEventMillis(), "", Double.NaN));
-        return recommend(h, n, allowed, 0);
+        return recommend(h, n, allowed, 0, 1);
     }
 
     @Override

@@ -78,8 +78,10 @@ class PersonalizationModelTest {
         List<String> withNew = ids(explore.recommend(history, 10, id -> true));
         assertThat(withNew).contains("brand-new").hasSize(10);
         assertThat(withNew.indexOf("brand-new")).isGreaterThanOrEqualTo(8); // in the reserved tail
+        assertThat(ids(explore.recommend(history, 10, id -> true, new Exploration(0, 30)))).doesNotContain("brand-new");
         model.putItem(new ItemMetadata("brand-new-2", Map.of("GENRES", "Horror")));
         assertThat(ids(model.recommend(history, 10, id -> true))).doesNotContain("brand-new-2");
+        assertThat(ids(model.recommend(history, 10, id -> true, new Exploration(0.3, 30)))).contains("brand-new-2");
     }
 
     @Test
@@ -115,8 +117,8 @@ class PersonalizationModelTest {
     void hpoPicksParametersKeepsTheOnesTheCallerSetAndReportsMetrics() {
         Model tuned = Models.train(Recipe.USER_PERSONALIZATION, Fixtures.dataset(),
                 new TrainingConfig(true, Fixtures.hp("slitWindow", "3", "exploration_weight", "0")));
-        Map<String, Double> hp = ((PersonalizationModel) tuned).hyperParameters();
-        assertThat(hp).containsEntry("slit_window", 3.0);
+        Map<String, String> hp = tuned.hyperParameters();
+        assertThat(hp).containsEntry("slit_window", "3").containsKeys("ease_lambda", "weight_transitions");
         assertThat(tuned.metrics().get("normalized_discounted_cumulative_gain_at_10")).isGreaterThan(0);
         assertThat(tuned.metrics().get("hit_rate_at_10")).isLessThanOrEqualTo(1);
         List<Interaction> history = List.of(event("x", series(3, 1), START), event("x", series(3, 2), START + 1));

@@ -84,7 +84,7 @@ public final class RankingMetrics {
         return users == 0 ? 0 : ndcg[1] / users;
     }
 
-    /** The averages, GetSolutionMetrics names first, then {@code hit_rate_at_10} and {@code users}. */
+    /** The averages, GetSolutionMetrics names first, then {@code hit_rate_at_10}. */
     public synchronized Map<String, Double> toMap() {
         Map<String, Double> m = new LinkedHashMap<>();
         double u = Math.max(1, users);
@@ -97,7 +97,6 @@ public final class RankingMetrics {
             m.put("precision_at_" + CUTS[c], precision[c] / u);
         }
         m.put("hit_rate_at_10", hit10 / u);
-        m.put("users", (double) users);
         return m;
     }
 }
