@@ -37,6 +37,8 @@ public final class DevstackMain {
                                  load MovieLens files (movies.csv, ratings.csv, links.csv, tags.csv)
                                  into a running devstack's catalog; malformed rows are reported
               generate-demo DIR  write the demo dataset files into DIR (no stack needed)
+              engines            only DynamoDB Local, Kafka and personalize-local, no services or data
+                                 (the Helm chart's dev-dependencies pod); with --bind and --advertised-host
             options:
               --home DIR         pid file and logs (default ./.marquee)
               --data-dir DIR     engine data and dataset files (default <home>/data)
@@ -46,6 +48,8 @@ public final class DevstackMain {
               --movielens DIR    on first start, load these MovieLens files instead of the demo data
               --no-data          load no data on first start
               --ready-timeout S  seconds each service may take to become ready (default 120)
+              --bind HOST        engines: interface to listen on (default 127.0.0.1)
+              --advertised-host H engines: the host name Kafka announces to clients (default: --bind)
             """;
 
     /** The terminal, kept before {@link #routeStrayOutputTo} takes System.out over. */
@@ -101,6 +105,8 @@ public final class DevstackMain {
         Path movieLens = null;
         boolean loadData = true;
         int readyTimeout = 120;
+        String bind = "127.0.0.1";
+        String advertisedHost = null;
         while (!rest.isEmpty()) {
             String arg = rest.pop();
             switch (arg) {
@@ -113,6 +119,8 @@ public final class DevstackMain {
                 case "--no-data" -> loadData = false;
                 case "--ready-timeout" -> readyTimeout = intValue(rest, arg, 1, 3600);
                 case "--root" -> root = Path.of(value(rest, arg));
+                case "--bind" -> bind = value(rest, arg);
+                case "--advertised-host" -> advertisedHost = value(rest, arg);
                 case "-h", "--help" -> {
                     System.out.print(USAGE);
                     return 0;
@@ -125,7 +133,9 @@ public final class DevstackMain {
                 }
             }
         }
-        Path homeDir = home != null ? home : root.resolve(".marquee");
+        // MARQUEE_HOME: in a container the checkout is read-only, so the image points home elsewhere.
+        Path homeDir = home != null ? home
+                : System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME")) : root.resolve(".marquee");
         StackLayout layout = new StackLayout(root, homeDir, dataDir != null ? dataDir : homeDir.resolve("data"));
         StackPorts ports = new StackPorts(portOffset);
         return switch (command) {
@@ -133,6 +143,15 @@ public final class DevstackMain {
                 routeStrayOutputTo(layout.logOf("engines"));
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, movieLens, loadData,
                         Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
+                new Devstack(options, TERMINAL).runUntilStopped();
+                yield 0;
+            }
+            case "engines" -> {
+                routeStrayOutputTo(layout.logOf("engines"));
+                DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, null, false,
+                        Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS,
+                        new DevstackOptions.EnginesOnly(bind, advertisedHost != null ? advertisedHost
+                                : "0.0.0.0".equals(bind) ? "127.0.0.1" : bind));
                 new Devstack(options, TERMINAL).runUntilStopped();
                 yield 0;
             }

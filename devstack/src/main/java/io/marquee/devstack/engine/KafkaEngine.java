@@ -28,6 +28,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class KafkaEngine implements AutoCloseable {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final int port;
@@ -43,6 +45,16 @@ public final class KafkaEngine implements AutoCloseable {
      * {@code controllerPort} (0 picks free ports).
      */
     public static KafkaEngine start(int port, int controllerPort, Path logDir) throws Exception {
+        return start(LOOPBACK, LOOPBACK, port, controllerPort, logDir);
+    }
+
+    /**
+     * As {@link #start(int, int, Path)}, with the client listener on {@code bindHost} and announced
+     * to clients as {@code advertisedHost}: in a cluster the broker binds every interface and
+     * advertises its Service name. The controller listener always stays on loopback.
+     */
+    public static KafkaEngine start(String bindHost, String advertisedHost, int port, int controllerPort, Path logDir)
+            throws Exception {
         int brokerPort = port == 0 ? Ports.free() : port;
         int quorumPort = controllerPort == 0 ? Ports.free() : controllerPort;
         Files.createDirectories(logDir);
@@ -52,8 +64,9 @@ public final class KafkaEngine implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + quorumPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + quorumPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("listeners", "PLAINTEXT://" + bindHost + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://"
+                + LOOPBACK + ":" + quorumPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + brokerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");

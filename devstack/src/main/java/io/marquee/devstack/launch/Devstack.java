@@ -54,7 +54,7 @@ public final class Devstack {
     /** Starts everything, prints where to go, and blocks until the stack is stopped. */
     public void runUntilStopped() throws Exception {
         long started = System.nanoTime();
-        List<ServiceSpec> modules = modulesInCheckout();
+        List<ServiceSpec> modules = options.enginesOnly() ? List.of() : modulesInCheckout();
         refuseIfAlreadyRunning();
         refuseTakenPorts(modules);
         Files.createDirectories(layout.logs());
@@ -79,7 +79,13 @@ public final class Devstack {
             stopAll();
             throw e;
         }
-        printBanner(Duration.ofNanos(System.nanoTime() - started));
+        if (options.enginesOnly()) {
+            say("engines ready on " + options.bindHost() + " (Kafka advertised as " + options.engines().advertisedHost() + ")");
+            out.println("DEVSTACK ENGINES READY");
+            out.flush();
+        } else {
+            printBanner(Duration.ofNanos(System.nanoTime() - started));
+        }
         stopped.await();
     }
 
@@ -137,8 +143,11 @@ public final class Devstack {
         Path kafkaDir = options.inMemory() ? temporaryDataDir.resolve("kafka") : layout.kafkaDir();
         step("Kafka broker (KRaft) on port " + options.ports().of(StackPorts.KAFKA) + " (log dir " + kafkaDir + ")");
         try {
-            kafka = KafkaEngine.start(options.ports().of(StackPorts.KAFKA), options.ports().of(StackPorts.KAFKA_CONTROLLER),
-                    kafkaDir);
+            kafka = options.enginesOnly()
+                    ? KafkaEngine.start(options.bindHost(), options.engines().advertisedHost(),
+                            options.ports().of(StackPorts.KAFKA), options.ports().of(StackPorts.KAFKA_CONTROLLER), kafkaDir)
+                    : KafkaEngine.start(options.ports().of(StackPorts.KAFKA), options.ports().of(StackPorts.KAFKA_CONTROLLER),
+                            kafkaDir);
             kafka.createTopics(Topics.ALL);
         } catch (Exception e) {
             throw new StartFailure("Kafka", "did not start", engineLog, e);
@@ -148,14 +157,17 @@ public final class Devstack {
     private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv) throws Exception {
         Map<String, String> env = serviceEnvironment(modules);
         env.putAll(personalizeEnv);
+        List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : modules) {
             int port = options.ports().of(spec.defaultPort());
             step(spec.module() + " on port " + port);
-            services.add(ServiceProcess.start(spec.module(), layout.quarkusRunJar(spec.module()), port,
-                    layout.logOf(spec.module()), options.serviceJavaOptions(), env));
+            ServiceProcess service = ServiceProcess.start(spec.module(), layout.quarkusRunJar(spec.module()), port,
+                    layout.logOf(spec.module()), options.serviceJavaOptions(), env);
+            services.add(service);
+            started.add(service);
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : started) {
             service.awaitReady(options.readyTimeout());
             say(service.name() + " is ready");
         }
@@ -222,7 +234,7 @@ public final class Devstack {
         step("personalize-local on port " + port + " (data in " + dataDir + ")");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PERSONALIZE_DATA_DIR", dataDir.toString());
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_HOST", options.bindHost());
         ServiceProcess engine = ServiceProcess.start("personalize-local", layout.quarkusRunJar(spec.module()), port,
                 layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env);
         services.add(engine);

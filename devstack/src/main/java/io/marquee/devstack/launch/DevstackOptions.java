@@ -15,9 +15,36 @@ import java.util.List;
  * @param loadData       whether to load any data at all on first start
  * @param readyTimeout   how long each service may take to become ready
  * @param serviceJavaOptions JVM options for every service process
+ * @param engines        engines-only mode ({@code ./marquee engines}) and where they listen, or null for the whole suite
  */
 public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts ports, long seed, Path movieLensDir,
-                              boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions) {
+                              boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions,
+                              EnginesOnly engines) {
+
+    /**
+     * {@code ./marquee engines}: DynamoDB Local, Kafka and personalize-local without the services or
+     * data, as the Helm chart's dev-dependencies pod runs them for services in a cluster.
+     *
+     * @param bindHost       interface the engines listen on ({@code 0.0.0.0} in a pod)
+     * @param advertisedHost the name Kafka gives clients for itself (the pod's Service name)
+     */
+    public record EnginesOnly(String bindHost, String advertisedHost) {
+    }
+
+    /** The whole suite, on loopback. */
+    public DevstackOptions(StackLayout layout, boolean inMemory, StackPorts ports, long seed, Path movieLensDir,
+                           boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions) {
+        this(layout, inMemory, ports, seed, movieLensDir, loadData, readyTimeout, serviceJavaOptions, null);
+    }
+
+    public boolean enginesOnly() {
+        return engines != null;
+    }
+
+    /** Where engines listen: loopback for a laptop stack. */
+    public String bindHost() {
+        return engines == null ? "127.0.0.1" : engines.bindHost();
+    }
 
     /** Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE. */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
