@@ -36,6 +36,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGen {
 
     private static final long WARMUP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The first failure of a run, told on stderr so a table full of errors can be explained. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static void noteError(HttpResponse<?> response, Throwable failure) {
+        FIRST_ERROR.compareAndSet(null, failure != null ? failure.toString() : "HTTP " + response.statusCode());
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
@@ -57,6 +64,9 @@ public final class LoadGen {
             default -> throw new IllegalArgumentException("mode must be open or closed: " + mode);
         };
         System.out.println(result);
+        if (FIRST_ERROR.get() != null) {
+            System.err.println("first error: " + FIRST_ERROR.get());
+        }
     }
 
     /** Latencies (ns) of counted requests, errors, and the counted wall time. */
@@ -110,6 +120,7 @@ public final class LoadGen {
                         counted[n] = count;
                         if (count && (failure != null || response.statusCode() / 100 != 2)) {
                             errors.incrementAndGet();
+                            noteError(response, failure);
                         }
                         return null;
                     }));
@@ -148,8 +159,12 @@ public final class LoadGen {
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                         failed = response.statusCode() / 100 != 2;
+                        if (failed) {
+                            noteError(response, null);
+                        }
                     } catch (Exception e) {
                         failed = true;
+                        noteError(null, e);
                     }
                     long done = System.nanoTime();
                     if (now >= countFrom && done <= end) {
