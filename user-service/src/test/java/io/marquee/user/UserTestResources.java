@@ -1,0 +1,17 @@
+package io.marquee.user;
+
+import io.marquee.testsupport.DynamoDbLocalResource;
+import io.marquee.testsupport.KafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/**
+ * The engines every {@code @QuarkusTest} of this module runs against: one DynamoDB Local and one
+ * Kafka broker for all test classes, which share one Quarkus boot (same profile, same resources).
+ */
+@QuarkusTestResource(value = DynamoDbLocalResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+public final class UserTestResources {
+
+    private UserTestResources() {
+    }
+}

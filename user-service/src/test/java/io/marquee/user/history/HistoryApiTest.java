@@ -1,0 +1,190 @@
+package io.marquee.user.history;
+
+import static io.marquee.user.Api.bearer;
+import static io.marquee.user.Api.email;
+import static io.marquee.user.Api.loginOk;
+import static io.marquee.user.Api.signupOk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /me/history} built from the {@code interactions} topic of a real Kafka broker: events
+ * are produced here with a plain producer, as event-ingest and rating-service will.
+ */
+@QuarkusTest
+class HistoryApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    private record User(String id, String token) {
+    }
+
+    private static User newUser(String label) {
+        String email = email(label);
+        String id = signupOk(email);
+        return new User(id, loginOk(email).getString("accessToken"));
+    }
+
+    private static InteractionEvent event(String userId, String itemId, String type, Double value, Instant at) {
+        return InteractionEvent.of(UUID.randomUUID().toString(), userId, "session-1", itemId, type, value, at);
+    }
+
+    private static void send(InteractionEvent... events) throws Exception {
+        for (InteractionEvent event : events) {
+            send(event.userId(), JSON.writeValueAsString(event));
+        }
+    }
+
+    private static void send(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.INTERACTIONS, key, value)).get();
+    }
+
+    private static JsonPath history(User user) {
+        return bearer(user.token()).get("/me/history").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the history's newest viewed item is {@code itemId}: the marker that all before it was read. */
+    private static JsonPath awaitNewestViewed(User user, String itemId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> viewed = history(user).getList("viewed.itemId");
+            return !viewed.isEmpty() && viewed.get(0).equals(itemId);
+        });
+        return history(user);
+    }
+
+    @Test
+    void aNewUserHasAnEmptyHistory() {
+        JsonPath history = history(newUser("fresh"));
+        assertThat(history.getList("viewed")).isEmpty();
+        assertThat(history.getList("rated")).isEmpty();
+    }
+
+    @Test
+    void viewsClicksAndWatchesBecomeTheViewedListNewestFirstOneEntryPerItem() throws Exception {
+        User user = newUser("viewer");
+        send(event(user.id(), "m-1", "view", null, T0),
+                event(user.id(), "m-2", "click", null, T0.plusSeconds(10)),
+                event(user.id(), "m-1", "watch", null, T0.plusSeconds(20)),
+                event(user.id(), "m-3", "view", null, T0.plusSeconds(5)),
+                event(user.id(), "m-9", "rate", 4.5, T0.plusSeconds(30)),
+                event(user.id(), "m-4", "purchase", null, T0.plusSeconds(40)),
+                event(user.id(), "m-last", "view", null, T0.plusSeconds(60)));
+        JsonPath history = awaitNewestViewed(user, "m-last");
+        assertThat(history.getList("viewed.itemId")).containsExactly("m-last", "m-1", "m-2", "m-3");
+        assertThat(history.getList("viewed.at")).first().isEqualTo(T0.plusSeconds(60).toString());
+        assertThat(history.getString("viewed[1].at")).isEqualTo(T0.plusSeconds(20).toString());
+        assertThat(history.getList("rated.itemId")).containsExactly("m-9");
+        assertThat(history.getDouble("rated[0].rating")).isEqualTo(4.5);
+        assertThat(history.getString("rated[0].at")).isEqualTo(T0.plusSeconds(30).toString());
+        assertThat(history.getMap("rated[0]")).doesNotContainKey("eventId");
+    }
+
+    @Test
+    void onlyTheNewestFiftyOfEachAreKeptWhateverTheArrivalOrder() throws Exception {
+        User user = newUser("binge");
+        List<InteractionEvent> events = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            events.add(event(user.id(), "v-" + i, "view", null, T0.plusSeconds(i)));
+            events.add(event(user.id(), "r-" + i, "rate", (double) (i % 10 + 1) / 2, T0.plusSeconds(i)));
+        }
+        Collections.shuffle(events, new Random(42));
+        send(events.toArray(InteractionEvent[]::new));
+        send(event(user.id(), "v-marker", "view", null, T0.plusSeconds(1000)));
+
+        JsonPath history = awaitNewestViewed(user, "v-marker");
+        List<String> expectedViewed = new ArrayList<>(List.of("v-marker"));
+        for (int i = 69; expectedViewed.size() < 50; i--) {
+            expectedViewed.add("v-" + i);
+        }
+        assertThat(history.getList("viewed.itemId")).containsExactlyElementsOf(expectedViewed);
+        List<String> expectedRated = new ArrayList<>();
+        for (int i = 69; i >= 20; i--) {
+            expectedRated.add("r-" + i);
+        }
+        assertThat(history.getList("rated.itemId")).containsExactlyElementsOf(expectedRated);
+    }
+
+    @Test
+    void redeliveredAndOutOfOrderEventsChangeNothing() throws Exception {
+        User user = newUser("redelivered");
+        InteractionEvent newerRating = event(user.id(), "film", "rate", 2.0, T0.plusSeconds(100));
+        InteractionEvent olderRating = event(user.id(), "film", "rate", 5.0, T0);
+        InteractionEvent view = event(user.id(), "film", "view", null, T0.plusSeconds(50));
+        send(newerRating, view, olderRating, newerRating, view, olderRating);
+        send(event(user.id(), "marker-1", "view", null, T0.plusSeconds(200)));
+        JsonPath history = awaitNewestViewed(user, "marker-1");
+        assertThat(history.getList("viewed.itemId")).containsExactly("marker-1", "film");
+        assertThat(history.getString("viewed[1].at")).isEqualTo(T0.plusSeconds(50).toString());
+        assertThat(history.getList("rated.itemId")).containsExactly("film");
+        assertThat(history.getDouble("rated[0].rating")).isEqualTo(2.0);
+    }
+
+    @Test
+    void brokenEventsAreSkippedAndTheConsumerCarriesOn() throws Exception {
+        User user = newUser("robust");
+        send(user.id(), "this is not json");
+        send(user.id(), "{\"eventId\":\"e1\",\"userId\":\"" + user.id() + "\",\"eventType\":\"view\"}");
+        send(user.id(), "{\"eventId\":\"e2\",\"userId\":\"" + user.id() + "\",\"itemId\":\"no-rating\","
+                + "\"eventType\":\"rate\",\"sentAt\":\"2026-01-01T12:00:00Z\"}");
+        send(user.id(), "{\"eventId\":\"e3\",\"userId\":\"" + user.id() + "\",\"itemId\":\"bad-time\","
+                + "\"eventType\":\"view\",\"sentAt\":\"yesterday\"}");
+        send(user.id(), "{\"eventId\":\"e4\",\"userId\":\"" + user.id() + "\",\"itemId\":\"" + "x".repeat(300)
+                + "\",\"eventType\":\"view\",\"sentAt\":\"2026-01-01T12:00:00Z\"}");
+        // A field this consumer does not know yet is fine: events are facts, read leniently.
+        send(user.id(), "{\"eventId\":\"e5\",\"userId\":\"" + user.id() + "\",\"itemId\":\"after\","
+                + "\"eventType\":\"view\",\"sentAt\":\"2026-01-01T12:00:01Z\",\"futureField\":{\"a\":1}}");
+        JsonPath history = awaitNewestViewed(user, "after");
+        assertThat(history.getList("viewed.itemId")).containsExactly("after");
+        assertThat(history.getList("rated")).isEmpty();
+    }
+
+    @Test
+    void eachUserSeesOnlyTheirOwnHistory() throws Exception {
+        User alice = newUser("alice-h");
+        User bob = newUser("bob-h");
+        send(event(alice.id(), "alice-film", "view", null, T0), event(bob.id(), "bob-film", "view", null, T0));
+        awaitNewestViewed(alice, "alice-film");
+        JsonPath bobs = awaitNewestViewed(bob, "bob-film");
+        assertThat(bobs.getList("viewed.itemId")).containsExactly("bob-film");
+        assertThat(history(alice).getList("viewed.itemId")).containsExactly("alice-film");
+    }
+}

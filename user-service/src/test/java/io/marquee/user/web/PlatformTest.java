@@ -1,0 +1,59 @@
+package io.marquee.user.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and other teams rely on: common's mappers and filters, health, metrics, OpenAPI. */
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void sharedProblemMappersAndRequestIdFilterAreActive() {
+        given().header("X-Request-Id", "req-user.1").get("/me").then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("X-Request-Id", equalTo("req-user.1"))
+                .body("requestId", equalTo("req-user.1"))
+                .body("instance", equalTo("/me"))
+                .body("title", equalTo("Unauthorized"));
+    }
+
+    @Test
+    void readinessIncludesTheTablesAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("user-tables"))
+                .body("checks.find { it.name == 'user-tables' }.data.'marquee-users'", equalTo("ACTIVE"))
+                .body("checks.find { it.name == 'user-tables' }.data.'marquee-user-emails'", equalTo("ACTIVE"))
+                .body("checks.name", hasItem(containsString("Reactive Messaging")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpointAndItsErrors() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/auth/signup'.post.responses.keySet()", hasItems("201", "400", "409", "413"))
+                .body("paths.'/auth/login'.post.responses.keySet()", hasItems("200", "400", "401", "429"))
+                .body("paths.'/auth/refresh'.post.responses.keySet()", hasItems("200", "400", "401"))
+                .body("paths.'/auth/jwks'.get.responses.'200'", notNullValue())
+                .body("paths.'/me'.get.responses.keySet()", hasItems("200", "401"))
+                .body("paths.'/me'.patch.responses.keySet()", hasItems("200", "400", "401", "409"))
+                .body("paths.'/me/history'.get.responses.keySet()", hasItems("200", "401"))
+                .body("paths.'/admin/users/{id}'.get.responses.keySet()", hasItems("200", "401", "403", "404"))
+                .body("components.securitySchemes.bearer", notNullValue());
+    }
+
+    @Test
+    void metricsAreExposed() {
+        given().get("/auth/jwks").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+}
