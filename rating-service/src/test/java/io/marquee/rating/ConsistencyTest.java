@@ -5,14 +5,20 @@ import static io.marquee.rating.Api.fresh;
 import static io.marquee.rating.Api.get;
 import static io.marquee.rating.Api.rate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.common.events.RatingEvent;
+import io.marquee.rating.config.RatingsConfig;
+import io.marquee.rating.events.EventProducer;
 import io.marquee.rating.events.OutboxRelay;
 import io.marquee.rating.repository.RatingRepository;
 import io.marquee.rating.repository.RatingRow;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +32,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +55,12 @@ class ConsistencyTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RatingsConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void fiftyUsersRatingOneTitleInParallelEndWithExactStateAndEventTotals() throws Exception {
@@ -184,6 +198,51 @@ class ConsistencyTest {
         rate(user, item, 1).statusCode(200);
         List<RatingEvent> both = PublishedEvents.ratings(item, events -> events.size() >= 2);
         assertThat(both).extracting(RatingEvent::previousRating).containsExactly(null, 3.5);
+    }
+
+    @Test
+    void aChangeTheBrokerDidNotAcknowledgeIsPublishedByTheRelayLater() throws Exception {
+        String user = fresh("unlucky");
+        String item = fresh("outage");
+        FailingProducer producer = new FailingProducer(config, bootstrapServers, user);
+        QuarkusMock.installMockForType(producer, EventProducer.class);
+
+        rate(user, item, 4.5).statusCode(201); // committed, whatever the broker does
+        await().atMost(Duration.ofSeconds(60)).until(() -> producer.refused.get() > 0);
+        assertThat(repository.pending(user, 10)).hasSize(1);
+        get(user, item).statusCode(200);
+
+        producer.brokerBack = true;
+        assertThat(relay.relay()).isGreaterThanOrEqualTo(1);
+        assertThat(repository.pending(user, 10)).isEmpty();
+        List<RatingEvent> published = PublishedEvents.ratings(item, events -> !events.isEmpty());
+        assertThat(published).extracting(RatingEvent::rating).containsExactly(4.5);
+        assertThat(PublishedEvents.interactions(item, events -> !events.isEmpty())).hasSize(1);
+    }
+
+    /**
+     * The real producer, except that sends keyed by one user fail until the broker is "back".
+     * Vetoed: it inherits {@code @ApplicationScoped} and must not become a second bean.
+     */
+    @Vetoed
+    static class FailingProducer extends EventProducer {
+        final String user;
+        final AtomicInteger refused = new AtomicInteger();
+        volatile boolean brokerBack;
+
+        FailingProducer(RatingsConfig config, String bootstrapServers, String user) {
+            super(config, bootstrapServers);
+            this.user = user;
+        }
+
+        @Override
+        public void sendAndAwait(String topic, String key, String value) {
+            if (!brokerBack && user.equals(key)) {
+                refused.incrementAndGet();
+                throw new IllegalStateException("broker unreachable (simulated)");
+            }
+            super.sendAndAwait(topic, key, value);
+        }
     }
 
     private static Callable<Object> task(CountDownLatch start, Callable<Object> body) {

@@ -17,9 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on a free loopback port playing catalog-service's {@code GET /items/{id}}:
  * ids starting with {@code unknown-} are a problem+json 404, ids starting with {@code broken-} a
- * 500, every other id exists. {@code GET /__hits?id=X} tells how often item X was asked for.
+ * 500, ids starting with {@code slow-} answer after {@link #SLOW_MILLIS} (longer than the service
+ * waits), every other id exists. {@code GET /__hits?id=X} tells how often item X was asked for.
  */
 public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
+
+    static final long SLOW_MILLIS = 4000;
 
     private HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -62,6 +65,13 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
             if (id.startsWith("unknown-")) {
                 send(exchange, 404, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Not found\","
                         + "\"status\":404,\"detail\":\"No item with id " + id + "\"}");
+            } else if (id.startsWith("slow-")) {
+                try {
+                    Thread.sleep(SLOW_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                send(exchange, 200, "application/json", "{\"id\":\"" + id + "\"}");
             } else if (id.startsWith("broken-")) {
                 send(exchange, 500, "application/problem+json", "{\"title\":\"Internal server error\",\"status\":500}");
             } else {

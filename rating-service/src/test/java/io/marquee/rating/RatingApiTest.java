@@ -136,6 +136,14 @@ class RatingApiTest {
     }
 
     @Test
+    void aCatalogTooSlowToAnswerIs503AndStoresNothing() {
+        String user = fresh("u");
+        String item = fresh("slow");
+        problem(rate(user, item, 4), 503);
+        problem(get(user, item), 404);
+    }
+
+    @Test
     void anItemTheCatalogConfirmedIsNotAskedAboutAgain() throws Exception {
         String item = fresh("cached");
         rate(fresh("u"), item, 4).statusCode(201);

@@ -88,13 +88,17 @@ public class OutboxPublisher {
         }
     }
 
+    /** What one publishing pass of a user achieved. */
+    public record Outcome(int published, boolean complete) {
+    }
+
     /**
      * Publishes the user's pending changes now, oldest first, stopping at the first one the broker
-     * does not acknowledge.
+     * does not acknowledge (a later one must not overtake it).
      *
-     * @return how many outbox rows were published
+     * @return how many outbox rows were published, and whether none is left
      */
-    public int publishPending(String userId) {
+    public Outcome publishPending(String userId) {
         ReentrantLock lock = locks[Math.floorMod(userId.hashCode(), STRIPES)];
         lock.lock();
         int done = 0;
@@ -111,13 +115,13 @@ public class OutboxPublisher {
                     done++;
                 }
                 if (rows.size() < BATCH) {
-                    return done;
+                    return new Outcome(done, true);
                 }
             }
         } catch (RuntimeException e) {
             failures.increment();
             LOG.warnf("publishing %s's rating changes stopped, the relay will retry: %s", userId, e.getMessage());
-            return done;
+            return new Outcome(done, false);
         } finally {
             lock.unlock();
         }

@@ -69,7 +69,13 @@ public class OutboxRelay {
         leftovers.set(old);
         int published = 0;
         for (String user : users) {
-            published += publisher.publishPending(user);
+            OutboxPublisher.Outcome outcome = publisher.publishPending(user);
+            published += outcome.published();
+            if (!outcome.complete()) {
+                // The broker (or DynamoDB) is failing: waiting out a timeout per user helps nobody.
+                LOG.warnf("outbox relay stopped early; %d users still have unpublished changes", users.size());
+                break;
+            }
         }
         if (published > 0) {
             LOG.infof("outbox relay published %d leftover rating changes of %d users", published, users.size());
