@@ -44,6 +44,11 @@ public final class TestTokens {
         return signed(KEYS, userId, List.of(Roles.USER, Roles.ADMIN), Instant.now().plus(Duration.ofMinutes(15)));
     }
 
+    /** A valid token with exactly these roles (none, or e.g. only a role a service does not know). */
+    public static String withRoles(String userId, String... roles) {
+        return signed(KEYS, userId, List.of(roles), Instant.now().plus(Duration.ofMinutes(15)));
+    }
+
     /** Correctly signed, but expired an hour ago. */
     public static String expired(String userId) {
         return signed(KEYS, userId, List.of(Roles.USER), Instant.now().minus(Duration.ofHours(1)));
