@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ClientAddresses {
 
+    public static final String FORWARDED_FOR = "X-Forwarded-For";
+
     // Only IP literals: anything else could make InetAddress resolve a host name.
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 

@@ -4,7 +4,7 @@ import io.marquee.common.problem.ProblemException;
 import io.marquee.common.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.marquee.user.auth.service.LoginThrottle;
+import io.marquee.user.throttle.service.LoginThrottle;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

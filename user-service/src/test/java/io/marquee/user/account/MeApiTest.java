@@ -109,6 +109,30 @@ class MeApiTest {
     }
 
     @Test
+    void wrongCurrentPasswordsAreThrottledLikeLogins() {
+        String email = email("patch-guess");
+        signupOk(email);
+        String token = loginOk(email).getString("accessToken");
+        String address = io.marquee.user.Api.clientAddress();
+        for (int i = 0; i < 3; i++) {
+            io.marquee.user.Api.from(address).header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"password\":\"another secret\",\"currentPassword\":\"guess number " + i + "\"}")
+                    .patch("/me").then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        }
+        // The account's count is shared with logins: both are refused now, even with the right password.
+        io.marquee.user.Api.from(io.marquee.user.Api.clientAddress()).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"password\":\"another secret\",\"currentPassword\":\"" + PASSWORD + "\"}")
+                .patch("/me").then().statusCode(429).contentType(startsWith(PROBLEM))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        login(email, PASSWORD).statusCode(429);
+        // Changes that need no password still work.
+        bearer(token).contentType(ContentType.JSON).body("{\"age\":50}").patch("/me").then().statusCode(200)
+                .body("age", is(50));
+    }
+
+    @Test
     void changingTheEmailMovesTheClaim() {
         String before = email("mover");
         String after = email("moved");

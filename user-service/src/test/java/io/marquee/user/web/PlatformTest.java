@@ -52,8 +52,10 @@ class PlatformTest {
     }
 
     @Test
-    void metricsAreExposed() {
-        given().get("/auth/jwks").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    void metricsAreExposedWithLoginOutcomes() {
+        io.marquee.user.Api.login(io.marquee.user.Api.email("metered"), "wrong password").statusCode(401);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"))
+                .body(containsString("users_logins_total{outcome=\"failure\"}"));
     }
 }

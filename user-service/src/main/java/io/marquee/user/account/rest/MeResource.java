@@ -4,6 +4,8 @@ import io.marquee.common.problem.Problem;
 import io.marquee.common.security.Roles;
 import io.marquee.user.account.service.AccountService;
 import io.marquee.user.account.service.Profile;
+import io.marquee.user.web.ClientAddresses;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,10 +41,12 @@ public class MeResource {
 
     private final AccountService accounts;
     private final JsonWebToken token;
+    private final ClientAddresses clients;
 
-    public MeResource(AccountService accounts, JsonWebToken token) {
+    public MeResource(AccountService accounts, JsonWebToken token, ClientAddresses clients) {
         this.accounts = accounts;
         this.token = token;
+        this.clients = clients;
     }
 
     @GET
@@ -62,12 +67,16 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = Profile.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a wrong `currentPassword`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords; wait as Retry-After says",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The new email address is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Profile patch(@Valid @NotNull ProfilePatch body) {
+    public Profile patch(@Valid @NotNull ProfilePatch body, @Context HttpServerRequest request) {
+        String client = clients.resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                request.getHeader(ClientAddresses.FORWARDED_FOR));
         return accounts.patch(token.getSubject(), body.name(), body.age(), body.gender(), body.email(),
-                body.password(), body.currentPassword());
+                body.password(), body.currentPassword(), client);
     }
 }

@@ -2,6 +2,7 @@ package io.marquee.user.account.service;
 
 import io.marquee.common.problem.ProblemException;
 import io.marquee.user.account.repository.AccountRepository;
+import io.marquee.user.throttle.service.LoginThrottle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,15 @@ public class AccountService {
 
     private final AccountRepository repository;
     private final Passwords passwords;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
     private final Counter signups;
 
-    public AccountService(AccountRepository repository, Passwords passwords, MeterRegistry metrics) {
+    public AccountService(AccountRepository repository, Passwords passwords, LoginThrottle throttle,
+                          MeterRegistry metrics) {
         this.repository = repository;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.signups = Counter.builder("users.signups").description("Accounts created").register(metrics);
     }
 
@@ -59,8 +63,11 @@ public class AccountService {
     }
 
     public Account account(String userId) {
-        return repository.findById(userId)
-                .orElseThrow(() -> ProblemException.notFound("No account with id " + userId));
+        return find(userId).orElseThrow(() -> ProblemException.notFound("No account with id " + userId));
+    }
+
+    public Optional<Account> find(String userId) {
+        return repository.findById(userId);
     }
 
     /** The account holding {@code email} (any case), if any. */
@@ -68,15 +75,25 @@ public class AccountService {
         return repository.findByEmail(normalizeEmail(email));
     }
 
-    /** Applies the fields of a patch that are present, all or nothing. */
+    /**
+     * Applies the fields of a patch that are present, all or nothing. A new email or password needs
+     * the current password, which is checked under the same throttle as logins: a stolen access
+     * token must not become a way to guess the password.
+     */
     public Profile patch(String userId, String name, Integer age, String gender, String email, String password,
-                         String currentPassword) {
+                         String currentPassword, String clientAddress) {
         boolean credentials = email != null || password != null;
+        long verifiedCredentials = -1;
+        if (credentials) {
+            Account current = account(userId);
+            verifyCurrentPassword(current, currentPassword, clientAddress);
+            verifiedCredentials = current.credentialsVersion();
+        }
         for (int attempt = 1; ; attempt++) {
             Account previous = account(userId);
-            if (credentials && !passwords.matches(currentPassword, previous.passwordHash())) {
-                throw ProblemException.invalid("currentPassword",
-                        "must be given and be the current password to change the email or password");
+            if (credentials && previous.credentialsVersion() != verifiedCredentials) {
+                // The password this request proved is no longer the password.
+                throw ProblemException.conflict("The email or password changed meanwhile; try again");
             }
             String newEmail = email == null ? previous.email() : normalizeEmail(email);
             boolean credentialsChange = !newEmail.equals(previous.email()) || password != null;
@@ -100,6 +117,19 @@ public class AccountService {
                 backOff(attempt);
             }
         }
+    }
+
+    private void verifyCurrentPassword(Account account, String currentPassword, String clientAddress) {
+        if (currentPassword == null) {
+            throw ProblemException.invalid("currentPassword", "must be given to change the email or password");
+        }
+        Instant now = now();
+        throttle.check(account.email(), clientAddress, now);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throttle.recordFailure(account.email(), clientAddress, now);
+            throw ProblemException.invalid("currentPassword", "is not the current password");
+        }
+        throttle.recordSuccess(account.email());
     }
 
     /** Email addresses are compared and stored in lower case (Locale.ROOT: no Turkish dotless i). */

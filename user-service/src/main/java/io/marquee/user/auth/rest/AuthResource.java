@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuthResource {
 
-    static final String FORWARDED_FOR = "X-Forwarded-For";
     /** Verifiers may cache the keys this long; a new key is announced before it signs (docs/security.md). */
     static final int JWKS_MAX_AGE_SECONDS = 300;
 
@@ -65,7 +64,7 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TokenResponse login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
         String client = clients.resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.getHeader(FORWARDED_FOR));
+                request.getHeader(ClientAddresses.FORWARDED_FOR));
         return auth.login(body.email(), body.password(), client);
     }
 

@@ -6,6 +6,7 @@ import io.marquee.user.account.service.AccountService;
 import io.marquee.user.account.service.Passwords;
 import io.marquee.user.auth.repository.RefreshTokenRepository;
 import io.marquee.user.config.UsersConfig;
+import io.marquee.user.throttle.service.LoginThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ public class AuthService {
         if (refreshTokens.familyRevoked(used.familyId())) {
             throw refused("revoked");
         }
-        Account account = accounts.account(used.userId());
+        Account account = accounts.find(used.userId()).orElseThrow(() -> refused("account-gone"));
         if (account.credentialsVersion() != used.credentialsVersion()) {
             // The password or email changed since this session began.
             throw refused("credentials-changed");

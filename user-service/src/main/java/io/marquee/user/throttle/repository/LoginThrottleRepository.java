@@ -1,4 +1,4 @@
-package io.marquee.user.auth.repository;
+package io.marquee.user.throttle.repository;
 
 import static io.marquee.user.storage.Attributes.EXPIRES_AT;
 import static io.marquee.user.storage.Attributes.n;

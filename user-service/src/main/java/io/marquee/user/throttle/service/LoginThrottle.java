@@ -1,7 +1,7 @@
-package io.marquee.user.auth.service;
+package io.marquee.user.throttle.service;
 
 import io.marquee.common.problem.ProblemException;
-import io.marquee.user.auth.repository.LoginThrottleRepository;
+import io.marquee.user.throttle.repository.LoginThrottleRepository;
 import io.marquee.user.config.UsersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Slows password guessing: after {@code users.login-throttle.max-failures-per-account} failed logins
- * for one email address, or {@code max-failures-per-address} from one client address, within a
- * window, further logins (even correct ones) are refused with 429 and {@code Retry-After} until the
- * window ends. Unknown addresses are counted like known ones, so the answers do not tell them apart.
+ * Slows password guessing, wherever a password is checked (login, and the current password that
+ * {@code PATCH /me} needs to change credentials): after
+ * {@code users.login-throttle.max-failures-per-account} failures for one email address, or
+ * {@code max-failures-per-address} from one client address, within a window, further tries (even
+ * correct ones) are refused with 429 and {@code Retry-After} until the window ends. Unknown addresses are counted like known ones, so the answers do not tell them apart.
  * Accounts are keyed by a hash of the address, so the table holds no email addresses.
  */
 @ApplicationScoped
