@@ -101,6 +101,18 @@ class SecurityTest {
     }
 
     @Test
+    void aValidTokenWithoutTheUserRoleIs403AndChangesNothing() {
+        String stranger = fresh("no-role");
+        String item = fresh("guarded");
+        problem(given().header("Authorization", TestTokens.bearer(TestTokens.withRoles(stranger, "auditor")))
+                .contentType(JSON_UTF8).body("{\"rating\":3}").put("/items/{id}/rating", item).then(), 403);
+        problem(given().header("Authorization", TestTokens.bearer(TestTokens.withRoles(stranger)))
+                .get("/me/ratings").then(), 403);
+        // The same person with the user role has no rating of that item: the refused PUT stored nothing.
+        problem(get(stranger, item), 404);
+    }
+
+    @Test
     void reviewsArePublicAndIgnoreABadToken() {
         String item = fresh("public");
         given().get("/items/{id}/reviews", item).then().statusCode(200);
