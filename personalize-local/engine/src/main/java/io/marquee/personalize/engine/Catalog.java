@@ -242,6 +242,20 @@ final class Catalog {
         }
     }
 
+    /** Items with fewer than {@code minCount} interactions created at or after {@code cutoff}. */
+    boolean[] fresh(int items, double minCount, long cutoff) {
+        boolean[] fresh = new boolean[items];
+        lock.readLock().lock();
+        try {
+            for (int i = 0; i < Math.min(items, ids.size()); i++) {
+                fresh[i] = counts[i] < minCount && created[i] >= cutoff;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return fresh;
+    }
+
     long[] created() {
         lock.readLock().lock();
         try {

@@ -76,12 +76,12 @@ final class Components {
             return out;
         }
         int[] recent = Sequences.recentDistinct(seq, MAX_EASE_HISTORY);
-        double[] d = new double[k];
+        float[] d = new float[k];
         double w = 1;
         for (int r = 0; r < recent.length; r++, w *= decay) {
             int di = dense(recent[r]);
             if (di >= 0) {
-                LinearModels.addRow(ease, k, di, 1 + c * w, d);
+                LinearModels.addRow(ease, k, di, (float) (1 + c * w), d);
             }
         }
         scatter(d, out);
@@ -94,12 +94,12 @@ final class Components {
         if (slit == null || ks == 0) {
             return out;
         }
-        double[] d = new double[ks];
+        float[] d = new float[ks];
         double w = 1;
         for (int q = 0; q < window && q < seq.length; q++, w *= decay) {
             int di = dense(seq[seq.length - 1 - q]);
             if (di >= 0 && di < ks) {
-                LinearModels.addRow(slit, ks, di, w, d);
+                LinearModels.addRow(slit, ks, di, (float) w, d);
             }
         }
         scatter(d, out);
@@ -117,7 +117,7 @@ final class Components {
         return out;
     }
 
-    private void scatter(double[] d, double[] out) {
+    private void scatter(float[] d, double[] out) {
         int lim = Math.min(dense.length, out.length);
         for (int i = 0; i < lim; i++) {
             int di = dense[i];

@@ -178,8 +178,8 @@ final class LinearModels {
         return inv.data;
     }
 
-    /** scores[j] += weight * B[row][j] for a dense row-major k×k matrix. */
-    static void addRow(float[] b, int k, int row, double weight, double[] scores) {
+    /** scores[j] += weight * B[row][j] for a dense row-major k×k matrix (float: the JIT vectorizes it). */
+    static void addRow(float[] b, int k, int row, float weight, float[] scores) {
         int off = row * k;
         for (int j = 0; j < k; j++) {
             scores[j] += weight * b[off + j];

@@ -122,13 +122,13 @@ final class PersonalizationModel implements Model {
         }
         double[] s = scores(seq, items, excluded);
         Predicate<String> ok = allowed == null ? x -> true : allowed;
-        boolean[] fresh = fresh(items, ageCutOffDays);
+        boolean[] fresh = explorationWeight > 0 ? fresh(items, ageCutOffDays) : new boolean[items];
         int reserved = 0;
         boolean anyFresh = false;
         for (int i = 0; i < items && !anyFresh; i++) {
             anyFresh = fresh[i] && !excluded[i];
         }
-        if (anyFresh && explorationWeight > 0) {
+        if (anyFresh) {
             reserved = (int) Math.min(n, Math.round(n * Math.min(1, explorationWeight)));
         }
         int[] main = TopN.select(s, n, i -> !excluded[i] && ok.test(ids[i]));
@@ -165,15 +165,9 @@ final class PersonalizationModel implements Model {
     }
 
     private boolean[] fresh(int items, double ageCutOffDays) {
-        boolean[] fresh = new boolean[items];
         double minCount = params.get("exploration_min_interactions");
         long cutoff = catalog.newestEventMillis() - (long) (ageCutOffDays * 86_400_000L);
-        double[] counts = catalog.counts();
-        long[] created = catalog.created();
-        for (int i = 0; i < Math.min(items, Math.min(counts.length, created.length)); i++) {
-            fresh[i] = counts[i] < minCount && created[i] >= cutoff;
-        }
-        return fresh;
+        return catalog.fresh(items, minCount, cutoff);
     }
 
     /** Fresh items: metadata similarity to the newest history items, then their blended score. */

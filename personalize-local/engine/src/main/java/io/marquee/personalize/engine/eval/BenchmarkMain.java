@@ -52,9 +52,11 @@ public final class BenchmarkMain {
                 }
                 resetPeak();
                 long t0 = System.nanoTime();
+                double c0 = cpuSeconds();
                 Model m = Models.train(r, new Dataset(all, items, Map.of()), TrainingConfig.defaults());
-                System.out.printf(Locale.ROOT, "train %-22s %6.1f s  peak heap %5.0f MB%n", r.name().toLowerCase(Locale.ROOT),
-                        (System.nanoTime() - t0) / 1e9, peakHeapMb());
+                System.out.printf(Locale.ROOT, "train %-22s %6.1f s wall  %6.1f s CPU  peak heap %5.0f MB  (load average %s)%n",
+                        r.name().toLowerCase(Locale.ROOT), (System.nanoTime() - t0) / 1e9, cpuSeconds() - c0,
+                        peakHeapMb(), load());
                 if (r == Recipe.USER_PERSONALIZATION) {
                     up = m;
                 }
@@ -69,11 +71,12 @@ public final class BenchmarkMain {
                     users, distinctItems(all), Runtime.getRuntime().maxMemory() >> 20);
             resetPeak();
             long t0 = System.nanoTime();
+            double c0 = cpuSeconds();
             Model up = Models.train(Recipe.USER_PERSONALIZATION, new Dataset(all, SyntheticData.items(items), Map.of()),
                     TrainingConfig.defaults());
-            System.out.printf(Locale.ROOT, "train user_personalization %6.1f s  peak heap %5.0f MB  validation NDCG@10 %.4f%n",
-                    (System.nanoTime() - t0) / 1e9, peakHeapMb(),
-                    up.metrics().getOrDefault("normalized_discounted_cumulative_gain_at_10", Double.NaN));
+            System.out.printf(Locale.ROOT, "train user_personalization %6.1f s wall  %6.1f s CPU  peak heap %5.0f MB"
+                    + "  validation NDCG@10 %.4f  (load average %s)%n", (System.nanoTime() - t0) / 1e9, cpuSeconds() - c0,
+                    peakHeapMb(), up.metrics().getOrDefault("normalized_discounted_cumulative_gain_at_10", Double.NaN), load());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long t1 = System.nanoTime();
             up.write(out);
@@ -84,6 +87,19 @@ public final class BenchmarkMain {
             System.err.println("usage: BenchmarkMain train FILE | synthetic INTERACTIONS ITEMS [USERS]");
             System.exit(2);
         }
+    }
+
+    /** CPU time of the whole process, all threads (comparable when other processes share the cores). */
+    private static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    private static String load() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long distinctItems(List<Interaction> all) {
@@ -119,6 +135,16 @@ public final class BenchmarkMain {
         }
         System.out.printf(Locale.ROOT, "real-time event (observe + next recommend): p50 %.2f ms  p99 %.2f ms  (%d events)%n",
                 pct(eventNanos, 0.5), pct(eventNanos, 0.99), events);
+        // service time: one request after the other on one thread
+        long[] one = new long[2000];
+        for (int i = 0; i < one.length; i++) {
+            List<Interaction> h = histories.get(r.nextInt(histories.size()));
+            long t0 = System.nanoTime();
+            model.recommend(h, 25, id -> true);
+            one[i] = System.nanoTime() - t0;
+        }
+        System.out.printf(Locale.ROOT, "recommend (25 items), one at a time: p50 %.2f ms  p99 %.2f ms  (load average %s)%n",
+                pct(one, 0.5), pct(one, 0.99), load());
         // paced load: 500 requests/s, latency counted from the scheduled start (no coordinated omission)
         int rate = 500;
         int total = rate * seconds;
@@ -155,8 +181,8 @@ public final class BenchmarkMain {
             f.get(seconds * 10L, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "recommend (25 items) at %d req/s for %d s: p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
-                rate, seconds, pct(lat, 0.5), pct(lat, 0.99), pct(lat, 1.0));
+        System.out.printf(Locale.ROOT, "recommend (25 items) at %d req/s for %d s: p50 %.2f ms  p99 %.2f ms  max %.2f ms"
+                + "  (load average %s)%n", rate, seconds, pct(lat, 0.5), pct(lat, 0.99), pct(lat, 1.0), load());
     }
 
     private static double pct(long[] nanos, double p) {

@@ -26,7 +26,7 @@ public final class SyntheticData {
         long start = 1_600_000_000_000L;
         long span = 3L * 365 * 86_400_000L;
         int perUser = Math.max(2, count / users);
-        for (int u = 0; u < users && out.size() < count; u++) {
+        for (int u = 0; out.size() < count; u++) { // users beyond the given number top up to the count
             int c1 = r.nextInt(clusters);
             int c2 = r.nextInt(clusters);
             int n = Math.max(2, (int) Math.min(perUser * 8, perUser * Math.exp(0.8 * r.nextGaussian() - 0.32)));
