@@ -249,7 +249,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 }
             }
             case "POST /auth/login" -> {
-                if (r.body().contains("wrong")) {
+                if (r.body().contains("throttled")) {
+                    exchange.getResponseHeaders().set("Retry-After", "600");
+                    problem(exchange, 429, "Too many requests", "Too many failed logins; retry later", path);
+                } else if (r.body().contains("wrong")) {
                     exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                     problem(exchange, 401, "Unauthorized", "Email or password is wrong", path);
                 } else {

@@ -73,7 +73,18 @@ class UserRelayTest {
                 .body("{\"email\":\"ada@example.com\",\"password\":\"wrong\"}")
                 .post("/api/v1/auth/login")
                 .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
                 .body("detail", equalTo("Email or password is wrong"))
+                .body("instance", equalTo("/api/v1/auth/login"));
+    }
+
+    @Test
+    void userServicesLoginThrottleIsRelayedWithItsRetryAfter() {
+        given().contentType("application/json").header("X-Forwarded-For", "203.0.113.15")
+                .body("{\"email\":\"throttled@example.com\",\"password\":\"x\"}")
+                .post("/api/v1/auth/login")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", "600")
                 .body("instance", equalTo("/api/v1/auth/login"));
     }
 

@@ -26,7 +26,9 @@ public final class Downstream {
     private static final Logger LOG = Logger.getLogger(Downstream.class);
     /** Downstream headers worth relaying besides Content-Type; hop-by-hop and internal ones stay behind. */
     private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
-            HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.RETRY_AFTER);
+            HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.RETRY_AFTER,
+            // A service's 401 (a failed login, a revoked session) carries its challenge, as RFC 9110 asks.
+            HttpHeaders.WWW_AUTHENTICATE);
 
     private final String service;
     private final Guard guarded;
