@@ -33,6 +33,9 @@ public class StatsService {
     /** Transaction actions left for entries once the watermark, totals and newest rows have theirs. */
     static final int ENTRY_ACTION_BUDGET = 100 - 3;
     private static final int ITEM_CHANGE_ATTEMPTS = 20;
+    private static final int MAX_CONFLICTS = 1_000;
+    /** Items read ahead for one chunk. */
+    private static final int CHUNK_READ = 40;
 
     private final StatsRepository repository;
     private final CatalogConfig config;
@@ -53,17 +56,26 @@ public class StatsService {
      * @throws RuntimeException when DynamoDB keeps failing; nothing is skipped, the batch can be redelivered
      */
     public void apply(String topic, int partition, long lastOffset, List<Fact> facts) {
-        int maxAttempts = Math.max(1, config.events().maxAttempts());
-        for (int attempt = 1; ; attempt++) {
+        int maxFailures = Math.max(1, config.events().maxAttempts());
+        int failures = 0;
+        int conflicts = 0;
+        while (true) {
             try {
                 applyOnce(topic, partition, lastOffset, facts);
                 return;
-            } catch (StatsConflictException | SdkException e) {
-                if (attempt >= maxAttempts) {
+            } catch (StatsConflictException e) {
+                // Another writer committed first: it made progress, so waiting and re-reading is
+                // safe; the bound only guards against a bug that would conflict forever.
+                if (++conflicts >= MAX_CONFLICTS) {
                     throw e;
                 }
-                LOG.debugf("retrying %s-%d up to offset %d: %s", topic, partition, lastOffset, e.getMessage());
-                backOff(attempt);
+                backOff(Math.min(conflicts, 10));
+            } catch (SdkException e) {
+                if (++failures >= maxFailures) {
+                    throw e;
+                }
+                LOG.warnf("retrying %s-%d up to offset %d after: %s", topic, partition, lastOffset, e.getMessage());
+                backOff(failures * 4);
             }
         }
     }
@@ -89,23 +101,35 @@ public class StatsService {
         }
     }
 
+    /**
+     * Applies what is above the watermark in chunks of at most one transaction each; every chunk
+     * reads its items right before writing them, which keeps the window for conflicts short.
+     */
     private void applyOnce(String topic, int partition, long lastOffset, List<Fact> facts) {
         long watermark = repository.watermark(topic, partition);
         if (lastOffset <= watermark) {
             return; // all of it was applied before: a redelivery
         }
         List<Fact> pending = facts.stream().filter(f -> f.offset() > watermark).toList();
-        Map<String, Entry> entries = new HashMap<>(repository.findAll(pending.stream().map(Fact::itemId).toList()));
-        Totals totals = repository.totals();
         long applied = watermark;
         int from = 0;
         while (true) {
+            // A catalog item takes 1 + genres actions (3 to 4 typically): read about what one chunk holds.
+            Set<String> upcoming = new LinkedHashSet<>();
+            for (int i = from; i < pending.size() && upcoming.size() < CHUNK_READ; i++) {
+                upcoming.add(pending.get(i).itemId());
+            }
+            Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
+            Totals totals = repository.totals();
             Set<String> chunkItems = new LinkedHashSet<>();
             int cost = 0;
             int to = from;
             while (to < pending.size()) {
                 String id = pending.get(to).itemId();
                 if (!chunkItems.contains(id)) {
+                    if (!upcoming.contains(id)) {
+                        break;
+                    }
                     int actions = StatsRepository.actionsFor(entries.getOrDefault(id, Entry.empty(id)));
                     if (!chunkItems.isEmpty() && cost + actions > ENTRY_ACTION_BUDGET) {
                         break;
@@ -144,8 +168,6 @@ public class StatsService {
             repository.commit(writes, removals, new Progress(topic, partition, applied, chunkEnd,
                     ratingsDelta, halvesDelta, totals.newestEventAt(), newest));
             applied = chunkEnd;
-            writes.forEach(w -> entries.put(w.entry().itemId(), w.entry()));
-            totals = after;
             from = to;
             if (last) {
                 return;
