@@ -71,7 +71,7 @@ public class PersonalizeServerLoad {
         timer.shutdownNow();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("requests %d in %.1f s (target %d/s), errors %d%n", sorted.length + errors.get(), elapsed,
+        System.out.printf("requests %d in %.1f s (target %d/s), not 200 (throttled or failed) %d%n", sorted.length + errors.get(), elapsed,
                 rate, errors.get());
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);

@@ -57,6 +57,32 @@ class ControlPlaneTest {
     }
 
     @Test
+    void updateCampaignSwitchesToANewlyTrainedVersion() {
+        Fixture f = Fixture.get();
+        String campaign = f.campaigns.get(Fixture.Campaign.POPULAR);
+        String original = f.versions.get(Fixture.Campaign.POPULAR);
+        String solution = client.describeSolutionVersion(r -> r.solutionVersionArn(original)).solutionVersion()
+                .solutionArn();
+        String next = client.createSolutionVersion(r -> r.solutionArn(solution)).solutionVersionArn();
+        assertThat(Clients.settle(() -> client.describeSolutionVersion(r -> r.solutionVersionArn(next))
+                .solutionVersion().status())).isEqualTo("ACTIVE");
+        assertThat(client.listSolutionVersions(r -> r.solutionArn(solution)).solutionVersions()).hasSize(2);
+        try {
+            client.updateCampaign(r -> r.campaignArn(campaign).solutionVersionArn(next));
+            assertThat(client.describeCampaign(r -> r.campaignArn(campaign)).campaign().solutionVersionArn())
+                    .isEqualTo(next);
+            assertThat(Clients.runtime().getRecommendations(r -> r.campaignArn(campaign).numResults(3)).itemList())
+                    .hasSize(3);
+            String otherSolutionsVersion = f.versions.get(Fixture.Campaign.TRENDING);
+            assertThatThrownBy(() -> client.updateCampaign(r -> r.campaignArn(campaign)
+                    .solutionVersionArn(otherSolutionsVersion))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("solutionVersionArn");
+        } finally {
+            client.updateCampaign(r -> r.campaignArn(campaign).solutionVersionArn(original));
+        }
+    }
+
+    @Test
     void statusesMoveThroughPendingAndInProgressToActive() {
         String arn = client.createDatasetGroup(r -> r.name("observed")).datasetGroupArn();
         List<String> seen = new ArrayList<>();

@@ -46,4 +46,11 @@ public interface ServerConfig {
      */
     @WithDefault("false")
     boolean fsyncEvents();
+
+    /**
+     * How many GetRecommendations/GetPersonalizedRanking requests may be in progress at once;
+     * more are answered with ThrottlingException (the SDKs back off and retry).
+     */
+    @WithDefault("64")
+    int maxConcurrentRequests();
 }

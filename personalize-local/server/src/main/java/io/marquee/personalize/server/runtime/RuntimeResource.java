@@ -13,21 +13,23 @@ import jakarta.ws.rs.Produces;
 public class RuntimeResource {
 
     private final Recommender recommender;
+    private final Admission admission;
 
-    public RuntimeResource(Recommender recommender) {
+    public RuntimeResource(Recommender recommender, Admission admission) {
         this.recommender = recommender;
+        this.admission = admission;
     }
 
     @POST
     @Path("recommendations")
     public String recommendations(byte[] body) {
-        return recommender.recommendations(Input.parse(body)).toString();
+        return admission.run(() -> recommender.recommendations(Input.parse(body)).toString());
     }
 
     @POST
     @Path("personalize-ranking")
     public String personalizedRanking(byte[] body) {
-        return recommender.personalizedRanking(Input.parse(body)).toString();
+        return admission.run(() -> recommender.personalizedRanking(Input.parse(body)).toString());
     }
 
     @POST
