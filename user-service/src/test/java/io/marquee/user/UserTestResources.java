@@ -6,10 +6,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * The engines every {@code @QuarkusTest} of this module runs against: one DynamoDB Local and one
- * Kafka broker for all test classes, which share one Quarkus boot (same profile, same resources).
+ * Kafka broker for all test classes, and a previous signing key as after a rotation, which share one Quarkus boot (same profile, same resources).
  */
 @QuarkusTestResource(value = DynamoDbLocalResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PreviousKeyResource.class, restrictToAnnotatedClass = false)
 public final class UserTestResources {
 
     private UserTestResources() {

@@ -86,6 +86,14 @@ public interface UsersConfig {
         Optional<Path> keyDir();
 
         /**
+         * Public keys (PEM, {@code -----BEGIN PUBLIC KEY-----}) of signing keys that were replaced
+         * recently ({@code USERS_JWT_PREVIOUS_PUBLIC_KEY_LOCATIONS}, comma-separated). They are
+         * published in the JWKS and accepted on {@code /me} but never sign, so a key can be rotated
+         * without failing the access tokens it signed; drop them once those have expired.
+         */
+        Optional<List<Path>> previousPublicKeyLocations();
+
+        /**
          * The {@code kid} of the signing key in the JWKS and in token headers. By default the
          * key's RFC 7638 thumbprint, so a new key automatically gets a new id.
          */

@@ -178,6 +178,24 @@ class MeApiTest {
     }
 
     @Test
+    void afterARotationTokensOfThePreviousKeyStillWorkUntilTheyExpire() {
+        String id = signupOk(email("rotated"));
+        java.util.List<String> kids = given().get("/auth/jwks").then().statusCode(200).extract().path("keys.kid");
+        org.assertj.core.api.Assertions.assertThat(kids).hasSize(2).startsWith(keys.keyId());
+        String previousKid = kids.get(1);
+        Instant now = Instant.now();
+        String old = Jwt.issuer(Tokens.ISSUER).subject(id).groups(Set.of(Roles.USER)).issuedAt(now)
+                .expiresAt(now.plusSeconds(600)).jws().keyId(previousKid)
+                .sign(io.marquee.user.PreviousKeyResource.privateKey());
+        bearer(old).get("/me").then().statusCode(200).body("id", equalTo(id));
+        // The previous key only verifies its own kid: claiming the current kid does not help.
+        String mislabelled = Jwt.issuer(Tokens.ISSUER).subject(id).groups(Set.of(Roles.USER)).issuedAt(now)
+                .expiresAt(now.plusSeconds(600)).jws().keyId(keys.keyId())
+                .sign(io.marquee.user.PreviousKeyResource.privateKey());
+        unauthorized(bearer(mislabelled).get("/me").then());
+    }
+
+    @Test
     void tokenSignedByAnotherKeyIs401() {
         String id = signupOk(email("forged"));
         unauthorized(bearer(TestTokens.wrongSignature(id)).get("/me").then());

@@ -129,8 +129,9 @@ class AuthApiTest {
         // The JWKS names the token's key and really verifies its signature.
         JsonNode jwks = JSON.readTree(given().get("/auth/jwks").then().statusCode(200)
                 .contentType(startsWith("application/json")).extract().asString());
+        // The signing key comes first; the test profile also publishes a previous key (PreviousKeyResource).
         JsonNode key = jwks.get("keys").get(0);
-        assertThat(jwks.get("keys")).hasSize(1);
+        assertThat(jwks.get("keys")).hasSize(2);
         assertThat(key.get("kid").asText()).isEqualTo(header.get("kid").asText());
         assertThat(key.get("kty").asText()).isEqualTo("RSA");
         assertThat(key.get("alg").asText()).isEqualTo("RS256");

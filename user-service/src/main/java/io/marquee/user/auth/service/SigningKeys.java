@@ -20,7 +20,10 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,16 +51,27 @@ public class SigningKeys {
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
 
+    private static final String PUBLIC_PEM_BEGIN = "-----BEGIN PUBLIC KEY-----";
+    private static final String PUBLIC_PEM_END = "-----END PUBLIC KEY-----";
+
     private final RSAPrivateCrtKey privateKey;
     private final RSAPublicKey publicKey;
     private final String keyId;
+    /** Verify-only keys of recent rotations, by kid. */
+    private final Map<String, RSAPublicKey> previousKeys;
 
     @Inject
     public SigningKeys(UsersConfig config) {
-        this(config.jwt().privateKeyLocation(), config.jwt().keyDir(), config.jwt().keyId());
+        this(config.jwt().privateKeyLocation(), config.jwt().keyDir(), config.jwt().keyId(),
+                config.jwt().previousPublicKeyLocations().orElse(List.of()));
     }
 
     SigningKeys(Optional<Path> privateKeyLocation, Optional<Path> keyDir, Optional<String> keyId) {
+        this(privateKeyLocation, keyDir, keyId, List.of());
+    }
+
+    SigningKeys(Optional<Path> privateKeyLocation, Optional<Path> keyDir, Optional<String> keyId,
+                List<Path> previousPublicKeys) {
         if (privateKeyLocation.isPresent()) {
             this.privateKey = read(privateKeyLocation.get());
         } else if (keyDir.isPresent()) {
@@ -78,6 +92,14 @@ public class SigningKeys {
             throw new IllegalStateException("cannot derive the public key", e);
         }
         this.keyId = keyId.filter(k -> !k.isBlank()).orElseGet(() -> thumbprint(publicKey));
+        Map<String, RSAPublicKey> previous = new LinkedHashMap<>();
+        for (Path file : previousPublicKeys) {
+            RSAPublicKey key = readPublic(file);
+            if (!key.equals(publicKey)) {
+                previous.put(thumbprint(key), key);
+            }
+        }
+        this.previousKeys = Collections.unmodifiableMap(previous);
     }
 
     public RSAPrivateCrtKey privateKey() {
@@ -93,16 +115,55 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** The public key as a JWK Set (RFC 7517), for {@code GET /auth/jwks}. */
+    /** Whether tokens are also accepted from keys of earlier rotations. */
+    public boolean hasPreviousKeys() {
+        return !previousKeys.isEmpty();
+    }
+
+    /**
+     * The public keys as a JWK Set (RFC 7517), for {@code GET /auth/jwks}: the signing key first,
+     * then those of recent rotations.
+     */
     public Map<String, Object> jwks() {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        keys.add(jwk(keyId, publicKey));
+        previousKeys.forEach((kid, key) -> keys.add(jwk(kid, key)));
+        return Map.of("keys", List.copyOf(keys));
+    }
+
+    private static Map<String, Object> jwk(String kid, RSAPublicKey key) {
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
         jwk.put("use", "sig");
         jwk.put("alg", "RS256");
-        jwk.put("kid", keyId);
-        jwk.put("n", base64Url(unsigned(publicKey.getModulus())));
-        jwk.put("e", base64Url(unsigned(publicKey.getPublicExponent())));
-        return Map.of("keys", List.of(jwk));
+        jwk.put("kid", kid);
+        jwk.put("n", base64Url(unsigned(key.getModulus())));
+        jwk.put("e", base64Url(unsigned(key.getPublicExponent())));
+        return Collections.unmodifiableMap(jwk);
+    }
+
+    private static RSAPublicKey readPublic(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the previous public key " + file.toAbsolutePath(), e);
+        }
+        int begin = text.indexOf(PUBLIC_PEM_BEGIN);
+        int end = text.indexOf(PUBLIC_PEM_END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException(file.toAbsolutePath() + " is not a PEM public key (" + PUBLIC_PEM_BEGIN
+                    + "); make one with: openssl pkey -in old-signing-key.pem -pubout -out old-public.pem");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(text.substring(begin + PUBLIC_PEM_BEGIN.length(), end));
+        try {
+            if (KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)) instanceof RSAPublicKey key) {
+                return key;
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(file.toAbsolutePath() + " does not hold an RSA public key", e);
+        }
+        throw new IllegalStateException(file.toAbsolutePath() + " does not hold an RSA public key");
     }
 
     private static RSAPrivateCrtKey readOrGenerate(Path dir) {

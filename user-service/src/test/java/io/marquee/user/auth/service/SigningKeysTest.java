@@ -60,6 +60,34 @@ class SigningKeysTest {
     }
 
     @Test
+    void previousPublicKeysArePublishedAfterTheSigningKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var retired = generator.generateKeyPair();
+        Path retiredPem = dir.resolve("retired.pem");
+        Files.writeString(retiredPem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(retired.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+        Path keyDir = dir.resolve("keys");
+        SigningKeys current = new SigningKeys(Optional.empty(), Optional.of(keyDir), Optional.empty());
+        Path currentPem = dir.resolve("current.pem");
+        Files.writeString(currentPem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(current.publicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n", StandardCharsets.US_ASCII);
+
+        SigningKeys keys = new SigningKeys(Optional.empty(), Optional.of(keyDir), Optional.empty(),
+                List.of(retiredPem, currentPem));
+        assertThat(keys.hasPreviousKeys()).isTrue();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> jwks = (List<Map<String, Object>>) keys.jwks().get("keys");
+        // The current key listed again as "previous" is not published twice.
+        assertThat(jwks).extracting(k -> k.get("kid")).containsExactly(keys.keyId(),
+                SigningKeys.thumbprint((java.security.interfaces.RSAPublicKey) retired.getPublic()));
+        assertThatThrownBy(() -> new SigningKeys(Optional.empty(), Optional.of(keyDir), Optional.empty(),
+                List.of(keyDir.resolve(SigningKeys.KEY_FILE)))).hasMessageContaining("PUBLIC KEY");
+    }
+
+    @Test
     void withoutAnyKeyConfigurationTheServiceRefusesToStart() {
         assertThatThrownBy(() -> new SigningKeys(Optional.empty(), Optional.empty(), Optional.empty()))
                 .hasMessageContaining("users.jwt.private-key-location").hasMessageContaining("users.jwt.key-dir");
