@@ -188,6 +188,9 @@ public final class Devstack {
         env.put("CATALOG_ADMIN_WRITES_ENABLED", "true");
         // user-service makes its signing key here at first start and reuses it after restarts.
         env.put("USERS_JWT_KEY_DIR", dataDir().resolve("user-service").resolve("keys").toString());
+        // The gateway runs beside it on loopback: its X-Forwarded-For names the real client, whose
+        // failed logins user-service throttles.
+        env.put("USERS_CLIENT_ADDRESS_TRUSTED_PROXIES", "127.0.0.1,::1");
         for (ServiceSpec spec : modules) {
             String key = spec.restClientKey().toUpperCase().replace('-', '_');
             env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
