@@ -166,7 +166,7 @@ final class Hpo {
             for (double lambda : grid(fixed, "ease_lambda", p, lambdas)) {
                 float[] b = LinearModels.ease(gram, k, lambda, false);
                 Components c = new Components(dense, b, null, transitions);
-                for (double w : grid(fixed, "ease_recency_weight", p, 0, 4, 16)) {
+                for (double w : grid(fixed, "ease_recency_weight", p, 0, 2, 8)) {
                     for (double d : grid(fixed, "ease_recency_decay", p, 0.5, 0.8)) {
                         if (w == 0 && d != 0.5 && !fixed.contains("ease_recency_decay")) {
                             continue;
@@ -224,7 +224,7 @@ final class Hpo {
         double[] bestW = Components.weights(p);
         for (double we : grid(fixed, "weight_ease", p, 0, 1)) {
             for (double ws : grid(fixed, "weight_slit", p, 0, 0.25, 0.5, 1)) {
-                for (double wt : grid(fixed, "weight_transitions", p, 0, 0.25, 0.5, 1)) {
+                for (double wt : grid(fixed, "weight_transitions", p, 0, 0.1, 0.25, 0.5, 1)) {
                     if (we + ws + wt == 0) {
                         continue;
                     }

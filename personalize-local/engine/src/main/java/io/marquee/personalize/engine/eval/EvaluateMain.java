@@ -95,11 +95,11 @@ public final class EvaluateMain {
                 Models.train(Recipe.TRENDING_NOW, data, TrainingConfig.defaults())), split));
         rows.add(timed("item-kNN (cosine, k=100)", () -> new ItemKnn(split.training(), 100), split));
         Row ease = null;
-        for (double lambda : new double[] {25, 50, 100, 200, 400, 800, 1600}) {
+        for (double lambda : new double[] {100, 200, 400, 800, 1600}) {
             Map<String, String> hp = Map.of("weight_ease", "1", "weight_slit", "0", "weight_transitions", "0",
                     "ease_recency_weight", "0", "ease_lambda", Double.toString(lambda), "exploration_weight", "0",
                     "compute_metrics", "0");
-            Row r = timed("EASE (λ=" + (int) lambda + ", best of 25..1600 on the test users)",
+            Row r = timed("EASE (λ=" + (int) lambda + ", best of 100..1600 on the test users)",
                     () -> Recommender.of(Models.train(Recipe.USER_PERSONALIZATION, data, new TrainingConfig(false, hp))),
                     split);
             if (ease == null || ndcg(r) > ndcg(ease)) {
