@@ -49,8 +49,9 @@ public interface ServerConfig {
 
     /**
      * How many GetRecommendations/GetPersonalizedRanking requests may be in progress at once;
-     * more are answered with ThrottlingException (the SDKs back off and retry).
+     * more are answered with ThrottlingException (the SDKs back off and retry). Scoring is
+     * CPU-bound, so a few per core keep the cores busy; more would only wait in line.
      */
-    @WithDefault("64")
+    @WithDefault("16")
     int maxConcurrentRequests();
 }
