@@ -76,7 +76,8 @@ for i in "${!names[@]}"; do
 done
 
 echo
-echo "Command: \`bench/api-latency.sh $gateway $seconds $rate $connections\` ($(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1))"
+# The load average tells whether the figures are the stack's or a busy machine's.
+echo "Command: \`bench/api-latency.sh $gateway $seconds $rate $connections\` ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1))"
 echo
 echo "| endpoint | route | p50 ms @ $rate/s | p99 ms @ $rate/s | errors @ $rate/s | max req/s ($connections conn.) | p99 ms at max | errors at max |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
