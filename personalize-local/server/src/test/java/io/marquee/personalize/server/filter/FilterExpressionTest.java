@@ -59,6 +59,16 @@ class FilterExpressionTest {
     }
 
     @Test
+    void currentItemComparesWithTheItemRecommendationsAreRelatedTo() {
+        Predicate<String> sameGenre = FilterExpression.parse("INCLUDE ItemID WHERE Items.GENRES IN (CurrentItem.GENRES)")
+                .bind(new FilterExpression.Context(Map.of(), List.of(), ITEMS::get, null, ITEMS.get("c")));
+        assertThat(List.of("a", "b", "c").stream().filter(sameGenre)).containsExactly("a", "c");
+        Predicate<String> noCurrentItem = FilterExpression.parse("INCLUDE ItemID WHERE Items.GENRES IN (CurrentItem.GENRES)")
+                .bind(new FilterExpression.Context(Map.of(), List.of(), ITEMS::get, null, null));
+        assertThat(List.of("a", "b", "c").stream().filter(noCurrentItem)).isEmpty();
+    }
+
+    @Test
     void missingParametersAreNamed() {
         assertThatThrownBy(() -> apply("INCLUDE ItemID WHERE Items.GENRES IN ($GENRE)", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$GENRE");
