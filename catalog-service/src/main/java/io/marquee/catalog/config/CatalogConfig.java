@@ -95,6 +95,13 @@ public interface CatalogConfig {
         int maxSize();
 
         /**
+         * How many rows of a chart's index a genre chart reads at most to find that genre's items:
+         * the bound of its cost. A genre too rare to appear among them gets a shorter chart.
+         */
+        @WithDefault("2000")
+        int genreReadLimit();
+
+        /**
          * Weight {@code C} of the prior in the top-rated score {@code (C*m + sum)/(C + n)}, in
          * ratings: a title needs about this many ratings before its own average outweighs the
          * global mean {@code m}, so one 5-star rating does not top the chart.

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Charts read the ranked indexes of the stats table: the first rows of one index partition, so
- * the cost is the same for any catalog size. Top-rated and trending scores depend on catalog-wide
+ * the cost is the same for any catalog size. A genre chart keeps that genre's rows among the
+ * first {@code catalog.charts.genre-read-limit} rows of the index. Top-rated and trending scores depend on catalog-wide
  * figures that move on (the mean rating, the newest event time), so a few more rows than asked
  * are read and re-scored with today's figures before the cut.
  */
@@ -65,20 +66,22 @@ public class ChartService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String bucket = canonical == null ? StatsRepository.ALL : StatsRepository.genreBucket(canonical);
+        String genreFilter = canonical;
+        int maxRead = Math.max(size, config.charts().genreReadLimit());
         List<ChartEntry> items = switch (name) {
-            case MOST_VIEWED -> ranked(stats.top(StatsRepository.BY_VIEWS, bucket, size), Entry::views, size);
+            case MOST_VIEWED -> ranked(stats.top(StatsRepository.BY_VIEWS, genreFilter, size, maxRead),
+                    Entry::views, size);
             case TOP_RATED -> {
                 Totals totals = stats.totals();
                 double mean = totals.meanRating();
                 int weight = config.charts().priorWeight();
-                yield ranked(stats.top(StatsRepository.BY_RATING, bucket, readFor(size)),
+                yield ranked(stats.top(StatsRepository.BY_RATING, genreFilter, readFor(size), maxRead),
                         e -> Scores.topRated(e, mean, weight), size);
             }
             default -> {
                 Totals totals = stats.totals();
                 long window = Math.max(1, config.charts().trendingWindow().toMillis());
-                yield ranked(stats.top(StatsRepository.BY_TREND, bucket, readFor(size)),
+                yield ranked(stats.top(StatsRepository.BY_TREND, genreFilter, readFor(size), maxRead),
                         e -> Scores.trending(e, totals.newestEventAt(), window), size);
             }
         };

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -25,15 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 /**
  * The {@code catalog-stats} table. Partition {@code bucket}, sort {@code itemId}:
  * <ul>
- * <li>{@code all} / item: the item's counters and chart state ({@link Entry}), versioned;</li>
- * <li>{@code genre#G} / item: a copy of it for each of the item's genres, so a genre chart is one
- *     query;</li>
+ * <li>{@code all} / item: the item's counters, chart state, title and genres ({@link Entry}), versioned;</li>
  * <li>{@code meta} / {@code ratings}, {@code newest}, {@code wm#topic#partition}: rating totals,
  *     the newest event time, and per-partition offset watermarks.</li>
  * </ul>
  * Three sparse global secondary indexes (partition {@code bucket}) rank the rows of catalog items
  * by {@code viewScore}, {@code ratingScore} and {@code trendScore}: a chart is the first rows of
- * one index partition, whatever the catalog size.
+ * one index partition, whatever the catalog size; a genre chart filters the head of it. (Genre
+ * copies of each row, {@code genre#G}, made every event cost 3-4 index writes instead of one and
+ * the first-start burst took too long on DynamoDB Local; rows written by that version are removed
+ * when their item next changes.)
  */
 @ApplicationScoped
 public class StatsRepository {
@@ -196,21 +199,40 @@ public class StatsRepository {
         }
     }
 
-    /** How many transaction actions writing {@code entry} takes at most: its row, genre copies and removals. */
+    /** How many transaction actions writing {@code entry} takes: its row and the removal of old genre copies. */
     public static int actionsFor(Entry entry) {
-        LinkedHashSet<String> genres = new LinkedHashSet<>(entry.chartGenres());
-        genres.addAll(entry.genres());
-        return 1 + genres.size();
+        return 1 + entry.chartGenres().size();
     }
 
-    /** The rows of {@code bucket} in the order of {@code index}, best first, at most {@code limit}. */
-    public List<Entry> top(String index, String bucket, int limit) {
-        return dynamo.query(b -> b.tableName(tables.stats()).indexName(index)
-                        .keyConditionExpression("#b = :b")
-                        .expressionAttributeNames(Map.of("#b", BUCKET))
-                        .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(bucket)))
-                        .scanIndexForward(false).limit(limit))
-                .items().stream().map(StatsRepository::toEntry).toList();
+    /**
+     * The first {@code limit} catalog items in the order of {@code index}, best first; with a
+     * {@code genre}, only that genre's, found among at most {@code maxRead} rows of the head.
+     */
+    public List<Entry> top(String index, String genre, int limit, int maxRead) {
+        List<Entry> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        int read = 0;
+        do {
+            Map<String, AttributeValue> from = start;
+            int page = genre == null ? limit : Math.min(maxRead - read, Math.max(limit * 4, 100));
+            QueryRequest.Builder query = QueryRequest.builder().tableName(tables.stats()).indexName(index)
+                    .scanIndexForward(false).limit(page).exclusiveStartKey(from);
+            if (genre == null) {
+                query.keyConditionExpression("#b = :b").expressionAttributeNames(Map.of("#b", BUCKET))
+                        .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(ALL)));
+            } else {
+                query.keyConditionExpression("#b = :b").filterExpression("contains(#g, :g)")
+                        .expressionAttributeNames(Map.of("#b", BUCKET, "#g", GENRES))
+                        .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(ALL),
+                                ":g", AttributeValue.fromS(genre)));
+            }
+            QueryResponse response = dynamo.query(query.build());
+            response.items().stream().map(StatsRepository::toEntry).limit(limit - found.size()).forEach(found::add);
+            read += page;
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (genre != null && start != null && found.size() < limit && read < maxRead);
+        return found;
     }
 
     private void addEntryActions(List<TransactWriteItem> actions, EntryWrite write) {
@@ -228,12 +250,6 @@ public class StatsRepository {
                         .expressionAttributeValues(Map.of(":v", n(expected)));
             }
         }).build());
-        // The genre copies are guarded by the condition on the item's row in the same transaction.
-        for (String genre : entry.chartGenres()) {
-            Map<String, AttributeValue> copy = new HashMap<>(row);
-            copy.put(BUCKET, AttributeValue.fromS(genreBucket(genre)));
-            actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.stats()).item(copy)).build());
-        }
     }
 
     private void addProgressActions(List<TransactWriteItem> actions, Progress progress) {

@@ -3,12 +3,11 @@ package io.marquee.catalog.stats.service;
 import java.util.List;
 
 /**
- * What the catalog knows of one item's audience, as stored in its {@code all} stats row (and
- * copied into one row per genre, so each genre has its own ranked charts).
+ * What the catalog knows of one item's audience, as stored in its {@code all} stats row.
  *
  * @param title          null until the item exists in the catalog (events may arrive first)
  * @param itemVersion    the item version whose title, year and genres are copied here
- * @param chartGenres    the genres that currently have a copy of this row
+ * @param chartGenres    genres that still have a copy of this row (written by an earlier version; removed on the next write)
  * @param ratingHalves   the sum of all ratings, in half stars: ratings are multiples of 0.5, so the
  *                       sum stays an exact integer however many there are
  * @param trendWindow    index of the newest trending window this item had interactions in (null: none)
@@ -58,9 +57,9 @@ public record Entry(String itemId, String title, Integer year, List<String> genr
                 ratingHalves, trendWindow, trendCurrent, trendPrevious, version);
     }
 
-    /** This state as it is stored next: one version on, with a genre copy for each genre of a catalog item. */
+    /** This state as it is stored next: one version on, without genre copies. */
     Entry nextVersion() {
-        return new Entry(itemId, title, year, genres, itemVersion, inCatalog() ? genres : List.of(), views,
+        return new Entry(itemId, title, year, genres, itemVersion, List.of(), views,
                 ratings, ratingHalves, trendWindow, trendCurrent, trendPrevious, version + 1);
     }
 }

@@ -34,8 +34,8 @@ public class StatsService {
     static final int ENTRY_ACTION_BUDGET = 100 - 3;
     private static final int ITEM_CHANGE_ATTEMPTS = 20;
     private static final int MAX_CONFLICTS = 1_000;
-    /** Items read ahead for one chunk. */
-    private static final int CHUNK_READ = 40;
+    /** Items read ahead for one chunk: each takes one action (more only while old genre copies remain). */
+    private static final int CHUNK_READ = ENTRY_ACTION_BUDGET;
 
     private final StatsRepository repository;
     private final CatalogConfig config;
@@ -111,16 +111,17 @@ public class StatsService {
             return; // all of it was applied before: a redelivery
         }
         List<Fact> pending = facts.stream().filter(f -> f.offset() > watermark).toList();
+        // Read once: if another writer moves the totals meanwhile, the newest-event condition fails
+        // and the whole attempt starts again from fresh reads.
+        Totals totals = repository.totals();
         long applied = watermark;
         int from = 0;
         while (true) {
-            // A catalog item takes 1 + genres actions (3 to 4 typically): read about what one chunk holds.
             Set<String> upcoming = new LinkedHashSet<>();
             for (int i = from; i < pending.size() && upcoming.size() < CHUNK_READ; i++) {
                 upcoming.add(pending.get(i).itemId());
             }
             Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
-            Totals totals = repository.totals();
             Set<String> chunkItems = new LinkedHashSet<>();
             int cost = 0;
             int to = from;
@@ -168,6 +169,7 @@ public class StatsService {
             repository.commit(writes, removals, new Progress(topic, partition, applied, chunkEnd,
                     ratingsDelta, halvesDelta, totals.newestEventAt(), newest));
             applied = chunkEnd;
+            totals = after;
             from = to;
             if (last) {
                 return;
