@@ -181,9 +181,9 @@ public class ItemService {
     }
 
     /**
-     * Charts show an item's title and are kept per genre, so its stats rows follow the item. The
+     * Charts show an item's title and filter by its genres, so its stats row follows the item. The
      * item is stored already: a failure here is logged, not answered, and mended by the item's
-     * next event or write.
+     * next write.
      */
     private void chartsFollow(Item item) {
         try {

@@ -81,7 +81,7 @@ public class StatsRepository {
         this.tables = tables;
     }
 
-    /** Bucket of the genre copies of an item's row. */
+    /** Bucket of the genre copies an earlier version kept of an item's row (now only deleted). */
     public static String genreBucket(String genre) {
         return "genre#" + genre;
     }
@@ -142,7 +142,7 @@ public class StatsRepository {
     }
 
     /**
-     * A new state of an item's row and its genre copies.
+     * A new state of an item's row.
      *
      * @param entry       the new state; its {@code version} is the stored one plus one
      * @param ratingScore top-rated score for the index, null when unrated
@@ -161,7 +161,7 @@ public class StatsRepository {
                            long ratingsDelta, long halvesDelta, Long newestExpected, Long newest) {
     }
 
-    /** A genre copy of an item's row that no longer applies (the item left that genre). */
+    /** A genre copy of an item's row, written by an earlier version, to delete. */
     public record GenreRemoval(String itemId, String genre) {
     }
 
