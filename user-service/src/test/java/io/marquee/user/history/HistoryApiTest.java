@@ -43,6 +43,9 @@ class HistoryApiTest {
     private static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
     private static KafkaProducer<String, String> producer;
 
+    @jakarta.inject.Inject
+    io.marquee.user.history.repository.HistoryRepository histories;
+
     @BeforeAll
     static void connect() {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -175,6 +178,17 @@ class HistoryApiTest {
         JsonPath history = awaitNewestViewed(user, "after");
         assertThat(history.getList("viewed.itemId")).containsExactly("after");
         assertThat(history.getList("rated")).isEmpty();
+    }
+
+    @Test
+    void eventsOfIdsWithoutAnAccountKeepNoHistory() throws Exception {
+        User user = newUser("beside-a-ghost");
+        String ghost = "imported-" + UUID.randomUUID();
+        // Same key, so the ghost's event is consumed before the marker that the test waits for.
+        send(user.id(), JSON.writeValueAsString(event(ghost, "ghost-film", "view", null, T0)));
+        send(event(user.id(), "marker-ghost", "view", null, T0));
+        awaitNewestViewed(user, "marker-ghost");
+        assertThat(histories.find(ghost).version()).as("no history row for an id without an account").isZero();
     }
 
     @Test

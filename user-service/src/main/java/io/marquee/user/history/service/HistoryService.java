@@ -19,11 +19,14 @@ public class HistoryService {
     private static final Logger LOG = Logger.getLogger(HistoryService.class);
 
     private final HistoryRepository repository;
+    private final KnownAccounts accounts;
     private final int maxEntries;
     private final MeterRegistry metrics;
 
-    public HistoryService(HistoryRepository repository, UsersConfig config, MeterRegistry metrics) {
+    public HistoryService(HistoryRepository repository, KnownAccounts accounts, UsersConfig config,
+            MeterRegistry metrics) {
         this.repository = repository;
+        this.accounts = accounts;
         this.maxEntries = config.history().maxEntries();
         this.metrics = metrics;
     }
@@ -33,14 +36,18 @@ public class HistoryService {
     }
 
     /**
-     * Applies one event. Events that do not concern the history (other types, anonymous
-     * incomplete ones) are skipped; an event seen before changes nothing and writes nothing.
+     * Applies one event. Events that do not concern the history (other types, incomplete ones,
+     * users without an account) are skipped; an event seen before changes nothing and writes nothing.
      */
     public void record(InteractionEvent event) {
         String problem = problemWith(event);
         if (problem != null) {
             LOG.debugf("skipping interaction event %s: %s", event == null ? null : event.eventId(), problem);
             count("skipped");
+            return;
+        }
+        if (!accounts.exists(event.userId())) {
+            count("no-account");
             return;
         }
         boolean view = VIEW_TYPES.contains(event.eventType());
