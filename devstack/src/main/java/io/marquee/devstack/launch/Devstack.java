@@ -3,7 +3,6 @@ package io.marquee.devstack.launch;
 import io.marquee.common.events.Topics;
 import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.demo.DemoDataLoader;
-import io.marquee.devstack.personalize.PersonalizeResources;
 import io.marquee.devstack.personalize.PersonalizeSetup;
 import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The embedded default: starts DynamoDB Local, a Kafka broker, every service module of the
@@ -69,10 +69,32 @@ public final class Devstack {
         try {
             startEngines();
             Optional<DemoDataLoader.Prepared> data = prepareDataOnFirstStart();
-            Map<String, String> personalizeEnv = startPersonalizeLocal();
+            Optional<PersonalizeSetup.Training> training = startPersonalizeLocal();
+            Map<String, String> personalizeEnv = training.map(t -> t.resources().environment())
+                    .orElse(personalizeLocalPresent() && !options.enginesOnly()
+                            ? Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl()) : Map.of());
             startServices(modules, personalizeEnv);
+            // The models train while the services start and the demo data loads.
+            Thread campaigns = null;
+            AtomicReference<Exception> campaignFailure = new AtomicReference<>();
+            if (training.isPresent()) {
+                campaigns = new Thread(() -> {
+                    try {
+                        finishPersonalizeSetup(training.get());
+                    } catch (Exception e) {
+                        campaignFailure.set(e);
+                    }
+                }, "personalize-setup");
+                campaigns.start();
+            }
             if (data.isPresent()) {
                 dataLoader().load(data.get());
+            }
+            if (campaigns != null) {
+                campaigns.join();
+                if (campaignFailure.get() != null) {
+                    throw campaignFailure.get();
+                }
             }
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -222,14 +244,19 @@ public final class Devstack {
         return Files.isRegularFile(layout.quarkusRunJar(ServiceSpec.PERSONALIZE_LOCAL.module()));
     }
 
+    private String personalizeLocalUrl() {
+        return "http://127.0.0.1:" + options.ports().of(ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
+    }
+
     /**
-     * Starts personalize-local and stands its resources up (on a first start: imports the dataset
-     * files, trains a solution per recipe and creates the campaigns, the event tracker and the
-     * default filter). Returns their ARNs and tracking id as the environment services read.
+     * Starts personalize-local and begins standing its resources up: on a first start it imports
+     * the dataset files and starts training a solution per recipe; the event tracker and the
+     * default filter are ready when this returns, the campaigns follow in
+     * {@link #finishPersonalizeSetup}. Empty when there is nothing to set up.
      */
-    private Map<String, String> startPersonalizeLocal() throws Exception {
+    private Optional<PersonalizeSetup.Training> startPersonalizeLocal() throws Exception {
         if (!personalizeLocalPresent()) {
-            return Map.of();
+            return Optional.empty();
         }
         ServiceSpec spec = ServiceSpec.PERSONALIZE_LOCAL;
         int port = options.ports().of(spec.defaultPort());
@@ -243,22 +270,32 @@ public final class Devstack {
         services.add(engine);
         engine.awaitReady(options.readyTimeout());
         Path demo = demoDir();
-        if (!Files.isRegularFile(demo.resolve(DatasetFiles.INTERACTIONS))) {
-            say("personalize-local is ready, without data (--no-data): nothing to train");
-            return Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", "http://127.0.0.1:" + port);
+        if (options.enginesOnly() || !Files.isRegularFile(demo.resolve(DatasetFiles.INTERACTIONS))) {
+            say("personalize-local is ready, without data: nothing to train");
+            return Optional.empty();
         }
-        Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
-        try (PersonalizeSetup setup = new PersonalizeSetup("http://127.0.0.1:" + port, "us-east-1",
-                PERSONALIZE_SETUP_TIMEOUT, out)) {
-            PersonalizeResources resources = setup.ensure(demo.resolve(DatasetFiles.INTERACTIONS),
-                    demo.resolve(DatasetFiles.ITEMS));
-            resources.writeTo(resourcesFile);
-            say("personalize-local is ready: campaigns, tracker and filter in " + resourcesFile);
-            return resources.environment();
+        try (PersonalizeSetup setup = personalizeSetup()) {
+            return Optional.of(setup.begin(demo.resolve(DatasetFiles.INTERACTIONS), demo.resolve(DatasetFiles.ITEMS)));
         } catch (RuntimeException e) {
             throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
                     layout.logOf("personalize-local"), e);
         }
+    }
+
+    /** Waits for the models and creates the campaigns, then writes every ARN down for scripts and the CLI. */
+    private void finishPersonalizeSetup(PersonalizeSetup.Training training) throws Exception {
+        Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
+        try (PersonalizeSetup setup = personalizeSetup()) {
+            setup.finish(training).writeTo(resourcesFile);
+            say("personalize-local campaigns are active; ARNs and tracking id in " + resourcesFile);
+        } catch (RuntimeException e) {
+            throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
+                    layout.logOf("personalize-local"), e);
+        }
+    }
+
+    private PersonalizeSetup personalizeSetup() {
+        return new PersonalizeSetup(personalizeLocalUrl(), "us-east-1", PERSONALIZE_SETUP_TIMEOUT, out);
     }
 
     private void printBanner(Duration took) {

@@ -96,10 +96,14 @@ public final class PersonalizeSetup implements AutoCloseable {
     }
 
     /**
-     * Creates (or finds) everything and waits until each piece is ACTIVE. {@code interactionsCsv}
-     * and {@code itemsCsv} are imported only when their dataset has no finished import yet.
+     * The first, quick half of the setup: creates (or finds) the dataset group, datasets, imports,
+     * event tracker and filter, waits until they are ACTIVE, and starts training a solution version
+     * per recipe without waiting for it. The resources it returns already name the campaigns
+     * (campaign ARNs follow from their names), so services can start while the models train;
+     * {@link #finish} creates the campaigns. {@code interactionsCsv} and {@code itemsCsv} are
+     * imported only when their dataset has no finished import yet.
      */
-    public PersonalizeResources ensure(Path interactionsCsv, Path itemsCsv) {
+    public Training begin(Path interactionsCsv, Path itemsCsv) {
         String group = find(() -> client.listDatasetGroups(r -> r.maxResults(100)).datasetGroups(),
                 DatasetGroupSummary::name, DatasetGroupSummary::datasetGroupArn, GROUP)
                 .orElseGet(() -> client.createDatasetGroup(r -> r.name(GROUP)).datasetGroupArn());
@@ -124,20 +128,40 @@ public final class PersonalizeSetup implements AutoCloseable {
         await("filter " + EXCLUDE_RATED, () -> client.describeFilter(r -> r.filterArn(filter)).filter().status(),
                 () -> client.describeFilter(r -> r.filterArn(filter)).filter().failureReason());
 
-        // Solutions train concurrently on the server; start them all before waiting on any.
         Map<Campaign, String> versions = new LinkedHashMap<>();
+        Map<Campaign, String> campaigns = new LinkedHashMap<>();
         for (Campaign c : Campaign.values()) {
             versions.put(c, solutionVersion(group, c));
+            campaigns.put(c, campaignArn(group, c));
         }
-        Map<Campaign, String> campaigns = new LinkedHashMap<>();
-        for (Map.Entry<Campaign, String> v : versions.entrySet()) {
+        PersonalizeResources resources = new PersonalizeResources(endpoint, region, group, interactions, items,
+                trackerArn, trackingId, filter, campaigns);
+        return new Training(resources, versions);
+    }
+
+    /** What {@link #begin} set in motion: the resources as they will be, and the versions training. */
+    public record Training(PersonalizeResources resources, Map<Campaign, String> solutionVersions) {
+    }
+
+    /** Waits for each solution version in turn (the server trains them one at a time) and creates its campaign. */
+    public PersonalizeResources finish(Training training) {
+        for (Map.Entry<Campaign, String> v : training.solutionVersions().entrySet()) {
             await("training of " + v.getKey().resourceName,
                     () -> client.describeSolutionVersion(r -> r.solutionVersionArn(v.getValue())).solutionVersion().status(),
                     () -> client.describeSolutionVersion(r -> r.solutionVersionArn(v.getValue())).solutionVersion().failureReason());
-            campaigns.put(v.getKey(), campaign(v.getKey(), v.getValue()));
+            String created = campaign(v.getKey(), v.getValue());
+            String announced = training.resources().campaignArns().get(v.getKey());
+            if (!created.equals(announced)) {
+                throw new IllegalStateException("campaign " + v.getKey().resourceName + " is " + created
+                        + ", but services were told " + announced);
+            }
         }
-        return new PersonalizeResources(endpoint, region, group, interactions, items, trackerArn, trackingId, filter,
-                campaigns);
+        return training.resources();
+    }
+
+    /** A campaign's ARN as Personalize forms it: the dataset group's region and account, then the name. */
+    static String campaignArn(String datasetGroupArn, Campaign c) {
+        return datasetGroupArn.substring(0, datasetGroupArn.lastIndexOf(":dataset-group/")) + ":campaign/" + c.resourceName;
     }
 
     private String dataset(String group, String type, String name, String schemaJson) {
