@@ -2,6 +2,7 @@ package io.marquee.catalog;
 
 import io.marquee.testsupport.DynamoDbLocalResource;
 import io.marquee.testsupport.JwtKeysResource;
+import io.marquee.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /**
@@ -10,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  * profile, same resources).
  */
 @QuarkusTestResource(value = DynamoDbLocalResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaBroker.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = JwtKeysResource.class, restrictToAnnotatedClass = false)
 public final class CatalogTestResources {
 

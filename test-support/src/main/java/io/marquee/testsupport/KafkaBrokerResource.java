@@ -19,6 +19,20 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        // Quarkus starts test resources on pool threads whose context loader may not be the one
+        // holding kafka-clients; Kafka loads its JmxReporter through the context loader and then
+        // fails now and then with a ClassCastException.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(org.apache.kafka.common.utils.Utils.class.getClassLoader());
+        try {
+            return startBroker();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Map<String, String> startBroker() {
         try {
             logDir = Files.createTempDirectory("marquee-kafka-test");
             engine = KafkaEngine.start(0, 0, logDir);
