@@ -123,11 +123,11 @@ class DevstackEndToEndTest {
     private void aVisitorSignsUpSearchesRatesAndSeesItEverywhere(String titleOfMovie1) {
         Api anonymous = Api.anonymous();
         String email = "e2e-" + System.nanoTime() + "@example.org";
-        Api.Response signup = anonymous.post("/auth/signup", Map.of("name", "Ada E2E", "age", 36, "gender", "F",
+        Api.Response signup = anonymous.post("/auth/signup", Map.of("name", "Ada E2E", "age", 36, "gender", "female",
                 "email", email, "password", "correct horse battery"));
         assertThat(signup.status()).as(signup.body().toString()).isEqualTo(201);
         String userId = signup.body().path("id").asText();
-        assertThat(anonymous.post("/auth/signup", Map.of("name", "Copy", "age", 30, "gender", "M",
+        assertThat(anonymous.post("/auth/signup", Map.of("name", "Copy", "age", 30, "gender", "male",
                 "email", email.toUpperCase(), "password", "another password")).status()).isEqualTo(409);
 
         Api.Response login = anonymous.post("/auth/login", Map.of("email", email, "password", "correct horse battery"));
