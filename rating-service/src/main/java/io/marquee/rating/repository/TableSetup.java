@@ -1,28 +1,22 @@
 package io.marquee.rating.repository;
 
+import io.marquee.common.dynamo.DynamoTables;
 import io.marquee.rating.config.RatingsConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /** Creates the tables at startup when they are absent, and waits until they are ACTIVE. */
 @ApplicationScoped
 public class TableSetup {
-
-    private static final Logger LOG = Logger.getLogger(TableSetup.class);
 
     private final DynamoDbClient dynamo;
     private final RatingTables tables;
@@ -58,23 +52,7 @@ public class TableSetup {
     }
 
     private void createIfAbsent(CreateTableRequest.Builder request) {
-        CreateTableRequest create = request.billingMode(BillingMode.PAY_PER_REQUEST).build();
-        try {
-            dynamo.describeTable(b -> b.tableName(create.tableName()));
-        } catch (ResourceNotFoundException absent) {
-            try {
-                dynamo.createTable(create);
-                LOG.infof("created table %s", create.tableName());
-            } catch (ResourceInUseException createdMeanwhile) {
-                LOG.debugf("table %s was created by another instance", create.tableName());
-            }
-        }
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo).build()) {
-            waiter.waitUntilTableExists(b -> b.tableName(create.tableName()))
-                    .matched().exception().ifPresent(e -> {
-                        throw new IllegalStateException("table " + create.tableName() + " did not become ACTIVE", e);
-                    });
-        }
+        DynamoTables.createIfAbsent(dynamo, request);
     }
 
     private static GlobalSecondaryIndex index(String name, String hash, String range) {

@@ -1,12 +1,11 @@
 package io.marquee.rating.repository;
 
+import io.marquee.common.dynamo.DynamoTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Ready only when every rating table exists and is ACTIVE. Kafka is deliberately not part of
@@ -26,19 +25,6 @@ public class TablesReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder answer = HealthCheckResponse.named("rating-tables").up();
-        for (String table : tables.all()) {
-            String status;
-            try {
-                status = dynamo.describeTable(b -> b.tableName(table)).table().tableStatusAsString();
-            } catch (RuntimeException e) {
-                status = "unavailable: " + e.getClass().getSimpleName();
-            }
-            answer.withData(table, status);
-            if (!TableStatus.ACTIVE.toString().equals(status)) {
-                answer.down();
-            }
-        }
-        return answer.build();
+        return DynamoTables.readiness("rating-tables", dynamo, tables.all());
     }
 }

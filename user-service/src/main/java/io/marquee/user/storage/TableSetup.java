@@ -1,5 +1,6 @@
 package io.marquee.user.storage;
 
+import io.marquee.common.dynamo.DynamoTables;
 import io.marquee.user.config.UsersConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,15 +9,11 @@ import jakarta.annotation.Priority;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Creates the tables at startup when they are absent, waits until they are ACTIVE, and switches on
@@ -52,26 +49,10 @@ public class TableSetup {
     }
 
     private void createIfAbsent(String table, String hashKey) {
-        CreateTableRequest create = CreateTableRequest.builder().tableName(table)
+        DynamoTables.createIfAbsent(dynamo, CreateTableRequest.builder().tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName(hashKey)
                         .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).build();
-        try {
-            dynamo.describeTable(b -> b.tableName(table));
-        } catch (ResourceNotFoundException absent) {
-            try {
-                dynamo.createTable(create);
-                LOG.infof("created table %s", table);
-            } catch (ResourceInUseException createdMeanwhile) {
-                LOG.debugf("table %s was created by another instance", table);
-            }
-        }
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo).build()) {
-            waiter.waitUntilTableExists(b -> b.tableName(table)).matched().exception().ifPresent(e -> {
-                throw new IllegalStateException("table " + table + " did not become ACTIVE", e);
-            });
-        }
+                .keySchema(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build()));
     }
 
     private void enableTtl(String table) {
