@@ -7,8 +7,13 @@ import java.time.Instant;
  * {@code userId} (so one user's changes stay in order). It carries the previous value so that
  * consumers adjust aggregates by the exact delta without reading anything back:
  * count changes by {@code (rating != null ? 1 : 0) - (previousRating != null ? 1 : 0)} and the
- * sum by {@code rating - previousRating} (null counting as 0). Consumers deduplicate by
- * {@code eventId}.
+ * sum by {@code rating - previousRating} (null counting as 0).
+ *
+ * <p>Consumers deduplicate by {@code sequence}: the producer numbers one user's changes 1, 2, 3…
+ * in commit order, so a consumer that has applied number n for a user skips any later event of
+ * that user numbered n or less. That also catches a copy published again under a new Kafka offset
+ * (an outbox row re-sent after a crash between the broker's ack and the row's delete), which an
+ * offset watermark cannot.
  *
  * @param eventId        uuid, stable across redeliveries
  * @param userId         who rated
@@ -17,6 +22,7 @@ import java.time.Instant;
  * @param previousRating the rating it replaced, null when there was none
  * @param hasReview      whether the new rating carries review text
  * @param occurredAt     when the change was made
+ * @param sequence       the user's change number (1, 2, 3…), null for events not numbered
  */
 public record RatingEvent(
         String eventId,
@@ -25,7 +31,19 @@ public record RatingEvent(
         Double rating,
         Double previousRating,
         boolean hasReview,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Long sequence) {
+
+    /** An event without a change number: consumers can only deduplicate it by Kafka offset. */
+    public RatingEvent(String eventId, String userId, String itemId, Double rating, Double previousRating,
+                       boolean hasReview, Instant occurredAt) {
+        this(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, null);
+    }
+
+    /** The same change with the given change number. */
+    public RatingEvent withSequence(long number) {
+        return new RatingEvent(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, number);
+    }
 
     /** The change in the number of ratings this event causes: -1, 0 or +1. */
     public int countDelta() {
