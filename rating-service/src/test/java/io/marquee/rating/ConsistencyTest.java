@@ -192,12 +192,15 @@ class ConsistencyTest {
         assertThat(repository.pending(user, 10)).isEmpty();
         List<RatingEvent> published = PublishedEvents.ratings(item, events -> !events.isEmpty());
         assertThat(published).extracting(RatingEvent::eventId).containsExactly(event.eventId());
+        // Stored without a number (as rows committed before events were numbered): it leaves with its row's.
+        assertThat(published).extracting(RatingEvent::sequence).containsExactly(1L);
         get(user, item).statusCode(200);
 
         // The next change of that user follows the relayed one, with it as the previous value.
         rate(user, item, 1).statusCode(200);
         List<RatingEvent> both = PublishedEvents.ratings(item, events -> events.size() >= 2);
         assertThat(both).extracting(RatingEvent::previousRating).containsExactly(null, 3.5);
+        assertThat(both).extracting(RatingEvent::sequence).containsExactly(1L, 2L);
     }
 
     @Test

@@ -40,12 +40,21 @@ public final class PublishedEvents {
         return read(Topics.RATINGS, RatingEvent.class, e -> itemId.equals(e.itemId()), RatingEvent::eventId, done);
     }
 
+    /**
+     * Every {@code ratings} record of {@code userId} in publication order, copies included (a row
+     * published twice shows twice), once {@code done} holds for them.
+     */
+    public static List<RatingEvent> ratingRecordsOf(String userId, Predicate<List<RatingEvent>> done) {
+        return read(Topics.RATINGS, RatingEvent.class, e -> userId.equals(e.userId()), null, done);
+    }
+
     /** The {@code interactions} events about {@code itemId}, once {@code done} holds for them. */
     public static List<InteractionEvent> interactions(String itemId, Predicate<List<InteractionEvent>> done) {
         return read(Topics.INTERACTIONS, InteractionEvent.class, e -> itemId.equals(e.itemId()),
                 InteractionEvent::eventId, done);
     }
 
+    /** @param id the event's id to deduplicate by, or null to keep every record */
     private static <T> List<T> read(String topic, Class<T> type, Predicate<T> wanted,
                                     java.util.function.Function<T, String> id, Predicate<List<T>> done) {
         Properties props = new Properties();
@@ -66,7 +75,7 @@ public final class PublishedEvents {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     T event = JSON.readValue(record.value(), type);
-                    if (wanted.test(event) && seen.add(id.apply(event))) {
+                    if (wanted.test(event) && (id == null || seen.add(id.apply(event)))) {
                         events.add(event);
                     }
                 }

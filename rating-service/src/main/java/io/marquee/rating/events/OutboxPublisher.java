@@ -1,5 +1,9 @@
 package io.marquee.rating.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marquee.common.events.Topics;
 import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.repository.OutboxRow;
@@ -28,6 +32,10 @@ import org.jboss.logging.Logger;
  * <p>One user's rows are always published by one thread at a time, oldest sequence first, and a
  * row is only attempted after every earlier row of that user was acknowledged: one user's events
  * reach each topic in the order they were committed.
+ *
+ * <p>Every {@code ratings} event carries its row's sequence (the user's change number), however
+ * often the row is published: that is what lets consumers skip a copy published again under a new
+ * offset after a crash between the broker's ack and the row's delete.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -39,6 +47,7 @@ public class OutboxPublisher {
 
     private final RatingRepository repository;
     private final EventProducer producer;
+    private final ObjectMapper json;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
@@ -46,9 +55,10 @@ public class OutboxPublisher {
     private final Counter failures;
 
     public OutboxPublisher(RatingRepository repository, EventProducer producer, RatingsConfig config,
-                           MeterRegistry metrics) {
+                           MeterRegistry metrics, ObjectMapper json) {
         this.repository = repository;
         this.producer = producer;
+        this.json = json;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -106,7 +116,7 @@ public class OutboxPublisher {
             while (true) {
                 List<OutboxRow> rows = repository.pending(userId, BATCH);
                 for (OutboxRow row : rows) {
-                    producer.sendAndAwait(Topics.RATINGS, userId, row.ratingEvent());
+                    producer.sendAndAwait(Topics.RATINGS, userId, numbered(row.ratingEvent(), row.sequence()));
                     if (row.interactionEvent() != null) {
                         producer.sendAndAwait(Topics.INTERACTIONS, userId, row.interactionEvent());
                     }
@@ -124,6 +134,27 @@ public class OutboxPublisher {
             return new Outcome(done, false);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The {@code ratings} event JSON carrying {@code sequence}. Rows committed since events are
+     * numbered already carry it and go out unchanged; rows committed before (still in the outbox at
+     * an upgrade) get it here, so no event leaves without its number.
+     */
+    String numbered(String ratingEvent, long sequence) {
+        try {
+            if (!(json.readTree(ratingEvent) instanceof ObjectNode event)) {
+                throw new IllegalStateException("outbox row of sequence " + sequence + " holds no JSON event");
+            }
+            JsonNode current = event.get("sequence");
+            if (current != null && current.isIntegralNumber() && current.asLong() == sequence) {
+                return ratingEvent;
+            }
+            event.put("sequence", sequence);
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row of sequence " + sequence + " holds no JSON event", e);
         }
     }
 }

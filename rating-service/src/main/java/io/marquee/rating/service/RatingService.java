@@ -73,8 +73,10 @@ public class RatingService {
             Instant now = now();
             RatingRow next = new RatingRow(userId, itemId, value, text,
                     previous.map(RatingRow::ratedAt).orElse(now), now, previous.map(p -> p.version() + 1).orElse(1L));
+            // Numbered with the change's own outbox sequence: a copy published again carries the
+            // same number, so consumers can recognise it whatever its Kafka offset.
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, value,
-                    previous.map(RatingRow::rating).orElse(null), text != null, now);
+                    previous.map(RatingRow::rating).orElse(null), text != null, now).withSequence(head + 1);
             InteractionEvent interaction = InteractionEvent.of(UUID.randomUUID().toString(), userId,
                     SESSION_PREFIX + userId, itemId, InteractionEvent.RATE, value, now);
             try {
@@ -102,7 +104,7 @@ public class RatingService {
             long head = repository.head(userId);
             Instant now = now();
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, null,
-                    previous.get().rating(), false, now);
+                    previous.get().rating(), false, now).withSequence(head + 1);
             try {
                 repository.commit(userId, itemId, previous, Optional.empty(), head, write(event), null, now);
             } catch (ConcurrentChangeException e) {
