@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * The items a model knows, with the state every recipe shares and that real-time events update:
  * dense indexes, interaction counts, when each item appeared, and metadata features (genres,
  * year). Safe for concurrent readers and writers; indexes never change once given.
+ *
+ * <p>Scoring reads through {@link #view()}: an immutable copy of the per-item state, rebuilt only
+ * after a write, so a request takes no lock per item (a read lock per call cost more than the
+ * scoring itself under concurrency: ReentrantReadWriteLock keeps a thread-local hold count).
  */
 final class Catalog {
 
@@ -24,7 +29,8 @@ final class Catalog {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<String> ids = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
+    /** Concurrent so {@link #index} needs no lock: entries are only ever added, under the write lock. */
+    private final Map<String, Integer> index = new ConcurrentHashMap<>();
     private final Map<String, Integer> genreIds = new HashMap<>();
     private final Map<String, ItemMetadata> metadata = new HashMap<>();
     private double[] counts = new double[16];
@@ -35,6 +41,9 @@ final class Catalog {
     /** Items known when the model was trained; later ones came from PutItems or PutEvents. */
     private int trainedItems;
     private long newestEventMillis = Long.MIN_VALUE;
+    /** Bumped by every write (under the write lock), so a {@link View} knows when it is stale. */
+    private volatile long version;
+    private volatile View view;
 
     /** Adds an item if unknown and returns its index. */
     int add(String itemId) {
@@ -61,6 +70,7 @@ final class Catalog {
         }
         ids.add(itemId);
         index.put(itemId, n);
+        version++;
         created[n] = newestEventMillis == Long.MIN_VALUE ? System.currentTimeMillis() : newestEventMillis;
         genres[n] = new int[0];
         years[n] = Integer.MIN_VALUE;
@@ -70,6 +80,7 @@ final class Catalog {
     /** Counts a training interaction. */
     void count(Interaction event) {
         int i = addLocked(event.itemId());
+        version++;
         counts[i] += 1;
         if (counts[i] == 1) {
             created[i] = Math.min(created[i], event.timestampMillis());
@@ -102,6 +113,7 @@ final class Catalog {
         lock.writeLock().lock();
         try {
             int i = addLocked(event.itemId());
+            version++;
             if (counts[i] == 0 && i >= trainedItems) {
                 created[i] = event.timestampMillis();
             }
@@ -124,6 +136,7 @@ final class Catalog {
     private void putLocked(ItemMetadata item, boolean live) {
         boolean isNew = !index.containsKey(item.itemId());
         int i = addLocked(item.itemId());
+        version++;
         if (isNew && live) {
             created[i] = newestEventMillis == Long.MIN_VALUE ? System.currentTimeMillis() : newestEventMillis;
         }
@@ -196,13 +209,8 @@ final class Catalog {
 
     /** The index of an item, or -1. */
     int index(String itemId) {
-        lock.readLock().lock();
-        try {
-            Integer i = index.get(itemId);
-            return i == null ? -1 : i;
-        } finally {
-            lock.readLock().unlock();
-        }
+        Integer i = index.get(itemId);
+        return i == null ? -1 : i;
     }
 
     String id(int i) {
@@ -242,20 +250,6 @@ final class Catalog {
         }
     }
 
-    /** Items with fewer than {@code minCount} interactions created at or after {@code cutoff}. */
-    boolean[] fresh(int items, double minCount, long cutoff) {
-        boolean[] fresh = new boolean[items];
-        lock.readLock().lock();
-        try {
-            for (int i = 0; i < Math.min(items, ids.size()); i++) {
-                fresh[i] = counts[i] < minCount && created[i] >= cutoff;
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
-        return fresh;
-    }
-
     long[] created() {
         lock.readLock().lock();
         try {
@@ -284,21 +278,11 @@ final class Catalog {
     }
 
     int[] genres(int i) {
-        lock.readLock().lock();
-        try {
-            return genres[i];
-        } finally {
-            lock.readLock().unlock();
-        }
+        return view().genres[i];
     }
 
     int year(int i) {
-        lock.readLock().lock();
-        try {
-            return years[i];
-        } finally {
-            lock.readLock().unlock();
-        }
+        return view().years[i];
     }
 
     boolean hasMetadata(int i) {
@@ -315,32 +299,131 @@ final class Catalog {
      * 0 when either item has no metadata.
      */
     double metadataSimilarity(int a, int b) {
-        int[] ga = genres(a);
-        int[] gb = genres(b);
-        double s = 0;
-        if (ga.length > 0 && gb.length > 0) {
-            int common = 0;
-            int i = 0;
-            int j = 0;
-            while (i < ga.length && j < gb.length) {
-                if (ga[i] == gb[j]) {
-                    common++;
-                    i++;
-                    j++;
-                } else if (ga[i] < gb[j]) {
-                    i++;
-                } else {
-                    j++;
+        return view().metadataSimilarity(a, b);
+    }
+
+    /** The catalog as it is now, without locks: the last view if nothing was written since, else a new one. */
+    View view() {
+        View v = view;
+        if (v != null && v.version == version) {
+            return v;
+        }
+        lock.readLock().lock();
+        try {
+            v = new View(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+        view = v;
+        return v;
+    }
+
+    /**
+     * The per-item state at one version, immutable: what a request reads. Items added later have
+     * indexes past {@link #size()}. Genre arrays are shared with the catalog, which only ever
+     * replaces them.
+     */
+    static final class View {
+
+        final long version;
+        final String[] ids;
+        final double[] counts;
+        final long[] created;
+        final int[][] genres;
+        final int[] years;
+        /** The newest event's time, 0 before any. */
+        final long newestEventMillis;
+        /** {@code 1e-3 * count / max count}: the popularity term of user-personalization's blend. */
+        private volatile double[] popularityTerm;
+        /** The last fresh-item query and its answer (callers ask with the same arguments). */
+        private volatile Fresh fresh;
+
+        private record Fresh(double minCount, long cutoff, int[] items) {
+        }
+
+        private View(Catalog c) {
+            int n = c.ids.size();
+            this.version = c.version;
+            this.ids = c.ids.toArray(new String[0]);
+            this.counts = Arrays.copyOf(c.counts, n);
+            this.created = Arrays.copyOf(c.created, n);
+            this.genres = Arrays.copyOf(c.genres, n);
+            this.years = Arrays.copyOf(c.years, n);
+            this.newestEventMillis = c.newestEventMillis == Long.MIN_VALUE ? 0 : c.newestEventMillis;
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        /** Items with fewer than {@code minCount} interactions created at or after {@code cutoff}, ascending. */
+        int[] fresh(double minCount, long cutoff) {
+            Fresh f = fresh;
+            if (f != null && f.minCount() == minCount && f.cutoff() == cutoff) {
+                return f.items();
+            }
+            int[] out = new int[ids.length];
+            int m = 0;
+            for (int i = 0; i < ids.length; i++) {
+                if (counts[i] < minCount && created[i] >= cutoff) {
+                    out[m++] = i;
                 }
             }
-            s = 0.8 * common / (double) (ga.length + gb.length - common);
+            f = new Fresh(minCount, cutoff, Arrays.copyOf(out, m));
+            fresh = f;
+            return f.items();
         }
-        int ya = year(a);
-        int yb = year(b);
-        if (ya != Integer.MIN_VALUE && yb != Integer.MIN_VALUE) {
-            s += 0.2 * Math.exp(-Math.abs(ya - yb) / 5.0);
+
+        /** Popularity scaled so the most popular item has {@code scale}; all zeros when nothing has a count. */
+        double[] popularity(double scale) {
+            double[] p = popularityTerm;
+            if (p != null) {
+                return p;
+            }
+            double max = 0;
+            for (double v : counts) {
+                max = Math.max(max, v);
+            }
+            p = new double[counts.length];
+            if (max > 0) {
+                double f = scale / max;
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = f * counts[i];
+                }
+            }
+            popularityTerm = p;
+            return p;
         }
-        return s;
+
+        /** As {@link Catalog#metadataSimilarity}. */
+        double metadataSimilarity(int a, int b) {
+            int[] ga = genres[a];
+            int[] gb = genres[b];
+            double s = 0;
+            if (ga.length > 0 && gb.length > 0) {
+                int common = 0;
+                int i = 0;
+                int j = 0;
+                while (i < ga.length && j < gb.length) {
+                    if (ga[i] == gb[j]) {
+                        common++;
+                        i++;
+                        j++;
+                    } else if (ga[i] < gb[j]) {
+                        i++;
+                    } else {
+                        j++;
+                    }
+                }
+                s = 0.8 * common / (double) (ga.length + gb.length - common);
+            }
+            int ya = years[a];
+            int yb = years[b];
+            if (ya != Integer.MIN_VALUE && yb != Integer.MIN_VALUE) {
+                s += 0.2 * Math.exp(-Math.abs(ya - yb) / 5.0);
+            }
+            return s;
+        }
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -3,6 +3,7 @@ package io.marquee.personalize.engine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The trained parts of user-personalization: EASE and SLIT over the most active items, and
@@ -17,6 +18,8 @@ final class Components {
     private static final System.Logger LOG = System.getLogger(Components.class.getName());
 
     final int[] dense;
+    /** The item of each dense index: the inverse of {@link #dense}. */
+    private final int[] denseItems;
     final int k;
     final float[] ease;
     final float[] slit;
@@ -27,6 +30,12 @@ final class Components {
     Components(int[] dense, float[] ease, float[] slit, Transitions transitions) {
         this.dense = dense;
         this.k = LinearModels.denseSize(dense);
+        this.denseItems = new int[k];
+        for (int i = 0; i < dense.length; i++) {
+            if (dense[i] >= 0) {
+                denseItems[dense[i]] = i;
+            }
+        }
         this.ks = slit == null ? 0 : (int) Math.round(Math.sqrt(slit.length));
         this.ease = ease;
         this.slit = slit;
@@ -178,6 +187,109 @@ final class Components {
 
     static double[] weights(Params p) {
         return new double[] {p.get("weight_ease"), p.get("weight_slit"), p.get("weight_transitions")};
+    }
+
+    /** Per-thread working arrays of {@link #blendInto}, grown on demand and reused across requests. */
+    static final class Scratch {
+        double[] scores = new double[0];
+        /** All zero between calls. */
+        double[] transitions = new double[0];
+        float[] dense = new float[0];
+        /** All false between calls. */
+        boolean[] excluded = new boolean[0];
+
+        void ensure(int items, int denseItems) {
+            if (scores.length < items) {
+                scores = new double[items];
+                transitions = new double[items];
+                excluded = new boolean[items];
+            }
+            if (dense.length < denseItems) {
+                dense = new float[denseItems];
+            }
+        }
+    }
+
+    /**
+     * {@code blend(all(seq, n, p), weights(p), popularity, excluded)} in {@code out[0..n)}, to the
+     * bit, without a catalog-wide array per component: the dense models are read in their own
+     * index space and transitions only where the history reaches. {@code popularityTerm} is the
+     * already-scaled popularity term ({@code 1e-3 * count / max count}).
+     */
+    void blendInto(int[] seq, int n, Params p, double[] popularityTerm, boolean[] excluded, double[] out,
+            Scratch scratch) {
+        Arrays.fill(out, 0, n, 0.0);
+        double[] weights = weights(p);
+        if (weights[0] > 0 && ease != null && k > 0) {
+            float[] d = scratch.dense;
+            Arrays.fill(d, 0, k, 0f);
+            int[] recent = Sequences.recentDistinct(seq, MAX_EASE_HISTORY);
+            double c = p.get("ease_recency_weight");
+            double decay = p.get("ease_recency_decay");
+            double w = 1;
+            for (int r = 0; r < recent.length; r++, w *= decay) {
+                int di = dense(recent[r]);
+                if (di >= 0) {
+                    LinearModels.addRow(ease, k, di, (float) (1 + c * w), d);
+                }
+            }
+            addDense(d, k, weights[0], n, excluded, out);
+        }
+        if (weights[1] > 0 && slit != null && ks > 0) {
+            float[] d = scratch.dense;
+            Arrays.fill(d, 0, ks, 0f);
+            int window = p.getInt("slit_window");
+            double decay = p.get("slit_decay");
+            double w = 1;
+            for (int q = 0; q < window && q < seq.length; q++, w *= decay) {
+                int di = dense(seq[seq.length - 1 - q]);
+                if (di >= 0 && di < ks) {
+                    LinearModels.addRow(slit, ks, di, (float) w, d);
+                }
+            }
+            addDense(d, ks, weights[1], n, excluded, out);
+        }
+        if (weights[2] > 0) {
+            double[] t = scratch.transitions;
+            int[] recent = Sequences.recentDistinct(seq, p.getInt("transition_history"));
+            double decay = p.get("transition_history_decay");
+            double w = 1;
+            for (int r = 0; r < recent.length; r++, w *= decay) {
+                transitions.addRow(recent[r], w, t);
+            }
+            double max = 0;
+            for (int a : recent) {
+                max = Math.max(max, transitions.rowMax(a, t, excluded, n));
+            }
+            double f = weights[2] / max;
+            for (int a : recent) {
+                transitions.drain(a, t, max > 0 ? f : 0, out, n);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] += popularityTerm[i];
+        }
+    }
+
+    /** One dense component: scaled by its maximum over the candidates, weighted, added to its items. */
+    private void addDense(float[] d, int len, double weight, int n, boolean[] excluded, double[] out) {
+        double max = 0;
+        for (int di = 0; di < len; di++) {
+            int item = denseItems[di];
+            if (item < n && (excluded == null || !excluded[item]) && d[di] > max) {
+                max = d[di];
+            }
+        }
+        if (max <= 0) {
+            return;
+        }
+        double f = weight / max;
+        for (int di = 0; di < len; di++) {
+            int item = denseItems[di];
+            if (item < n) {
+                out[item] += f * d[di];
+            }
+        }
     }
 
     void write(DataOutputStream out) throws IOException {

@@ -89,13 +89,14 @@ final class PersonalizationModel implements Model {
         return out;
     }
 
-    private double[] scores(int[] seq, int n, boolean[] excluded) {
-        double[][] comps = components.all(seq, n, params);
-        double[] pop = catalog.counts();
-        if (pop.length != n) {
-            pop = Arrays.copyOf(pop, n);
-        }
-        return Components.blend(comps, Components.weights(params), pop, excluded);
+    /** Working arrays per scoring thread, so a request allocates nothing catalog-wide. */
+    private static final ThreadLocal<Components.Scratch> SCRATCH = ThreadLocal.withInitial(Components.Scratch::new);
+
+    /** The blended scores of a history over the view's items, in the thread's scratch array. */
+    private double[] scores(int[] seq, Catalog.View view, boolean[] excluded, Components.Scratch scratch) {
+        int n = view.size();
+        components.blendInto(seq, n, params, view.popularity(1e-3), excluded, scratch.scores, scratch);
+        return scratch.scores;
     }
 
     @Override
@@ -111,46 +112,64 @@ final class PersonalizationModel implements Model {
 
     private List<Scored> recommend(List<Interaction> history, int n, Predicate<String> allowed, double explorationWeight,
             double ageCutOffDays) {
-        String[] ids = catalog.ids();
+        Catalog.View view = catalog.view();
+        String[] ids = view.ids;
         int items = ids.length;
-        int[] seq = Sequences.history(history, catalog);
-        boolean[] excluded = new boolean[items];
-        if (params.get("exclude_seen") > 0) {
+        int[] seq = Sequences.history(history, catalog, items);
+        Components.Scratch scratch = SCRATCH.get();
+        scratch.ensure(items, components.k);
+        boolean[] excluded = scratch.excluded;
+        try {
+            if (params.get("exclude_seen") > 0) {
+                for (int i : seq) {
+                    excluded[i] = true;
+                }
+            }
+            return recommend(view, seq, n, allowed, explorationWeight, ageCutOffDays, excluded, scratch);
+        } finally {
             for (int i : seq) {
-                excluded[i] = true;
+                excluded[i] = false;
             }
         }
-        double[] s = scores(seq, items, excluded);
+    }
+
+    private List<Scored> recommend(Catalog.View view, int[] seq, int n, Predicate<String> allowed,
+            double explorationWeight, double ageCutOffDays, boolean[] excluded, Components.Scratch scratch) {
+        String[] ids = view.ids;
+        int items = ids.length;
+        double[] s = scores(seq, view, excluded, scratch);
         Predicate<String> ok = allowed == null ? x -> true : allowed;
-        boolean[] fresh = explorationWeight > 0 ? fresh(items, ageCutOffDays) : new boolean[items];
+        // Fresh items are few and the same for every request until the catalog changes: the view keeps them.
+        int[] fresh = explorationWeight > 0 ? fresh(view, ageCutOffDays) : new int[0];
         int reserved = 0;
         boolean anyFresh = false;
-        for (int i = 0; i < items && !anyFresh; i++) {
-            anyFresh = fresh[i] && !excluded[i];
+        for (int j = 0; j < fresh.length && !anyFresh; j++) {
+            anyFresh = !excluded[fresh[j]];
         }
         if (anyFresh) {
             reserved = (int) Math.min(n, Math.round(n * Math.min(1, explorationWeight)));
         }
-        int[] main = TopN.select(s, n, i -> !excluded[i] && ok.test(ids[i]));
+        int[] main = TopN.select(s, items, n, i -> !excluded[i] && ok.test(ids[i]));
         if (reserved == 0) {
             return TopN.toScored(main, s, ids);
         }
         // Keep the best n - reserved, then fresh items ranked by affinity, then the rest of the main list.
-        double[] affinity = affinity(seq, items, s, fresh);
+        double[] affinity = affinity(view, seq, s, fresh);
         Set<Integer> taken = new HashSet<>();
         int keep = Math.min(main.length, n - reserved);
         for (int r = 0; r < keep; r++) {
             taken.add(main[r]);
         }
-        int[] explore = TopN.select(affinity, reserved,
-                i -> fresh[i] && !excluded[i] && !taken.contains(i) && ok.test(ids[i]));
+        int[] explore = TopN.select(affinity, affinity.length, reserved,
+                j -> !excluded[fresh[j]] && !taken.contains(fresh[j]) && ok.test(ids[fresh[j]]));
         List<Scored> out = new ArrayList<>(n);
         double last = Double.POSITIVE_INFINITY;
         for (int r = 0; r < keep; r++) {
             out.add(new Scored(ids[main[r]], s[main[r]]));
             last = s[main[r]];
         }
-        for (int i : explore) {
+        for (int j : explore) {
+            int i = fresh[j];
             taken.add(i);
             last = Math.min(last, s[i]);
             out.add(new Scored(ids[i], last));
@@ -164,26 +183,25 @@ final class PersonalizationModel implements Model {
         return out;
     }
 
-    private boolean[] fresh(int items, double ageCutOffDays) {
+    /** Fresh items of the view, ascending. */
+    private int[] fresh(Catalog.View view, double ageCutOffDays) {
         double minCount = params.get("exploration_min_interactions");
-        long cutoff = catalog.newestEventMillis() - (long) (ageCutOffDays * 86_400_000L);
-        return catalog.fresh(items, minCount, cutoff);
+        long cutoff = view.newestEventMillis - (long) (ageCutOffDays * 86_400_000L);
+        return view.fresh(minCount, cutoff);
     }
 
-    /** Fresh items: metadata similarity to the newest history items, then their blended score. */
-    private double[] affinity(int[] seq, int items, double[] s, boolean[] fresh) {
-        double[] a = new double[items];
-        Arrays.fill(a, Double.NEGATIVE_INFINITY);
+    /** Of each fresh item: metadata similarity to the newest history items, then its blended score. */
+    private static double[] affinity(Catalog.View view, int[] seq, double[] s, int[] fresh) {
+        double[] a = new double[fresh.length];
         int[] recent = Sequences.recentDistinct(seq, 10);
-        for (int i = 0; i < items; i++) {
-            if (!fresh[i]) {
-                continue;
-            }
+        for (int j = 0; j < fresh.length; j++) {
+            int i = fresh[j];
             double m = 0;
             for (int r : recent) {
-                m += catalog.metadataSimilarity(i, r);
+                m += view.metadataSimilarity(i, r);
             }
-            a[i] = (recent.length == 0 ? 0 : m / recent.length) + 0.5 * Math.tanh(s[i]) + 1e-9 * catalog.created(i) / 1e12;
+            a[j] = (recent.length == 0 ? 0 : m / recent.length) + 0.5 * Math.tanh(s[i])
+                    + 1e-9 * view.created[i] / 1e12;
         }
         return a;
     }
@@ -197,9 +215,12 @@ final class PersonalizationModel implements Model {
 
     @Override
     public List<Scored> rank(List<Interaction> history, List<String> items) {
-        String[] ids = catalog.ids();
-        int[] seq = Sequences.history(history, catalog);
-        double[] s = scores(seq, ids.length, null);
+        Catalog.View view = catalog.view();
+        int[] seq = Sequences.history(history, catalog, view.size());
+        Components.Scratch scratch = SCRATCH.get();
+        scratch.ensure(view.size(), components.k);
+        double[] s = scores(seq, view, null, scratch);
+        int n = view.size();
         List<Scored> known = new ArrayList<>();
         List<Scored> unknown = new ArrayList<>();
         Set<String> done = new HashSet<>();
@@ -208,7 +229,7 @@ final class PersonalizationModel implements Model {
                 continue;
             }
             int i = catalog.index(id);
-            if (i >= 0 && i < s.length) {
+            if (i >= 0 && i < n) {
                 known.add(new Scored(id, s[i]));
             } else {
                 unknown.add(new Scored(id, 0));

@@ -55,11 +55,16 @@ final class Sequences {
 
     /** Converts a caller's history (oldest first) the same way; unknown items are skipped. */
     static int[] history(List<Interaction> history, Catalog catalog) {
+        return history(history, catalog, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #history(List, Catalog)}, skipping items with an index of {@code limit} or more (newer than a view). */
+    static int[] history(List<Interaction> history, Catalog catalog, int limit) {
         int[] seq = new int[history.size()];
         int m = 0;
         for (Interaction e : history) {
             int i = e.itemId() == null ? -1 : catalog.index(e.itemId());
-            if (i < 0 || (m > 0 && seq[m - 1] == i)) {
+            if (i < 0 || i >= limit || (m > 0 && seq[m - 1] == i)) {
                 continue;
             }
             seq[m++] = i;

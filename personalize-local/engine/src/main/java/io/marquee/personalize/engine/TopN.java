@@ -16,13 +16,18 @@ final class TopN {
      * Ties go to the lower index. {@code accept} is asked only about items that would make the cut.
      */
     static int[] select(double[] scores, int n, IntPredicate accept) {
+        return select(scores, scores.length, n, accept);
+    }
+
+    /** As {@link #select(double[], int, IntPredicate)} over {@code scores[0..length)} (a reused, longer array). */
+    static int[] select(double[] scores, int length, int n, IntPredicate accept) {
         if (n <= 0) {
             return new int[0];
         }
         // min-heap on (score, -index): the root is the worst kept
         int[] heap = new int[n];
         int size = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = 0; i < length; i++) {
             double s = scores[i];
             if (Double.isNaN(s) || s == Double.NEGATIVE_INFINITY) {
                 continue;

@@ -135,6 +135,42 @@ final class Transitions {
         }
     }
 
+    /** The largest {@code scores[b]} over row a's columns b below n that are not excluded (0 if none is larger). */
+    double rowMax(int a, double[] scores, boolean[] excluded, int n) {
+        double max = 0;
+        if (a >= rows()) {
+            return max;
+        }
+        for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+            int b = cols[k];
+            if (b < n && (excluded == null || !excluded[b]) && scores[b] > max) {
+                max = scores[b];
+            }
+        }
+        return max;
+    }
+
+    /**
+     * {@code out[b] += f * scores[b]} for row a's columns b below n, each once, leaving {@code scores}
+     * zero there: after {@link #addRow} for several rows, draining each of them visits every touched
+     * column and resets the scratch array.
+     */
+    void drain(int a, double[] scores, double f, double[] out, int n) {
+        if (a >= rows()) {
+            return;
+        }
+        for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+            int b = cols[k];
+            double v = scores[b];
+            if (v != 0) {
+                if (b < n && f != 0) {
+                    out[b] += f * v;
+                }
+                scores[b] = 0;
+            }
+        }
+    }
+
     /** Sum of a row's weights (how often anything followed a). */
     double rowSum(int a) {
         if (a >= rows()) {
