@@ -28,9 +28,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * previous rating of the same user and item, so aggregates add up exactly). Until the clickstream API
  * exists, this is how charts and histories get their history.
  *
- * <p>Event ids are derived from the dataset's name and the event's position, so publishing the same
- * dataset again (a start interrupted before its load marker was written) produces the same ids and
- * consumers deduplicate them.
+ * <p>Event ids are derived from the dataset's name and the event's position, and each user's rating
+ * changes are numbered 1, 2, 3… in publish order (the {@code sequence} rating-service gives them), so
+ * publishing the same dataset again (a start interrupted before its load marker was written)
+ * produces identical events and consumers deduplicate them.
  */
 public final class EventPublisher {
 
@@ -58,6 +59,7 @@ public final class EventPublisher {
      */
     public Published publish(String datasetName, List<Interaction> interactions) throws Exception {
         Map<String, Double> lastRating = new HashMap<>();
+        Map<String, Long> changes = new HashMap<>();
         int ratings = 0;
         Future<RecordMetadata> last = null;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
@@ -71,7 +73,7 @@ public final class EventPublisher {
                 if (x.isRating() && x.eventValue() != null) {
                     Double previous = lastRating.put(x.userId() + '\u0000' + x.itemId(), x.eventValue());
                     RatingEvent rating = new RatingEvent(eventId(datasetName, "r", i), x.userId(), x.itemId(),
-                            x.eventValue(), previous, false, at);
+                            x.eventValue(), previous, false, at).withSequence(changes.merge(x.userId(), 1L, Long::sum));
                     last = producer.send(new ProducerRecord<>(Topics.RATINGS, x.userId(), JSON.writeValueAsString(rating)));
                     ratings++;
                 }

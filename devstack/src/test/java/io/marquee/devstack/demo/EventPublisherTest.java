@@ -62,6 +62,16 @@ class EventPublisherTest {
             assertThat(rerate.previousRating()).isEqualTo(4.0);
             assertThat(ratings.stream().mapToInt(RatingEvent::countDelta).sum()).isEqualTo(2);
             assertThat(ratings.stream().mapToDouble(RatingEvent::sumDelta).sum()).isEqualTo(7.5);
+            // Each user's rating changes are numbered in publish order, as rating-service numbers them.
+            assertThat(ratings).extracting(RatingEvent::userId).containsExactly("u1", "u2", "u1");
+            assertThat(ratings).extracting(RatingEvent::sequence).containsExactly(1L, 1L, 2L);
+
+            // A second publish of the same dataset sends identical rating events: same ids, same numbers.
+            publisher.publish("test:1", history);
+            List<RatingEvent> twice = read(kafka, Topics.RATINGS, 6, RatingEvent.class,
+                    java.util.Comparator.comparing(RatingEvent::occurredAt));
+            assertThat(twice).hasSize(6);
+            assertThat(new java.util.LinkedHashSet<>(twice)).containsExactlyElementsOf(ratings);
         }
     }
 
@@ -77,7 +87,7 @@ class EventPublisherTest {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-" + topic,
+                ConsumerConfig.GROUP_ID_CONFIG, "publisher-test-" + topic + "-" + java.util.UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
