@@ -56,6 +56,8 @@ class PlatformTest {
         io.marquee.user.Api.login(io.marquee.user.Api.email("metered"), "wrong password").statusCode(401);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests"))
+                // Buckets, not just count and sum: the chart's p99 alert is computed from them.
+                .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("users_logins_total{outcome=\"failure\"}"));
     }
 }
