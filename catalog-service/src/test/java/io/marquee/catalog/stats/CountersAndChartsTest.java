@@ -14,7 +14,6 @@ import io.marquee.catalog.stats.events.EventConsumers;
 import io.marquee.catalog.stats.events.InteractionEventDeserializer;
 import io.marquee.catalog.stats.events.RatingEventDeserializer;
 import io.marquee.common.events.InteractionEvent;
-import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -23,18 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,34 +89,13 @@ class CountersAndChartsTest {
         });
 
         // Everything ever published, delivered once more, as after a rebalance or a restart.
-        redeliver(Topics.INTERACTIONS, new InteractionEventDeserializer(), consumers::interactions);
-        redeliver(Topics.RATINGS, new RatingEventDeserializer(), consumers::ratings);
+        Events.redeliver(Topics.INTERACTIONS, new InteractionEventDeserializer(), consumers::interactions);
+        Events.redeliver(Topics.RATINGS, new RatingEventDeserializer(), consumers::ratings);
 
         JsonPath after = stats("redeliver-1");
         assertThat(after.getLong("stats.viewCount")).isEqualTo(5);
         assertThat(after.getLong("stats.ratingCount")).isEqualTo(5);
         assertThat(after.getDouble("stats.ratingAverage")).isEqualTo(4.0);
-    }
-
-    private static <V> void redeliver(String topic, Deserializer<V> values, Consumer<ConsumerRecords<String, V>> to) {
-        try (KafkaConsumer<String, V> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            int delivered = 0;
-            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
-                ConsumerRecords<String, V> records = reader.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    to.accept(records);
-                    delivered += records.count();
-                }
-            }
-            assertThat(delivered).isPositive();
-        }
     }
 
     @Test

@@ -7,13 +7,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -50,6 +59,44 @@ public final class Events {
     public static void rating(String userId, String itemId, Double rating, Double previous) {
         send(Topics.RATINGS, userId, new RatingEvent(UUID.randomUUID().toString(), userId, itemId, rating, previous,
                 false, Instant.now()));
+    }
+
+    /** A rating change numbered as rating-service numbers them: the user's change number {@code sequence}. */
+    public static RatingEvent numbered(String userId, String itemId, Double rating, Double previous, long sequence) {
+        return new RatingEvent(UUID.randomUUID().toString(), userId, itemId, rating, previous, false, Instant.now())
+                .withSequence(sequence);
+    }
+
+    /** Publishes {@code event} (again, if it was before: a new record, a new offset). */
+    public static void publish(RatingEvent event) {
+        send(Topics.RATINGS, event.userId(), event);
+    }
+
+    /**
+     * Everything ever published on {@code topic}, read with a consumer of no group and handed to
+     * {@code to} poll by poll, as Kafka hands it to a consumer after a rebalance or a restart.
+     */
+    public static <V> void redeliver(String topic, Deserializer<V> values, Consumer<ConsumerRecords<String, V>> to) {
+        try (KafkaConsumer<String, V> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+            int delivered = 0;
+            while (partitions.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
+                ConsumerRecords<String, V> records = reader.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    to.accept(records);
+                    delivered += records.count();
+                }
+            }
+            if (delivered == 0) {
+                throw new AssertionError("nothing to redeliver on " + topic);
+            }
+        }
     }
 
     public static void raw(String topic, String key, String value) {

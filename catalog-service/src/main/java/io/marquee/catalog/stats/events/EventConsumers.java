@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * The two Kafka consumers (group {@code catalog-service}): a polled batch becomes facts per
  * partition, applied by {@link StatsService}. A record that cannot be read or makes no sense
- * (no item id, unknown rating) is logged, counted in {@code catalog_events_skipped_total} and
- * skipped; a DynamoDB failure that outlasts the retries fails the channel, so nothing is dropped
- * and the batch is redelivered after a restart.
+ * (no item id, unknown rating, a change number below 1) is logged, counted in
+ * {@code catalog_events_skipped_total} and skipped; so is a numbered rating change applied before
+ * (reason {@code repeated}, not logged one by one). A DynamoDB failure that outlasts the retries
+ * fails the channel, so nothing is dropped and the batch is redelivered after a restart.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -76,7 +77,11 @@ public class EventConsumers {
                 }
             }
             if (last >= 0) {
-                stats.apply(partition.topic(), partition.partition(), last, facts);
+                int repeated = stats.apply(partition.topic(), partition.partition(), last, facts);
+                if (repeated > 0) {
+                    LOG.debugf("skipped %d rating changes of %s applied before", repeated, partition);
+                    metrics.counter(SKIPPED_METRIC, "topic", partition.topic(), "reason", "repeated").increment(repeated);
+                }
             }
         }
     }
@@ -90,10 +95,16 @@ public class EventConsumers {
     }
 
     Fact ratingFact(ConsumerRecord<String, RatingEvent> record, RatingEvent event) {
-        if (!validItem(event.itemId()) || !validRating(event.rating()) || !validRating(event.previousRating())) {
+        if (!validItem(event.itemId()) || !validRating(event.rating()) || !validRating(event.previousRating())
+                || event.sequence() != null && event.sequence() < 1) {
             return null;
         }
-        return Fact.rating(record.offset(), event.itemId(), event.countDelta(), Math.round(event.sumDelta() * 2));
+        long halves = Math.round(event.sumDelta() * 2);
+        // A number without a user cannot be compared with anything: such a change is guarded by its offset only.
+        return event.sequence() == null || event.userId() == null
+                ? Fact.rating(record.offset(), event.itemId(), event.countDelta(), halves)
+                : Fact.numberedRating(record.offset(), event.itemId(), event.countDelta(), halves, event.userId(),
+                        event.sequence());
     }
 
     private static boolean validItem(String itemId) {

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * <ul>
  * <li>{@code all} / item: the item's counters, chart state, title and genres ({@link Entry}), versioned;</li>
  * <li>{@code meta} / {@code ratings}, {@code newest}, {@code wm#topic#partition}: rating totals,
- *     the newest event time, and per-partition offset watermarks.</li>
+ *     the newest event time, and per-partition offset watermarks;</li>
+ * <li>{@code user#<userId>} / {@code ratings}: the highest rating change number of the user applied
+ *     to the counters (one partition per user, so these rows spread, and no index sees them).</li>
  * </ul>
  * Three sparse global secondary indexes (partition {@code bucket}) rank the rows of catalog items
  * by {@code viewScore}, {@code ratingScore} and {@code trendScore}: a chart is the first rows of
@@ -70,6 +72,10 @@ public class StatsRepository {
     private static final String COUNT = "count";
     private static final String HALVES = "halves";
     private static final String AT = "at";
+    private static final String USER_PREFIX = "user#";
+    /** Sort key of a user's row: what the number counts (the user's rating changes). */
+    private static final String USER_RATINGS = "ratings";
+    private static final String SEQUENCE = "seq";
     private static final int BATCH_GET_LIMIT = 100;
     private static final MathContext SCORE_PRECISION = new MathContext(15);
 
@@ -106,6 +112,32 @@ public class StatsRepository {
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
                 response.responses().getOrDefault(tables.stats(), List.of())
                         .forEach(row -> found.put(row.get(ITEM_ID).s(), toEntry(row)));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The highest rating change number applied for each of {@code userIds} that has one
+     * (consistent reads); users absent from the answer have none.
+     */
+    public Map<String, Long> appliedSequences(Collection<String> userIds) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(StatsRepository::sequenceKey).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tables.stats(),
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
+                for (Map<String, AttributeValue> row : response.responses().getOrDefault(tables.stats(), List.of())) {
+                    if (row.containsKey(SEQUENCE)) {
+                        found.put(row.get(BUCKET).s().substring(USER_PREFIX.length()), number(row.get(SEQUENCE)));
+                    }
+                }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
@@ -161,6 +193,14 @@ public class StatsRepository {
                            long ratingsDelta, long halvesDelta, Long newestExpected, Long newest) {
     }
 
+    /**
+     * A user's numbered rating changes {@code first..last} applied with some entry writes: the
+     * user's row moves to {@code last}, on condition that it is below {@code first}, so no change is
+     * applied twice, whoever else applies the same user's changes.
+     */
+    public record SequenceWrite(String userId, long first, long last) {
+    }
+
     /** A genre copy of an item's row, written by an earlier version, to delete. */
     public record GenreRemoval(String itemId, String genre) {
     }
@@ -172,9 +212,29 @@ public class StatsRepository {
      * @throws StatsConflictException if anything changed since it was read
      */
     public void commit(List<EntryWrite> writes, List<GenreRemoval> removals, Progress progress) {
+        commit(writes, removals, List.of(), progress);
+    }
+
+    /**
+     * As {@link #commit(List, List, Progress)}, also moving the users' applied rating numbers, in
+     * the same transaction as the counters they guard.
+     *
+     * @throws StatsConflictException if anything changed since it was read, or a user's row is
+     *                                already at or above the first number written for it
+     */
+    public void commit(List<EntryWrite> writes, List<GenreRemoval> removals, List<SequenceWrite> sequences,
+                       Progress progress) {
         List<TransactWriteItem> actions = new ArrayList<>();
         for (EntryWrite write : writes) {
             addEntryActions(actions, write);
+        }
+        for (SequenceWrite sequence : sequences) {
+            actions.add(TransactWriteItem.builder().update(u -> u.tableName(tables.stats())
+                    .key(sequenceKey(sequence.userId())).updateExpression("SET #s = :last")
+                    .conditionExpression("attribute_not_exists(#s) OR #s < :first")
+                    .expressionAttributeNames(Map.of("#s", SEQUENCE))
+                    .expressionAttributeValues(Map.of(":last", n(sequence.last()), ":first", n(sequence.first()))))
+                    .build());
         }
         for (GenreRemoval removal : removals) {
             actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tables.stats())
@@ -286,6 +346,10 @@ public class StatsRepository {
                 }
             }).build());
         }
+    }
+
+    private static Map<String, AttributeValue> sequenceKey(String userId) {
+        return key(USER_PREFIX + userId, USER_RATINGS);
     }
 
     private static String watermarkId(String topic, int partition) {

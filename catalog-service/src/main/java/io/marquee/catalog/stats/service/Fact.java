@@ -10,15 +10,34 @@ import java.time.Instant;
  * @param ratingsDelta  change of the number of ratings (-1, 0, +1)
  * @param halvesDelta   change of the sum of ratings, in half stars
  * @param interactionAt event time of an interaction (counts towards trending), null for rating changes
+ * @param userId        who made a numbered rating change, else null
+ * @param sequence      that user's change number (1, 2, 3…), null when the change is not numbered
+ *                      (such a record is deduplicated by its offset only)
  */
 public record Fact(long offset, String itemId, long views, long ratingsDelta, long halvesDelta,
-                   Instant interactionAt) {
+                   Instant interactionAt, String userId, Long sequence) {
+
+    public Fact {
+        if ((userId == null) != (sequence == null)) {
+            throw new IllegalArgumentException("a numbered change needs both its user and its number");
+        }
+    }
 
     public static Fact interaction(long offset, String itemId, boolean view, Instant at) {
-        return new Fact(offset, itemId, view ? 1 : 0, 0, 0, at);
+        return new Fact(offset, itemId, view ? 1 : 0, 0, 0, at, null, null);
     }
 
     public static Fact rating(long offset, String itemId, long ratingsDelta, long halvesDelta) {
-        return new Fact(offset, itemId, 0, ratingsDelta, halvesDelta, null);
+        return new Fact(offset, itemId, 0, ratingsDelta, halvesDelta, null, null, null);
+    }
+
+    /** A rating change with the user's change number, which it is deduplicated by as well. */
+    public static Fact numberedRating(long offset, String itemId, long ratingsDelta, long halvesDelta,
+                                      String userId, long sequence) {
+        return new Fact(offset, itemId, 0, ratingsDelta, halvesDelta, null, userId, sequence);
+    }
+
+    public boolean numbered() {
+        return sequence != null;
     }
 }

@@ -7,9 +7,12 @@ import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.stats.repository.StatsRepository.EntryWrite;
 import io.marquee.catalog.stats.repository.StatsRepository.GenreRemoval;
 import io.marquee.catalog.stats.repository.StatsRepository.Progress;
+import io.marquee.catalog.stats.repository.StatsRepository.SequenceWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,21 +27,25 @@ import software.amazon.awssdk.core.exception.SdkException;
  * time, summed per item, in transactions that also move the partition's offset watermark: a
  * record at or below the watermark has been applied and is skipped, so redelivery (a rebalance,
  * a restart before the commit) changes nothing, and concurrent writers are serialized by the
- * rows' versions. See ADR 7.
+ * rows' versions. A rating change numbered by its producer is also skipped when its user's
+ * applied number (a row moved in the same transaction, conditioned on being below what it adds)
+ * has reached it: that catches the same change published again under a new offset. See ADR 7.
  */
 @ApplicationScoped
 public class StatsService {
 
     private static final Logger LOG = Logger.getLogger(StatsService.class);
-    /** Transaction actions left for entries once the watermark, totals and newest rows have theirs. */
-    static final int ENTRY_ACTION_BUDGET = 100 - 3;
+    /**
+     * Transaction actions left for entries (one each, more while old genre copies remain) and
+     * users' applied numbers (one per user) once the watermark, totals and newest rows have theirs.
+     */
+    static final int ACTION_BUDGET = 100 - 3;
     private static final int ITEM_CHANGE_ATTEMPTS = 20;
     private static final int MAX_CONFLICTS = 1_000;
-    /** Items read ahead for one chunk: each takes one action (more only while old genre copies remain). */
-    private static final int CHUNK_READ = ENTRY_ACTION_BUDGET;
 
     private final StatsRepository repository;
     private final CatalogConfig config;
+    private final AppliedSequences sequences = new AppliedSequences();
 
     public StatsService(StatsRepository repository, CatalogConfig config) {
         this.repository = repository;
@@ -53,16 +60,16 @@ public class StatsService {
      * Applies the records of one partition, in offset order, up to and including {@code lastOffset}
      * (records that were malformed have no fact but still move the watermark).
      *
+     * @return how many numbered rating changes were skipped because their user's number had reached them
      * @throws RuntimeException when DynamoDB keeps failing; nothing is skipped, the batch can be redelivered
      */
-    public void apply(String topic, int partition, long lastOffset, List<Fact> facts) {
+    public int apply(String topic, int partition, long lastOffset, List<Fact> facts) {
         int maxFailures = Math.max(1, config.events().maxAttempts());
         int failures = 0;
         int conflicts = 0;
         while (true) {
             try {
-                applyOnce(topic, partition, lastOffset, facts);
-                return;
+                return applyOnce(topic, partition, lastOffset, facts);
             } catch (StatsConflictException e) {
                 // Another writer committed first: it made progress, so waiting and re-reading is
                 // safe; the bound only guards against a bug that would conflict forever.
@@ -78,6 +85,19 @@ public class StatsService {
                 backOff(failures * 4);
             }
         }
+    }
+
+    /**
+     * Forgets what this instance knew of the users' applied numbers in these partitions: they were
+     * revoked, and whoever gets them next may move those numbers.
+     */
+    public void partitionsRevoked(String topic, Collection<Integer> partitions) {
+        sequences.forget(topic, partitions);
+    }
+
+    /** How many users' applied numbers this instance holds in memory for a partition. */
+    public int knownUsers(String topic, int partition) {
+        return sequences.known(topic, partition);
     }
 
     /** Copies an item's title, year and genres into its stats rows after the item was written. */
@@ -104,50 +124,71 @@ public class StatsService {
     /**
      * Applies what is above the watermark in chunks of at most one transaction each; every chunk
      * reads its items right before writing them, which keeps the window for conflicts short.
+     *
+     * @return how many numbered rating changes were skipped as applied before
      */
-    private void applyOnce(String topic, int partition, long lastOffset, List<Fact> facts) {
+    private int applyOnce(String topic, int partition, long lastOffset, List<Fact> facts) {
         long watermark = repository.watermark(topic, partition);
         if (lastOffset <= watermark) {
-            return; // all of it was applied before: a redelivery
+            return 0; // all of it was applied before: a redelivery
         }
         List<Fact> pending = facts.stream().filter(f -> f.offset() > watermark).toList();
+        AppliedSequences.Partition known = sequences.of(topic, partition, watermark);
+        // Which changes count is decided once, in offset order: a numbered change at or below its
+        // user's applied number was applied before, possibly published again under another offset.
+        Map<String, Long> running = appliedSequences(known, pending);
+        List<Fact> counted = new ArrayList<>(pending.size());
+        for (Fact fact : pending) {
+            if (fact.numbered()) {
+                if (fact.sequence() <= running.getOrDefault(fact.userId(), 0L)) {
+                    continue;
+                }
+                running.put(fact.userId(), fact.sequence());
+            }
+            counted.add(fact);
+        }
         // Read once: if another writer moves the totals meanwhile, the newest-event condition fails
         // and the whole attempt starts again from fresh reads.
         Totals totals = repository.totals();
-        long applied = watermark;
+        long done = watermark;
         int from = 0;
         while (true) {
-            Set<String> upcoming = new LinkedHashSet<>();
-            for (int i = from; i < pending.size() && upcoming.size() < CHUNK_READ; i++) {
-                upcoming.add(pending.get(i).itemId());
-            }
+            Set<String> upcoming = upcomingItems(counted, from);
             Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
             Set<String> chunkItems = new LinkedHashSet<>();
+            Map<String, SequenceWrite> chunkUsers = new LinkedHashMap<>();
             int cost = 0;
             int to = from;
-            while (to < pending.size()) {
-                String id = pending.get(to).itemId();
-                if (!chunkItems.contains(id)) {
-                    if (!upcoming.contains(id)) {
-                        break;
-                    }
-                    int actions = StatsRepository.actionsFor(entries.getOrDefault(id, Entry.empty(id)));
-                    if (!chunkItems.isEmpty() && cost + actions > ENTRY_ACTION_BUDGET) {
-                        break;
-                    }
-                    chunkItems.add(id);
-                    cost += actions;
+            while (to < counted.size()) {
+                Fact fact = counted.get(to);
+                String id = fact.itemId();
+                boolean newItem = !chunkItems.contains(id);
+                if (newItem && !upcoming.contains(id)) {
+                    break;
                 }
+                boolean newUser = fact.numbered() && !chunkUsers.containsKey(fact.userId());
+                int actions = (newItem ? StatsRepository.actionsFor(entries.getOrDefault(id, Entry.empty(id))) : 0)
+                        + (newUser ? 1 : 0);
+                if (to > from && cost + actions > ACTION_BUDGET) {
+                    break;
+                }
+                chunkItems.add(id);
+                if (fact.numbered()) {
+                    // One user's counted numbers only grow: the first one met is the chunk's lowest.
+                    chunkUsers.merge(fact.userId(), new SequenceWrite(fact.userId(), fact.sequence(), fact.sequence()),
+                            (before, next) -> new SequenceWrite(before.userId(), before.first(), next.last()));
+                }
+                cost += actions;
                 to++;
             }
-            boolean last = to >= pending.size();
-            long chunkEnd = last ? lastOffset : pending.get(to - 1).offset();
+            boolean last = to >= counted.size();
+            long chunkEnd = last ? lastOffset : counted.get(to - 1).offset();
 
             Map<String, Entry> changed = new LinkedHashMap<>();
             long ratingsDelta = 0;
             long halvesDelta = 0;
             Long newest = totals.newestEventAt();
-            for (Fact fact : pending.subList(from, to)) {
+            for (Fact fact : counted.subList(from, to)) {
                 Entry entry = changed.getOrDefault(fact.itemId(),
                         entries.getOrDefault(fact.itemId(), Entry.empty(fact.itemId())));
                 changed.put(fact.itemId(), withFact(entry, fact));
@@ -166,15 +207,74 @@ public class StatsService {
                 writes.add(write(next, after));
                 removals.addAll(removals(entries.getOrDefault(entry.itemId(), Entry.empty(entry.itemId())), next));
             }
-            repository.commit(writes, removals, new Progress(topic, partition, applied, chunkEnd,
-                    ratingsDelta, halvesDelta, totals.newestEventAt(), newest));
-            applied = chunkEnd;
+            try {
+                repository.commit(writes, removals, List.copyOf(chunkUsers.values()), new Progress(topic, partition,
+                        done, chunkEnd, ratingsDelta, halvesDelta, totals.newestEventAt(), newest));
+            } catch (StatsConflictException e) {
+                // Perhaps a user's number was further than known here (another instance applied
+                // some of their changes): read those users again on the next attempt.
+                known.forget(chunkUsers.keySet());
+                throw e;
+            }
+            chunkUsers.values().forEach(u -> known.remember(u.userId(), u.last()));
+            known.advancedTo(chunkEnd);
+            done = chunkEnd;
             totals = after;
             from = to;
             if (last) {
-                return;
+                return pending.size() - counted.size();
             }
         }
+    }
+
+    /**
+     * The users' applied numbers (0: none), for every user with a numbered change among
+     * {@code facts}: from what this instance knows, the rest read in one batch and remembered.
+     */
+    private Map<String, Long> appliedSequences(AppliedSequences.Partition known, List<Fact> facts) {
+        Map<String, Long> applied = new HashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (Fact fact : facts) {
+            if (fact.numbered() && !applied.containsKey(fact.userId())) {
+                Long value = known.get(fact.userId());
+                if (value != null) {
+                    applied.put(fact.userId(), value);
+                } else {
+                    unknown.add(fact.userId());
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Map<String, Long> stored = repository.appliedSequences(unknown);
+            for (String user : unknown) {
+                long value = stored.getOrDefault(user, 0L);
+                applied.put(user, value);
+                known.remember(user, value);
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * The items the next chunk from {@code from} can reach, to read ahead in one batch: counting
+     * one action per new item and per new numbered user (the usual case), as many as fit.
+     */
+    private static Set<String> upcomingItems(List<Fact> counted, int from) {
+        Set<String> items = new LinkedHashSet<>();
+        Set<String> users = new HashSet<>();
+        for (int i = from; i < counted.size(); i++) {
+            Fact fact = counted.get(i);
+            int actions = (items.contains(fact.itemId()) ? 0 : 1)
+                    + (fact.numbered() && !users.contains(fact.userId()) ? 1 : 0);
+            if (items.size() + users.size() + actions > ACTION_BUDGET) {
+                break;
+            }
+            items.add(fact.itemId());
+            if (fact.numbered()) {
+                users.add(fact.userId());
+            }
+        }
+        return items;
     }
 
     private Entry withFact(Entry entry, Fact fact) {

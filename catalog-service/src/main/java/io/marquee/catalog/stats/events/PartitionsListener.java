@@ -1,0 +1,40 @@
+package io.marquee.catalog.stats.events;
+
+import io.marquee.catalog.stats.service.StatsService;
+import io.quarkus.arc.Unremovable;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Drops what the counters keep in memory about a partition when this instance loses it: whoever
+ * gets it next moves its users' applied numbers, so they are read again if it comes back. The
+ * Kafka connector picks this listener for both channels because it is identified by their
+ * consumer group ({@code group.id}); were that renamed, the watermark check in
+ * {@link StatsService} would still drop stale knowledge, one batch later.
+ */
+@ApplicationScoped
+@Unremovable // looked up by the connector, never injected
+@Identifier(PartitionsListener.GROUP)
+public class PartitionsListener implements KafkaConsumerRebalanceListener {
+
+    /** The consumer group of both channels, as configured in application.properties. */
+    static final String GROUP = "catalog-service";
+
+    private final StatsService stats;
+
+    public PartitionsListener(StatsService stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.stream().collect(Collectors.groupingBy(TopicPartition::topic,
+                        Collectors.mapping(TopicPartition::partition, Collectors.toList())))
+                .forEach(stats::partitionsRevoked);
+    }
+}
