@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * Publishes committed rating changes from the outbox to Kafka: the {@code ratings} event, then the
  * {@code interactions} event, and deletes the row only after both were acknowledged. A crash or a
  * broker outage in between leaves the row for {@link OutboxRelay}, so nothing is lost; the price is
- * that an event may be delivered twice (consumers deduplicate by {@code eventId}).
+ * that an event may be delivered twice (consumers deduplicate by the change number, below).
  *
  * <p>One user's rows are always published by one thread at a time, oldest sequence first, and a
  * row is only attempted after every earlier row of that user was acknowledged: one user's events
