@@ -18,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Which services behind the gateway answer right now. Deliberately not part of the gateway's
  * readiness: a gateway answering 503 for one service beats a gateway out of rotation.
  */
-@Path("/api/v1/status")
+@Path(StatusResource.PATH)
 @Tag(name = "Status", description = "Reachability of the services behind the gateway")
 public class StatusResource {
+
+    public static final String PATH = "/api/v1/status";
 
     private final List<DownstreamProbe> probes;
 

@@ -44,9 +44,6 @@ public class ChartResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.Chart.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response chart(
             @PathParam("name") @Parameter(description = "Which chart",
                     schema = @Schema(enumeration = {"most-viewed", "top-rated", "trending"}))

@@ -53,12 +53,7 @@ public class MovieRatingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingSchemas.Rating.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response mine(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
                          @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
         return ratings.rating(id);
@@ -80,14 +75,7 @@ public class MovieRatingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingSchemas.Rating.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response rate(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
                          @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
                          byte[] body) {
@@ -101,12 +89,7 @@ public class MovieRatingResource {
     @Operation(summary = "Delete my rating of a movie")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response unrate(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
                            @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
         return ratings.deleteRating(id);
@@ -120,9 +103,6 @@ public class MovieRatingResource {
                     schema = @Schema(implementation = RatingSchemas.ReviewPage.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response reviews(
             @PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
             @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,

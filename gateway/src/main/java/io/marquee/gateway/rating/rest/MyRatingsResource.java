@@ -43,11 +43,6 @@ public class MyRatingsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingSchemas.RatingPage.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response mine(
             @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
             @Size(max = ApiDocs.CURSOR_MAX) String cursor,

@@ -49,11 +49,6 @@ public class AuthResource {
                     schema = @Schema(implementation = UserSchemas.Profile.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
-    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response signup(byte[] body) {
         return users.signup(body);
     }
@@ -70,11 +65,6 @@ public class AuthResource {
                     schema = @Schema(implementation = UserSchemas.Tokens.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response login(byte[] body) {
         return users.login(body);
     }
@@ -91,11 +81,6 @@ public class AuthResource {
                     schema = @Schema(implementation = UserSchemas.Tokens.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response refresh(byte[] body) {
         return users.refresh(body);
     }
@@ -107,9 +92,6 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "The key set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserSchemas.Jwks.class)))
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response jwks() {
         return users.jwks();
     }

@@ -43,11 +43,6 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserSchemas.Profile.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response me() {
         return users.me();
     }
@@ -61,13 +56,6 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserSchemas.Profile.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "413", ref = ApiDocs.TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response patch(byte[] body) {
         return users.patchMe(body);
     }
@@ -78,11 +66,6 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "Recently viewed (last 50) and recently rated movies",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UserSchemas.History.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY)
-    @APIResponse(responseCode = "503", ref = ApiDocs.UNAVAILABLE)
-    @APIResponse(responseCode = "504", ref = ApiDocs.TIMEOUT)
     public Response history() {
         return users.history();
     }
