@@ -10,7 +10,9 @@
 #
 # The gateway's rate limits would refuse a benchmark from one address: start the stack with them
 # off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
-# The load generator is bench/load/LoadGen.java, run from source (Java 17, nothing to build).
+# The load generator is bench/load/LoadGen.java, compiled here into a temporary directory (Java 17).
+# Besides one hot title and word per endpoint, "spread" rows rotate over 1,000 titles and 200
+# search words, so caches are measured on a realistic spread of keys too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway="${1:-http://127.0.0.1:8080}"
@@ -18,7 +20,10 @@ seconds="${2:-20}"
 rate="${3:-300}"
 connections="${4:-16}"
 api="$gateway/api/v1"
-loadgen=(java -XX:+UseSerialGC -Xmx256m "$root/bench/load/LoadGen.java")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+javac -d "$work" "$root/bench/load/LoadGen.java"
+loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
 
 command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
 command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }
@@ -51,28 +56,49 @@ item=$(call 200 GET '/movies?limit=1' | jq -r '.items[0].id')
 word=$(call 200 GET "/movies/$item" | jq -r '.title' | tr -cs '[:alnum:]' '\n' | awk 'length > 2' | head -1)
 call '20[01]' PUT "/movies/$item/rating" '{"rating":4.5,"review":"benchmark"}' "$token" > /dev/null
 
-names=("get item" "search" "top rated" "most viewed" "my rating")
+# 1,000 titles from the listing, and a search word from each of the first 200 titles.
+cursor=""
+: > "$work/items"
+while [ "$(wc -l < "$work/items")" -lt 1000 ]; do
+  page=$(call 200 GET "/movies?limit=100${cursor:+&cursor=$cursor}")
+  jq -r '.items[] | "\(.id)\t\(.title)"' <<< "$page" >> "$work/items"
+  cursor=$(jq -r '.nextCursor // empty' <<< "$page")
+  [ -n "$cursor" ] || break
+done
+cut -f1 "$work/items" | head -1000 | sed "s|^|$api/movies/|" > "$work/item-urls"
+cut -f2 "$work/items" | head -200 | tr -cs '[:alnum:]\n' ' ' \
+  | awk '{ for (i = 1; i <= NF; i++) if (length($i) > 2) { print tolower($i); next } }' \
+  | sed "s|^|$api/movies/search?limit=20\&q=|" > "$work/search-urls"
+
+names=("get item" "search" "top rated" "most viewed" "my rating"
+       "get item, $(wc -l < "$work/item-urls") titles" "search, $(wc -l < "$work/search-urls") words")
 paths=("/movies/$item" "/movies/search?q=${word:-the}&limit=20" "/charts/top-rated?limit=20"
-       "/charts/most-viewed?limit=20" "/movies/$item/rating")
+       "/charts/most-viewed?limit=20" "/movies/$item/rating" "@$work/item-urls" "@$work/search-urls")
 
 # "key=value ..." -> value of key
 field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 rows=()
 for i in "${!names[@]}"; do
-  url="$api${paths[$i]}"
+  url="$api${paths[$i]}" route="GET ${paths[$i]%%\?*}"
+  if [[ ${paths[$i]} == @* ]]; then
+    url=${paths[$i]}
+    route="GET $(head -1 "${url#@}" | sed "s|^$api||; s|?.*||") …"
+  fi
   headers=() curl_headers=()
   if [ "${names[$i]}" = "my rating" ]; then
     headers=("Authorization: Bearer $token")
     curl_headers=(-H "${headers[0]}")
   fi
   # Every endpoint must answer 200 before it is measured.
-  curl -fsS -o /dev/null "${curl_headers[@]}" "$url" || { echo "${names[$i]}: $url fails" >&2; exit 1; }
+  first=$url
+  [[ $url == @* ]] && first=$(head -1 "${url#@}")
+  curl -fsS -o /dev/null "${curl_headers[@]}" "$first" || { echo "${names[$i]}: $first fails" >&2; exit 1; }
   echo "${names[$i]}: open loop at $rate/s for $seconds s ..." >&2
   open=$("${loadgen[@]}" open "$url" "$rate" "$seconds" "${headers[@]}")
   echo "${names[$i]}: closed loop, $connections connections, $seconds s ..." >&2
   closed=$("${loadgen[@]}" closed "$url" "$connections" "$seconds" "${headers[@]}")
-  rows+=("| ${names[$i]} | \`GET ${paths[$i]%%\?*}\` | $(field "$open" p50) | $(field "$open" p99) | $(field "$open" errors)/$(field "$open" count) | $(field "$closed" rps) | $(field "$closed" p99) | $(field "$closed" errors)/$(field "$closed" count) |")
+  rows+=("| ${names[$i]} | \`$route\` | $(field "$open" p50) | $(field "$open" p99) | $(field "$open" errors)/$(field "$open" count) | $(field "$closed" rps) | $(field "$closed" p99) | $(field "$closed" errors)/$(field "$closed" count) |")
 done
 
 echo
