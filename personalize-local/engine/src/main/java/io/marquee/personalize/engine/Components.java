@@ -197,6 +197,8 @@ final class Components {
         float[] dense = new float[0];
         /** All false between calls. */
         boolean[] excluded = new boolean[0];
+        /** Exploration's affinity of each fresh item. */
+        double[] affinity = new double[0];
 
         void ensure(int items, int denseItems) {
             if (scores.length < items) {
@@ -207,6 +209,13 @@ final class Components {
             if (dense.length < denseItems) {
                 dense = new float[denseItems];
             }
+        }
+
+        double[] affinity(int fresh) {
+            if (affinity.length < fresh) {
+                affinity = new double[fresh];
+            }
+            return affinity;
         }
     }
 

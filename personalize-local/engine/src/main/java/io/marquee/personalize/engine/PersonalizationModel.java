@@ -154,13 +154,13 @@ final class PersonalizationModel implements Model {
             return TopN.toScored(main, s, ids);
         }
         // Keep the best n - reserved, then fresh items ranked by affinity, then the rest of the main list.
-        double[] affinity = affinity(view, seq, s, fresh);
+        double[] affinity = affinity(view, seq, s, fresh, scratch.affinity(fresh.length));
         Set<Integer> taken = new HashSet<>();
         int keep = Math.min(main.length, n - reserved);
         for (int r = 0; r < keep; r++) {
             taken.add(main[r]);
         }
-        int[] explore = TopN.select(affinity, affinity.length, reserved,
+        int[] explore = TopN.select(affinity, fresh.length, reserved,
                 j -> !excluded[fresh[j]] && !taken.contains(fresh[j]) && ok.test(ids[fresh[j]]));
         List<Scored> out = new ArrayList<>(n);
         double last = Double.POSITIVE_INFINITY;
@@ -191,8 +191,7 @@ final class PersonalizationModel implements Model {
     }
 
     /** Of each fresh item: metadata similarity to the newest history items, then its blended score. */
-    private static double[] affinity(Catalog.View view, int[] seq, double[] s, int[] fresh) {
-        double[] a = new double[fresh.length];
+    private static double[] affinity(Catalog.View view, int[] seq, double[] s, int[] fresh, double[] a) {
         int[] recent = Sequences.recentDistinct(seq, 10);
         for (int j = 0; j < fresh.length; j++) {
             int i = fresh[j];
