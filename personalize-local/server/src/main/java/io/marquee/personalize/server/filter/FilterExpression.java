@@ -92,17 +92,19 @@ public final class FilterExpression {
         }
         List<Predicate<String>> active = new ArrayList<>();
         for (Expression e : expressions) {
-            if (!e.when().stream().allMatch(c -> test(c, fieldOf(context.user(), c.column()), context))) {
+            // Values are resolved once per request, not once per history event or candidate item.
+            if (!e.when().stream().allMatch(c -> bound(c, context).test(fieldOf(context.user(), c.column())))) {
                 continue;
             }
-            List<Condition> itemConditions = e.where().stream().filter(c -> c.source() == Source.ITEMS).toList();
-            List<Condition> interactionConditions = e.where().stream()
-                    .filter(c -> c.source() == Source.INTERACTIONS).toList();
+            List<Bound> itemConditions = e.where().stream().filter(c -> c.source() == Source.ITEMS)
+                    .map(c -> bound(c, context)).toList();
+            List<Bound> interactionConditions = e.where().stream().filter(c -> c.source() == Source.INTERACTIONS)
+                    .map(c -> bound(c, context)).toList();
             Set<String> interacted = null;
             if (!interactionConditions.isEmpty()) {
                 interacted = new HashSet<>();
                 for (Interaction i : context.history()) {
-                    if (interactionConditions.stream().allMatch(c -> test(c, interactionField(i, c.column()), context))) {
+                    if (allMatch(interactionConditions, i)) {
                         interacted.add(i.itemId());
                     }
                 }
@@ -116,15 +118,21 @@ public final class FilterExpression {
                     return true;
                 }
                 Map<String, String> fields = context.items().apply(item);
-                for (Condition c : itemConditions) {
-                    String value = "ITEM_ID".equals(c.column()) ? item : fieldOf(fields, c.column());
-                    if (!test(c, value, context)) {
+                for (Bound b : itemConditions) {
+                    String value = "ITEM_ID".equals(b.condition().column()) ? item : fieldOf(fields, b.condition().column());
+                    if (!b.test(value)) {
                         return false;
                     }
                 }
                 return true;
             };
             active.add(e.include() ? matches : matches.negate());
+        }
+        if (active.isEmpty()) {
+            return item -> true;
+        }
+        if (active.size() == 1) {
+            return active.get(0);
         }
         return item -> {
             for (Predicate<String> p : active) {
@@ -134,6 +142,92 @@ public final class FilterExpression {
             }
             return true;
         };
+    }
+
+    private static boolean allMatch(List<Bound> conditions, Interaction i) {
+        for (Bound b : conditions) {
+            if (!b.test(interactionField(i, b.condition().column()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A condition with its values resolved for one request (their numeric readings too). */
+    private record Bound(Condition condition, List<String> expected, Double[] expectedNumbers) {
+
+        boolean test(String actual) {
+            Operator op = condition.operator();
+            if (actual == null) {
+                // A missing value is in no list, and not equal to anything.
+                return op == Operator.NOT_IN || op == Operator.NE;
+            }
+            return switch (op) {
+                case IN, EQ -> anyPartMatches(actual);
+                case NOT_IN, NE -> !anyPartMatches(actual);
+                case LT, GT, LE, GE -> !expected.isEmpty() && compare(op, actual, expected.get(0));
+            };
+        }
+
+        /**
+         * Whether any '|'-separated part of the value equals an expected value (as text or as a
+         * number). Parts as {@code String.split} gives them: trailing empty parts do not count.
+         */
+        private boolean anyPartMatches(String value) {
+            String actual = value;
+            if (!actual.isEmpty()) {
+                int end = actual.length();
+                while (end > 0 && actual.charAt(end - 1) == '|') {
+                    end--;
+                }
+                if (end == 0) {
+                    return false;
+                }
+                actual = actual.substring(0, end);
+            }
+            int from = 0;
+            while (true) {
+                int bar = actual.indexOf('|', from);
+                String part = bar < 0 ? (from == 0 ? actual : actual.substring(from)) : actual.substring(from, bar);
+                if (matches(part)) {
+                    return true;
+                }
+                if (bar < 0) {
+                    return false;
+                }
+                from = bar + 1;
+            }
+        }
+
+        private boolean matches(String part) {
+            Double number = null;
+            boolean parsed = false;
+            for (int k = 0; k < expected.size(); k++) {
+                if (part.equals(expected.get(k))) {
+                    return true;
+                }
+                Double y = expectedNumbers[k];
+                if (y != null) {
+                    if (!parsed) {
+                        number = number(part);
+                        parsed = true;
+                    }
+                    if (number != null && number.doubleValue() == y.doubleValue()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static Bound bound(Condition c, Context context) {
+        List<String> expected = resolve(c, context);
+        Double[] numbers = new Double[expected.size()];
+        for (int k = 0; k < numbers.length; k++) {
+            numbers[k] = number(expected.get(k));
+        }
+        return new Bound(c, expected, numbers);
     }
 
     private static String fieldOf(Map<String, String> fields, String column) {
@@ -167,29 +261,6 @@ public final class FilterExpression {
         return values;
     }
 
-    private static boolean test(Condition c, String actual, Context context) {
-        List<String> expected = resolve(c, context);
-        if (actual == null) {
-            // A missing value is in no list, and not equal to anything.
-            return c.operator() == Operator.NOT_IN || c.operator() == Operator.NE;
-        }
-        List<String> parts = List.of(actual.split("\\|"));
-        return switch (c.operator()) {
-            case IN, EQ -> parts.stream().anyMatch(p -> expected.stream().anyMatch(x -> same(p, x)));
-            case NOT_IN, NE -> parts.stream().noneMatch(p -> expected.stream().anyMatch(x -> same(p, x)));
-            case LT, GT, LE, GE -> !expected.isEmpty() && compare(c.operator(), actual, expected.get(0));
-        };
-    }
-
-    private static boolean same(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        Double x = number(a);
-        Double y = number(b);
-        return x != null && y != null && x.doubleValue() == y.doubleValue();
-    }
-
     private static boolean compare(Operator op, String actual, String expected) {
         Double x = number(actual);
         Double y = number(expected);
@@ -204,8 +275,20 @@ public final class FilterExpression {
     }
 
     private static Double number(String text) {
+        String t = text.strip();
+        // Most values compared are words ("watch", "Comedy"): a thrown NumberFormatException per
+        // comparison cost more than the rest of a request. Only text that can start a Java number
+        // (digits, sign, point, NaN, Infinity) is parsed.
+        if (t.isEmpty()) {
+            return null;
+        }
+        char first = t.charAt(0);
+        if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.' && first != 'N'
+                && first != 'I') {
+            return null;
+        }
         try {
-            return Double.parseDouble(text.strip());
+            return Double.parseDouble(t);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -100,4 +100,19 @@ class FilterExpressionTest {
         assertThatThrownBy(() -> FilterExpression.parseValues("Comedy")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FilterExpression.parseValues("\"a\" \"b\"")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void numbersMatchAsNumbersAndWordsAsWordsInEveryPartOfAMultiValuedField() {
+        Map<String, Map<String, String>> items = Map.of("x", Map.of("TAGS", "Noir|1.0|"), "y", Map.of("TAGS", "noir"),
+                "z", Map.of("TAGS", "||"));
+        Predicate<String> byNumber = FilterExpression.parse("INCLUDE ItemID WHERE Items.TAGS IN ($T)")
+                .bind(new FilterExpression.Context(Map.of("T", List.of("1")), HISTORY, items::get, Map.of(), null));
+        Predicate<String> byWord = FilterExpression.parse("INCLUDE ItemID WHERE Items.TAGS = \"Noir\"")
+                .bind(new FilterExpression.Context(Map.of(), HISTORY, items::get, Map.of(), null));
+        Predicate<String> notEmpty = FilterExpression.parse("EXCLUDE ItemID WHERE Items.TAGS IN (\"\")")
+                .bind(new FilterExpression.Context(Map.of(), HISTORY, items::get, Map.of(), null));
+        assertThat(List.of("x", "y", "z").stream().filter(byNumber).toList()).containsExactly("x");
+        assertThat(List.of("x", "y", "z").stream().filter(byWord).toList()).containsExactly("x");
+        assertThat(List.of("x", "y", "z").stream().filter(notEmpty).toList()).containsExactly("x", "y", "z");
+    }
 }
