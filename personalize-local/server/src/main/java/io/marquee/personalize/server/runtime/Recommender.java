@@ -1,7 +1,7 @@
 package io.marquee.personalize.server.runtime;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marquee.personalize.engine.Interaction;
 import io.marquee.personalize.engine.Model;
@@ -15,6 +15,9 @@ import io.marquee.personalize.server.store.Store;
 import io.marquee.personalize.server.web.AwsException;
 import io.marquee.personalize.server.web.Input;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -52,7 +56,7 @@ public class Recommender {
     private record Serving(Resource campaign, Recipe recipe, Model model, String groupArn, GroupData data) {
     }
 
-    public ObjectNode recommendations(Input in) {
+    public String recommendations(Input in) {
         String campaignArn = in.arn("campaignArn", false);
         String recommenderArn = in.arn("recommenderArn", false);
         String userId = in.string("userId", false, 0, 256);
@@ -115,24 +119,19 @@ public class Recommender {
         Predicate<String> rest = allowed.and(candidate -> !promotedIds.contains(candidate));
         List<Scored> main = top(s, history, itemId, n - promoted.size(), rest);
 
-        ObjectNode out = Input.mapper().createObjectNode();
-        ArrayNode list = out.putArray("itemList");
         // Promoted items are spread evenly through the answer, as Personalize mixes them in.
         int total = main.size() + promoted.size();
         int step = promoted.isEmpty() ? Integer.MAX_VALUE : Math.max(1, total / promoted.size());
         Iterator<Scored> mainIt = main.iterator();
         Iterator<Scored> promoIt = promoted.iterator();
-        for (int position = 0; position < total; position++) {
-            boolean takePromoted = promoIt.hasNext() && (position % step == 0 || !mainIt.hasNext());
-            Scored next = takePromoted ? promoIt.next() : mainIt.next();
-            ObjectNode item = predicted(s, next, columns);
-            if (takePromoted) {
-                item.put("promotionName", promotion.name());
+        try (Answer out = new Answer("itemList")) {
+            for (int position = 0; position < total; position++) {
+                boolean takePromoted = promoIt.hasNext() && (position % step == 0 || !mainIt.hasNext());
+                Scored next = takePromoted ? promoIt.next() : mainIt.next();
+                out.item(s, next, columns, takePromoted ? promotion.name() : null);
             }
-            list.add(item);
+            return out.finish();
         }
-        out.put("recommendationId", "RID-" + UUID.randomUUID());
-        return out;
     }
 
     private List<Scored> top(Serving s, List<Interaction> history, String itemId, int n, Predicate<String> allowed) {
@@ -143,7 +142,7 @@ public class Recommender {
                 : s.model().recommend(history, n, allowed);
     }
 
-    public ObjectNode personalizedRanking(Input in) {
+    public String personalizedRanking(Input in) {
         String campaignArn = in.arn("campaignArn", true);
         String userId = in.string("userId", true, 0, 256);
         List<String> columns = metadataColumns(in);
@@ -159,16 +158,15 @@ public class Recommender {
         List<Interaction> history = s.data().history(userId);
         Predicate<String> allowed = filter(s, filterArn, filterValues, "filterValues", history, userId, null);
         List<String> candidates = inputList.stream().distinct().filter(allowed).toList();
-        ObjectNode out = Input.mapper().createObjectNode();
-        ArrayNode list = out.putArray("personalizedRanking");
-        for (Scored scored : s.model().rank(history, candidates)) {
-            list.add(predicted(s, scored, columns));
+        try (Answer out = new Answer("personalizedRanking")) {
+            for (Scored scored : s.model().rank(history, candidates)) {
+                out.item(s, scored, columns, null);
+            }
+            return out.finish();
         }
-        out.put("recommendationId", "RID-" + UUID.randomUUID());
-        return out;
     }
 
-    public ObjectNode actionRecommendations(Input in) {
+    public String actionRecommendations(Input in) {
         String campaignArn = in.arn("campaignArn", false);
         in.string("userId", false, 0, 256);
         in.integer("numResults", 0, 100);
@@ -232,22 +230,84 @@ public class Recommender {
         }
     }
 
-    private ObjectNode predicted(Serving s, Scored scored, List<String> columns) {
-        ObjectNode item = Input.mapper().createObjectNode().put("itemId", scored.itemId())
-                .put("score", Double.isFinite(scored.score()) ? scored.score() : 0.0);
-        if (columns != null) {
-            ObjectNode metadata = item.putObject("metadata");
-            Map<String, String> fields = s.data().item(scored.itemId());
-            if (fields != null) {
-                for (String column : columns) {
-                    String value = fields.get(column.toUpperCase(java.util.Locale.ROOT));
-                    if (value != null) {
-                        metadata.put(column, value);
-                    }
-                }
+    /**
+     * An answer written straight to JSON text as it is produced (a tree of nodes per item cost
+     * more than writing it): {@code {"<list>": [{itemId, score, metadata?, promotionName?}…],
+     * "recommendationId": …}}.
+     */
+    private static final class Answer implements AutoCloseable {
+
+        private final StringWriter text = new StringWriter(2048);
+        private final JsonGenerator json;
+
+        Answer(String list) {
+            try {
+                json = Input.mapper().getFactory().createGenerator(text);
+                json.writeStartObject();
+                json.writeArrayFieldStart(list);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return item;
+
+        void item(Serving s, Scored scored, List<String> columns, String promotionName) {
+            try {
+                json.writeStartObject();
+                json.writeStringField("itemId", scored.itemId());
+                json.writeNumberField("score", Double.isFinite(scored.score()) ? scored.score() : 0.0);
+                if (columns != null) {
+                    json.writeObjectFieldStart("metadata");
+                    Map<String, String> fields = s.data().item(scored.itemId());
+                    if (fields != null) {
+                        for (String column : columns) {
+                            String value = fields.get(column.toUpperCase(java.util.Locale.ROOT));
+                            if (value != null) {
+                                json.writeStringField(column, value);
+                            }
+                        }
+                    }
+                    json.writeEndObject();
+                }
+                if (promotionName != null) {
+                    json.writeStringField("promotionName", promotionName);
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String finish() {
+            try {
+                json.writeEndArray();
+                json.writeStringField("recommendationId", "RID-" + recommendationId());
+                json.writeEndObject();
+                json.flush();
+                return text.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                json.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's generator: the id only has to be unique, and
+     * {@link UUID#randomUUID()} draws on one shared SecureRandom that every request would queue for.
+     */
+    private static UUID recommendationId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     private static Map<String, String> filterValues(Input in) {

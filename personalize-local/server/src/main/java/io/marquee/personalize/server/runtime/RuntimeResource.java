@@ -21,18 +21,18 @@ public class RuntimeResource {
     @POST
     @Path("recommendations")
     public String recommendations(byte[] body) {
-        return recommender.recommendations(Input.parse(body)).toString();
+        return recommender.recommendations(Input.parse(body));
     }
 
     @POST
     @Path("personalize-ranking")
     public String personalizedRanking(byte[] body) {
-        return recommender.personalizedRanking(Input.parse(body)).toString();
+        return recommender.personalizedRanking(Input.parse(body));
     }
 
     @POST
     @Path("action-recommendations")
     public String actionRecommendations(byte[] body) {
-        return recommender.actionRecommendations(Input.parse(body)).toString();
+        return recommender.actionRecommendations(Input.parse(body));
     }
 }
