@@ -8,6 +8,7 @@
 #   bench/personalize-server-latency.sh                 # 20k items, 300k interactions, 500 req/s, 30 s
 #   ITEMS=3000 INTERACTIONS=200000 RATE=200 bench/personalize-server-latency.sh
 #   DATA_DIR=/tmp/plbench bench/personalize-server-latency.sh   # keep the trained campaign for the next run
+#   SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/pl.jfr" bench/personalize-server-latency.sh   # profile the server
 #
 # Needs a built personalize-local/server/target/quarkus-app, curl, jq, python3. A benchmark,
 # not a test: run it on a quiet machine; figures go to docs/benchmarks.md.
@@ -65,7 +66,7 @@ EP="http://127.0.0.1:$PORT"
 say "starting personalize-local on $EP (-Xmx$HEAP)"
 DATA=${DATA_DIR:-$WORK/data}
 PERSONALIZE_DATA_DIR="$DATA" QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 \
-  java -Xmx"$HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1 &
+  java -Xmx"$HEAP" ${SERVER_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -fs "$EP/q/health/ready" > /dev/null 2>&1 && break; sleep 0.5; done
 
@@ -116,10 +117,12 @@ else
   setup
 fi
 
+# The load generator shares the cores with the server: a small serial-GC heap keeps it out of the way.
+LOAD=(java -XX:+UseSerialGC -Xms64m -Xmx256m "$ROOT/bench/personalize-server-load.java")
 say "GetRecommendations one at a time for 10 s (service time, no queueing)"
-java "$ROOT/bench/personalize-server-load.java" "$EP" "$C" 0 10 "$USERS"
+"${LOAD[@]}" "$EP" "$C" 0 10 "$USERS"
 
 say "GetRecommendations, $RATE/s for $SECONDS_ s, no filter"
-java "$ROOT/bench/personalize-server-load.java" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS"
+"${LOAD[@]}" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS"
 say "GetRecommendations, $RATE/s for $SECONDS_ s, with the exclude-rated filter"
-java "$ROOT/bench/personalize-server-load.java" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS" "$F"
+"${LOAD[@]}" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS" "$F"

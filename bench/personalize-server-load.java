@@ -1,104 +1,145 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Open-loop load on GetRecommendations: requests leave at a fixed rate whatever the answers do,
- * and each latency is measured from when its request was due (no coordinated omission).
+ * Open-loop load on GetRecommendations, as an AWS SDK sends it: HTTP/1.1 keep-alive connections,
+ * SigV4-signed rest-json POSTs. Requests are due at a fixed rate whatever the answers do, and each
+ * latency is measured from when its request was due, so a stall that delays sending counts
+ * (no coordinated omission). Kept cheap so it does not take the CPU the server needs: one thread
+ * per connection, each parks until its next request is due, writes it on a plain socket and reads
+ * the answer; no HTTP client library, no allocation worth the name per request.
  *
  *   java bench/personalize-server-load.java ENDPOINT CAMPAIGN_ARN RATE SECONDS USERS [FILTER_ARN]
  *
  * RATE 0 sends one request at a time instead (closed loop): the service time of one request.
+ * CONNECTIONS (environment, default 16) is how many connections carry the open loop: a request
+ * due while all are busy waits for one, and that wait is part of its latency.
  */
 public class PersonalizeServerLoad {
 
     public static void main(String[] args) throws Exception {
-        String endpoint = args[0];
+        URI endpoint = URI.create(args[0]);
         String campaign = args[1];
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int users = Integer.parseInt(args[4]);
         String filter = args.length > 5 ? args[5] : null;
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(endpoint + "/recommendations");
+        int connections = Integer.parseInt(System.getenv().getOrDefault("CONNECTIONS", "16"));
+        Requests requests = new Requests(endpoint, campaign, filter, users);
 
-        // Warm-up: JIT and connections, not measured.
-        long warmUntil = System.nanoTime() + 5_000_000_000L;
-        for (int i = 0; i < 2000 && System.nanoTime() < warmUntil; i++) {
-            client.send(request(uri, campaign, filter, users), HttpResponse.BodyHandlers.discarding());
-        }
-
-        if (rate == 0) {
-            closedLoop(client, uri, campaign, filter, users, seconds);
-            return;
-        }
-        int total = rate * seconds;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 10_000_000L;
-        AtomicInteger sent = new AtomicInteger();
-        timer.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            // Catch up with every request that is due, so a stalled timer does not lower the rate.
-            while (sent.get() < total && start + sent.get() * periodNanos <= now) {
-                long due = start + sent.getAndIncrement() * periodNanos;
-                client.sendAsync(request(uri, campaign, filter, users), HttpResponse.BodyHandlers.ofString())
-                        .whenComplete((response, error) -> {
-                            if (error != null || response.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            } else {
-                                latencies.add(System.nanoTime() - due);
-                            }
-                            done.countDown();
-                        });
+        // Warm-up: JIT on both sides, not measured.
+        try (Connection c = new Connection(endpoint)) {
+            long warmUntil = System.nanoTime() + 5_000_000_000L;
+            SplittableRandom random = new SplittableRandom(1);
+            for (int i = 0; i < 2000 && System.nanoTime() < warmUntil; i++) {
+                c.exchange(requests.next(random));
             }
-        }, 10, 1, TimeUnit.MILLISECONDS);
-        done.await(seconds + 60L, TimeUnit.SECONDS);
-        timer.shutdownNow();
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("requests %d in %.1f s (target %d/s), not 200 (throttled or failed) %d%n", sorted.length + errors.get(), elapsed,
-                rate, errors.get());
-        System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(sorted, 50),
-                pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        System.exit(0);
+        }
+        double cpu0 = cpuSeconds();
+        if (rate == 0) {
+            closedLoop(endpoint, requests, seconds);
+        } else {
+            openLoop(endpoint, requests, rate, seconds, connections);
+        }
+        System.out.printf("load generator CPU: %.2f s%n", cpuSeconds() - cpu0);
     }
 
-    private static void closedLoop(HttpClient client, URI uri, String campaign, String filter, int users, int seconds)
+    private static void openLoop(URI endpoint, Requests requests, int rate, int seconds, int connections)
             throws Exception {
-        java.util.List<Long> latencies = new java.util.ArrayList<>();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int total = rate * seconds;
+        long periodNanos = 1_000_000_000L / rate;
+        // latency of request k in ns; -1 throttled, -2 failed (another status or an I/O error)
+        long[] latency = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        Connection[] open = new Connection[connections];
+        for (int t = 0; t < connections; t++) {
+            open[t] = new Connection(endpoint);
+        }
+        long start = System.nanoTime() + 20_000_000L;
+        Thread[] threads = new Thread[connections];
+        for (int t = 0; t < connections; t++) {
+            Connection connection = open[t];
+            SplittableRandom random = new SplittableRandom(100 + t);
+            threads[t] = new Thread(() -> {
+                Connection c = connection;
+                int k;
+                while ((k = next.getAndIncrement()) < total) {
+                    long due = start + k * periodNanos;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    byte[] request = requests.next(random);
+                    try {
+                        int status = c.exchange(request);
+                        latency[k] = status == 200 ? System.nanoTime() - due : c.throttled() ? -1 : -2;
+                    } catch (IOException e) {
+                        latency[k] = -2;
+                        c.close();
+                        try {
+                            c = new Connection(endpoint);
+                        } catch (IOException again) {
+                            return;
+                        }
+                    }
+                }
+                c.close();
+            }, "load-" + t);
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long throttled = Arrays.stream(latency).filter(l -> l == -1).count();
+        long failed = Arrays.stream(latency).filter(l -> l == -2 || l == 0).count();
+        long[] sorted = Arrays.stream(latency).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("requests %d in %.1f s (target %d/s over %d connections), throttled %d, failed %d%n", total,
+                elapsed, rate, connections, throttled, failed);
+        System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(sorted, 50),
+                pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static void closedLoop(URI endpoint, Requests requests, int seconds) throws IOException {
+        long[] latencies = new long[1 << 20];
+        int n = 0;
         int errors = 0;
-        while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> response = client.send(request(uri, campaign, filter, users),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                latencies.add(System.nanoTime() - t0);
-            } else {
-                errors++;
+        SplittableRandom random = new SplittableRandom(2);
+        try (Connection c = new Connection(endpoint)) {
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            while (System.nanoTime() < end && n < latencies.length) {
+                byte[] request = requests.next(random);
+                long t0 = System.nanoTime();
+                if (c.exchange(request) == 200) {
+                    latencies[n++] = System.nanoTime() - t0;
+                } else {
+                    errors++;
+                }
             }
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("closed loop: %d requests in %d s (%.0f/s), errors %d%n", sorted.length, seconds,
-                sorted.length / (double) seconds, errors);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        System.out.printf("closed loop: %d requests in %d s (%.0f/s), errors %d%n", n, seconds, n / (double) seconds,
+                errors);
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n", pct(sorted, 50), pct(sorted, 90),
-                pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        System.exit(0);
+                pct(sorted, 99), n == 0 ? 0 : sorted[n - 1] / 1e6);
     }
 
     private static double pct(long[] sorted, double p) {
@@ -109,12 +150,170 @@ public class PersonalizeServerLoad {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    private static HttpRequest request(URI uri, String campaign, String filter, int users) {
-        String user = "u" + ThreadLocalRandom.current().nextInt(1, users + 1);
-        String body = "{\"campaignArn\":\"" + campaign + "\",\"userId\":\"" + user + "\",\"numResults\":25"
-                + (filter == null ? "" : ",\"filterArn\":\"" + filter + "\"") + "}";
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** GetRecommendations requests for random users, signed with SigV4 as the SDK signs them. */
+    static final class Requests {
+
+        private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+        private static final String REGION = "us-east-1";
+        private static final String SERVICE = "personalize";
+        private static final String ACCESS_KEY = "local";
+        private static final String SECRET_KEY = "local";
+
+        private final String host;
+        private final String prefix;
+        private final String suffix;
+        private final int users;
+
+        Requests(URI endpoint, String campaign, String filter, int users) {
+            this.host = endpoint.getHost() + ":" + endpoint.getPort();
+            this.prefix = "{\"campaignArn\":\"" + campaign + "\",\"userId\":\"u";
+            this.suffix = "\",\"numResults\":25" + (filter == null ? "" : ",\"filterArn\":\"" + filter + "\"") + "}";
+            this.users = users;
+        }
+
+        byte[] next(SplittableRandom random) {
+            byte[] body = (prefix + (1 + random.nextInt(users)) + suffix).getBytes(StandardCharsets.UTF_8);
+            String amzDate = AMZ_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+            String date = amzDate.substring(0, 8);
+            String signedHeaders = "content-type;host;x-amz-date";
+            String canonical = "POST\n/recommendations\n\ncontent-type:application/json\nhost:" + host
+                    + "\nx-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" + hex(sha256(body));
+            String scope = date + "/" + REGION + "/" + SERVICE + "/aws4_request";
+            String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                    + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+            byte[] key = hmac(("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8), date);
+            key = hmac(hmac(hmac(key, REGION), SERVICE), "aws4_request");
+            String head = "POST /recommendations HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/json\r\nX-Amz-Date: " + amzDate
+                    + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/" + scope + ", SignedHeaders="
+                    + signedHeaders + ", Signature=" + hex(hmac(key, toSign))
+                    + "\r\nUser-Agent: marquee-bench personalize-server-load\r\nContent-Length: " + body.length
+                    + "\r\n\r\n";
+            byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+            byte[] out = Arrays.copyOf(h, h.length + body.length);
+            System.arraycopy(body, 0, out, h.length, body.length);
+            return out;
+        }
+
+        private static byte[] sha256(byte[] data) {
+            try {
+                return MessageDigest.getInstance("SHA-256").digest(data);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static byte[] hmac(byte[] key, String data) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String hex(byte[] bytes) {
+            return HexFormat.of().formatHex(bytes);
+        }
+    }
+
+    /** One keep-alive HTTP/1.1 connection: write a request, read the status and the whole body. */
+    static final class Connection implements AutoCloseable {
+
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        /** Bytes read from the socket: [0, limit) of which [0, used) belong to answers already returned. */
+        private byte[] buffer = new byte[16384];
+        private int limit;
+        private boolean throttled;
+
+        Connection(URI endpoint) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = socket.getInputStream();
+        }
+
+        /** Sends one request and returns the answer's status, having read the whole answer. */
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            int headEnd;
+            int scanned = 0;
+            while ((headEnd = indexOfCrlf2(scanned)) < 0) {
+                scanned = Math.max(0, limit - 3);
+                fill();
+            }
+            String head = new String(buffer, 0, headEnd, StandardCharsets.US_ASCII);
+            int status = Integer.parseInt(head.substring(9, 12));
+            int length = contentLength(head);
+            if (length < 0) {
+                throw new IOException("no Content-Length in " + head);
+            }
+            int end = headEnd + length;
+            while (limit < end) {
+                fill();
+            }
+            throttled = status != 200 && new String(buffer, headEnd, Math.min(length, 200), StandardCharsets.UTF_8)
+                    .contains("ThrottlingException");
+            // Keep whatever came after this answer (nothing, as one request is in flight at a time).
+            System.arraycopy(buffer, end, buffer, 0, limit - end);
+            limit -= end;
+            return status;
+        }
+
+        private void fill() throws IOException {
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int r = in.read(buffer, limit, buffer.length - limit);
+            if (r < 0) {
+                throw new IOException("connection closed");
+            }
+            limit += r;
+        }
+
+        /** The index just past the first CRLFCRLF at or after {@code from}, or -1. */
+        private int indexOfCrlf2(int from) {
+            for (int i = from; i + 3 < limit; i++) {
+                if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') {
+                    return i + 4;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether the last non-200 answer was a ThrottlingException. */
+        boolean throttled() {
+            return throttled;
+        }
+
+        private static int contentLength(String head) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                    return Integer.parseInt(line.substring(colon + 1).trim());
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 }
