@@ -38,6 +38,9 @@ public interface CatalogConfig {
     /** Applying the {@code interactions} and {@code ratings} topics to the counters. */
     Events events();
 
+    /** In-process read caches of item details, searches and charts (ADR 10). */
+    Cache cache();
+
     interface Admin {
         /**
          * Whether admin writes ({@code PUT /items/{id}}, {@code POST /items/batch}) are also accepted
@@ -124,5 +127,46 @@ public interface CatalogConfig {
          */
         @WithDefault("8")
         int maxAttempts();
+    }
+
+    /**
+     * How long reads are reused in this instance's memory. A write through this instance's admin
+     * API clears what it touches at once; other instances see it within the time to live, which
+     * is therefore the staleness a client may observe (ADR 10). A time to live of 0 turns that
+     * cache off. Each cache reloads an entry in the background once half its time to live has
+     * passed and the entry is read again, so readers of a busy entry do not wait on DynamoDB.
+     */
+    interface Cache {
+        /** Stored fields of an item (title, genres, ...): they change only through admin writes. */
+        @WithDefault("30s")
+        Duration itemTtl();
+
+        /** An id with no item (a 404): short, since another instance may create it. */
+        @WithDefault("1s")
+        Duration missingTtl();
+
+        /** An item's view and rating figures, which move with every event. */
+        @WithDefault("1s")
+        Duration statsTtl();
+
+        /** A search's results, per normalized query and limit. */
+        @WithDefault("2s")
+        Duration searchTtl();
+
+        /** A computed chart, per chart, genre and limit. */
+        @WithDefault("2s")
+        Duration chartTtl();
+
+        /** Items kept (each at most ~1 KB of stored fields, and separately their figures). */
+        @WithDefault("10000")
+        int maxItems();
+
+        /** Searches kept (each up to 50 results). */
+        @WithDefault("2000")
+        int maxSearches();
+
+        /** Charts kept: 3 charts x 20 genre filters (and none) x the few limits clients use. */
+        @WithDefault("500")
+        int maxCharts();
     }
 }
