@@ -1,15 +1,19 @@
 package io.marquee.catalog.charts.service;
 
 import io.marquee.catalog.config.CatalogConfig;
+import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.item.service.KnownGenre;
 import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.stats.service.Entry;
 import io.marquee.catalog.stats.service.Scores;
 import io.marquee.catalog.stats.service.Totals;
+import io.marquee.catalog.web.ReadCache;
+import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +25,10 @@ import java.util.function.ToDoubleFunction;
  * first {@code catalog.charts.genre-read-limit} rows of the index. Top-rated and trending scores depend on catalog-wide
  * figures that move on (the mean rating, the newest event time), so a few more rows than asked
  * are read and re-scored with today's figures before the cut.
+ * <p>
+ * A computed chart is kept per chart, genre and limit for {@code catalog.cache.chart-ttl} and
+ * reloaded in the background while it is read, so chart readers do not wait on DynamoDB; an item
+ * written through this instance drops them all at once, since its title or genres may show (ADR 10).
  */
 @ApplicationScoped
 public class ChartService {
@@ -35,10 +43,22 @@ public class ChartService {
 
     private final StatsRepository stats;
     private final CatalogConfig config;
+    private final ReadCache<Key, Chart> charts;
 
-    public ChartService(StatsRepository stats, CatalogConfig config) {
+    public ChartService(StatsRepository stats, CatalogConfig config, ReadCaches caches) {
         this.stats = stats;
         this.config = config;
+        this.charts = caches.create("catalog-charts", config.cache().chartTtl(), config.cache().maxCharts(),
+                this::compute);
+    }
+
+    /** One chart as asked for, after validation: genre canonical or null. */
+    private record Key(String name, String genre, int size) {
+    }
+
+    /** The item's title shows in charts and its genres decide the genre charts it is in. */
+    void itemChanged(@Observes ItemChanged changed) {
+        charts.invalidateAll();
     }
 
     public Chart chart(String name, String genre, String limit) {
@@ -66,9 +86,14 @@ public class ChartService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String genreFilter = canonical;
+        return charts.get(new Key(name, canonical, size));
+    }
+
+    private Chart compute(Key key) {
+        String genreFilter = key.genre();
+        int size = key.size();
         int maxRead = Math.max(size, config.charts().genreReadLimit());
-        List<ChartEntry> items = switch (name) {
+        List<ChartEntry> items = switch (key.name()) {
             case MOST_VIEWED -> ranked(stats.top(StatsRepository.BY_VIEWS, genreFilter, size, maxRead),
                     Entry::views, size);
             case TOP_RATED -> {
@@ -85,7 +110,7 @@ public class ChartService {
                         e -> Scores.trending(e, totals.newestEventAt(), window), size);
             }
         };
-        return new Chart(name, canonical, items);
+        return new Chart(key.name(), genreFilter, items);
     }
 
     private static int readFor(int size) {

@@ -3,13 +3,17 @@ package io.marquee.catalog.item.service;
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.repository.ConcurrentUpdateException;
 import io.marquee.catalog.item.repository.ItemRepository;
+import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.catalog.web.ReadCache;
+import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.problem.ProblemMappers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -31,7 +35,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
-/** Reading, listing and writing catalog items. */
+/**
+ * Reading, listing and writing catalog items. An item's detail is read through two caches
+ * (ADR 10): its stored fields, kept long since only admin writes change them and a write here
+ * forgets them at once, and its figures, kept briefly since every event moves them.
+ */
 @ApplicationScoped
 public class ItemService {
 
@@ -47,13 +55,23 @@ public class ItemService {
     private final Validator validator;
     private final Clock clock;
     private final ExecutorService batchWriters;
+    private final Event<ItemChanged> changes;
+    /** Items by id; an empty value is a known miss (404), kept only {@code catalog.cache.missing-ttl}. */
+    private final ReadCache<String, Optional<Item>> stored;
+    private final ReadCache<String, ItemStats> figures;
 
-    public ItemService(ItemRepository repository, StatsService stats, CatalogConfig config, Validator validator) {
+    public ItemService(ItemRepository repository, StatsService stats, CatalogConfig config, Validator validator,
+                       ReadCaches caches, Event<ItemChanged> changes) {
         this.repository = repository;
         this.stats = stats;
         this.config = config;
         this.validator = validator;
+        this.changes = changes;
         this.clock = Clock.systemUTC();
+        CatalogConfig.Cache cache = config.cache();
+        this.stored = caches.create("catalog-items", cache.itemTtl(),
+                found -> found.isPresent() ? cache.itemTtl() : cache.missingTtl(), cache.maxItems(), repository::find);
+        this.figures = caches.create("catalog-item-stats", cache.statsTtl(), cache.maxItems(), stats::statsOf);
         AtomicInteger threads = new AtomicInteger();
         this.batchWriters = Executors.newFixedThreadPool(Math.max(1, config.batch().writeConcurrency()), r -> {
             Thread thread = new Thread(r, "catalog-batch-writer-" + threads.incrementAndGet());
@@ -67,13 +85,14 @@ public class ItemService {
         batchWriters.shutdownNow();
     }
 
-    public Item get(String id) {
-        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No item with id " + id));
-    }
-
-    /** The item with its rating and view figures. */
+    /**
+     * The item with its rating and view figures, each from memory when fresh enough: another
+     * instance's write shows within {@code catalog.cache.item-ttl}, new figures within
+     * {@code catalog.cache.stats-ttl}, and a write through this instance at once.
+     */
     public ItemDetail detail(String id) {
-        return ItemDetail.of(get(id), stats.statsOf(id));
+        Item item = stored.get(id).orElseThrow(() -> ProblemException.notFound("No item with id " + id));
+        return ItemDetail.of(item, figures.get(id));
     }
 
     /**
@@ -167,8 +186,14 @@ public class ItemService {
                     draft.metadata(), previous.map(Item::createdAt).orElse(now), now,
                     previous.map(p -> p.version() + 1).orElse(1L));
             try {
-                repository.write(item, previous);
-                chartsFollow(item);
+                try {
+                    repository.write(item, previous);
+                    chartsFollow(item);
+                } finally {
+                    // Also when the outcome is unknown (a timeout may hide a commit): no read
+                    // cached here may be older than this write once it is answered.
+                    forget(id);
+                }
                 return new WriteResult(item, previous.isEmpty());
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -178,6 +203,12 @@ public class ItemService {
                 previous = repository.find(id);
             }
         }
+    }
+
+    /** Drops what this instance cached of item {@code id}, here and in every reader of {@link ItemChanged}. */
+    private void forget(String id) {
+        stored.invalidate(id);
+        changes.fire(new ItemChanged(id));
     }
 
     /**

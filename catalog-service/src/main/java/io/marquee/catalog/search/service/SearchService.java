@@ -2,15 +2,19 @@ package io.marquee.catalog.search.service;
 
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.service.CleanText;
+import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.search.repository.SearchRepository;
 import io.marquee.catalog.search.repository.SearchRepository.Posting;
 import io.marquee.catalog.search.repository.SearchRepository.Postings;
 import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.stats.service.Entry;
 import io.marquee.catalog.stats.service.ItemStats;
+import io.marquee.catalog.web.ReadCache;
+import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,6 +29,8 @@ import java.util.Set;
  * Title search over the word index. Every word but the last must be a whole word of the title;
  * the last may also be the start of one (type-ahead). Ranking: the exact title first, then titles
  * holding every word whole, then prefix matches; ties by popularity (views plus ratings).
+ * Results are kept briefly per normalized query and limit ({@code catalog.cache.search-ttl}), and
+ * forgotten whenever an item is written through this instance (ADR 10).
  */
 @ApplicationScoped
 public class SearchService {
@@ -38,11 +44,23 @@ public class SearchService {
     private final SearchRepository index;
     private final StatsRepository stats;
     private final CatalogConfig config;
+    private final ReadCache<Query, SearchResult> results;
 
-    public SearchService(SearchRepository index, StatsRepository stats, CatalogConfig config) {
+    public SearchService(SearchRepository index, StatsRepository stats, CatalogConfig config, ReadCaches caches) {
         this.index = index;
         this.stats = stats;
         this.config = config;
+        this.results = caches.create("catalog-searches", config.cache().searchTtl(), config.cache().maxSearches(),
+                query -> new SearchResult(rank(query.words(), candidates(query.words()), query.size())));
+    }
+
+    /** A search as the index sees it: "Star  WARS" and "star wars" are the same query. */
+    private record Query(List<String> words, int size) {
+    }
+
+    /** Any title may have changed, and with it which queries find it: every result may be wrong. */
+    void itemChanged(@Observes ItemChanged changed) {
+        results.invalidateAll();
     }
 
     /** The best matches for the raw query parameters; invalid ones are reported together. */
@@ -73,7 +91,7 @@ public class SearchService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new SearchResult(rank(words, candidates(words), size));
+        return results.get(new Query(List.copyOf(words), size));
     }
 
     private static String checkQuery(String q) {
