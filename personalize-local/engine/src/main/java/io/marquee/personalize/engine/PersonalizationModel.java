@@ -155,19 +155,19 @@ final class PersonalizationModel implements Model {
         }
         // Keep the best n - reserved, then fresh items ranked by affinity, then the rest of the main list.
         double[] affinity = affinity(view, seq, s, fresh, scratch.affinity(fresh.length));
-        Set<Integer> taken = new HashSet<>();
         int keep = Math.min(main.length, n - reserved);
-        for (int r = 0; r < keep; r++) {
-            taken.add(main[r]);
-        }
+        // Items already in the answer, as a sorted array: the accept test runs for many fresh items, boxing did not pay.
+        int[] kept = Arrays.copyOf(main, keep);
+        Arrays.sort(kept);
         int[] explore = TopN.select(affinity, fresh.length, reserved,
-                j -> !excluded[fresh[j]] && !taken.contains(fresh[j]) && ok.test(ids[fresh[j]]));
+                j -> !excluded[fresh[j]] && Arrays.binarySearch(kept, fresh[j]) < 0 && ok.test(ids[fresh[j]]));
         List<Scored> out = new ArrayList<>(n);
         double last = Double.POSITIVE_INFINITY;
         for (int r = 0; r < keep; r++) {
             out.add(new Scored(ids[main[r]], s[main[r]]));
             last = s[main[r]];
         }
+        Set<Integer> taken = new HashSet<>();
         for (int j : explore) {
             int i = fresh[j];
             taken.add(i);

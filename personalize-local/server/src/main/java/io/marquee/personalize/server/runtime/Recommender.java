@@ -116,7 +116,9 @@ public class Recommender {
         }
         Set<String> promotedIds = new HashSet<>();
         promoted.forEach(p -> promotedIds.add(p.itemId()));
-        Predicate<String> rest = allowed.and(candidate -> !promotedIds.contains(candidate));
+        // The model asks this of every item that would make the cut: no set lookup without a promotion.
+        Predicate<String> rest = promotedIds.isEmpty() ? allowed
+                : allowed.and(candidate -> !promotedIds.contains(candidate));
         List<Scored> main = top(s, history, itemId, n - promoted.size(), rest);
 
         // Promoted items are spread evenly through the answer, as Personalize mixes them in.
