@@ -57,7 +57,7 @@ public class ReadCaches {
         return cache;
     }
 
-    /** Forgets every entry of every cache (an operator's or a test's fresh start). */
+    /** Forgets every entry of every cache (tests start from empty caches). */
     public void invalidateAll() {
         made.forEach(ReadCache::invalidateAll);
     }

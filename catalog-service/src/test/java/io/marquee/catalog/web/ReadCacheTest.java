@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cache's contract, with time moved by hand (no test waits for an entry to age) and the
@@ -170,8 +172,9 @@ class ReadCacheTest {
         assertThat(loads).hasValue(1);
     }
 
-    @Test
-    void aLoadThatReadBeforeAnInvalidationIsNotServedAfterIt() throws Exception {
+    @ParameterizedTest(name = "invalidate all: {0}")
+    @ValueSource(booleans = {false, true})
+    void aLoadThatReadBeforeAnInvalidationIsNotServedAfterIt(boolean all) throws Exception {
         CountDownLatch readTheStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
@@ -187,14 +190,15 @@ class ReadCacheTest {
         waitFor(readTheStore);
         // A write lands and is announced while that load still holds what it read.
         stored.set("v2");
-        cache.invalidateAll();
+        invalidate(cache, "a", all);
         release.countDown();
         assertThat(early.get(30, TimeUnit.SECONDS)).isEqualTo("a=v1"); // it overlapped the write
         assertThat(cache.get("a")).isEqualTo("a=v2");
     }
 
-    @Test
-    void aReloadThatReadBeforeAnInvalidationIsDropped() throws Exception {
+    @ParameterizedTest(name = "invalidate all: {0}")
+    @ValueSource(booleans = {false, true})
+    void aReloadThatReadBeforeAnInvalidationIsDropped(boolean all) throws Exception {
         CountDownLatch readTheStore = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
@@ -212,7 +216,7 @@ class ReadCacheTest {
         assertThat(cache.get("a")).isEqualTo("a=v1"); // starts the reload
         waitFor(readTheStore);
         stored.set("v2");
-        cache.invalidate("a");
+        invalidate(cache, "a", all);
         release.countDown();
         reloads.submit(() -> { }).get(30, TimeUnit.SECONDS); // one thread: the reload has finished
         assertThat(cache.get("a")).isEqualTo("a=v2");
@@ -275,6 +279,14 @@ class ReadCacheTest {
                 .isEqualTo(2.0);
         assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "miss").functionCounter().count())
                 .isEqualTo(1.0);
+    }
+
+    private static void invalidate(ReadCache<String, String> cache, String key, boolean all) {
+        if (all) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(key);
+        }
     }
 
     private static boolean parked(Thread thread) {
