@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.io.InputStream;
 
 /** personalize-runtime on the wire (rest-json): one POST per operation, any content type. */
 @Path("/")
@@ -20,19 +21,19 @@ public class RuntimeResource {
 
     @POST
     @Path("recommendations")
-    public String recommendations(byte[] body) {
+    public String recommendations(InputStream body) {
         return recommender.recommendations(Input.parse(body));
     }
 
     @POST
     @Path("personalize-ranking")
-    public String personalizedRanking(byte[] body) {
+    public String personalizedRanking(InputStream body) {
         return recommender.personalizedRanking(Input.parse(body));
     }
 
     @POST
     @Path("action-recommendations")
-    public String actionRecommendations(byte[] body) {
+    public String actionRecommendations(InputStream body) {
         return recommender.actionRecommendations(Input.parse(body));
     }
 }
