@@ -42,14 +42,15 @@ public class PersonalizeServerLoad {
         int users = Integer.parseInt(args[4]);
         String filter = args.length > 5 ? args[5] : null;
         int connections = Integer.parseInt(System.getenv().getOrDefault("CONNECTIONS", "16"));
-        Requests requests = new Requests(endpoint, campaign, filter, users);
+        java.util.function.Supplier<Requests> requests = () -> new Requests(endpoint, campaign, filter, users);
 
         // Warm-up: JIT on both sides, not measured.
         try (Connection c = new Connection(endpoint)) {
             long warmUntil = System.nanoTime() + 5_000_000_000L;
             SplittableRandom random = new SplittableRandom(1);
+            Requests warm = requests.get();
             for (int i = 0; i < 2000 && System.nanoTime() < warmUntil; i++) {
-                c.exchange(requests.next(random));
+                c.exchange(warm.next(random));
             }
         }
         double cpu0 = cpuSeconds();
@@ -61,7 +62,7 @@ public class PersonalizeServerLoad {
         System.out.printf("load generator CPU: %.2f s%n", cpuSeconds() - cpu0);
     }
 
-    private static void openLoop(URI endpoint, Requests requests, int rate, int seconds, int connections)
+    private static void openLoop(URI endpoint, java.util.function.Supplier<Requests> requests, int rate, int seconds, int connections)
             throws Exception {
         int total = rate * seconds;
         long periodNanos = 1_000_000_000L / rate;
@@ -77,6 +78,7 @@ public class PersonalizeServerLoad {
         for (int t = 0; t < connections; t++) {
             Connection connection = open[t];
             SplittableRandom random = new SplittableRandom(100 + t);
+            Requests signer = requests.get();
             threads[t] = new Thread(() -> {
                 Connection c = connection;
                 int k;
@@ -86,7 +88,7 @@ public class PersonalizeServerLoad {
                     while ((wait = due - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    byte[] request = requests.next(random);
+                    byte[] request = signer.next(random);
                     try {
                         int status = c.exchange(request);
                         latency[k] = status == 200 ? System.nanoTime() - due : c.throttled() ? -1 : -2;
@@ -117,7 +119,9 @@ public class PersonalizeServerLoad {
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
-    private static void closedLoop(URI endpoint, Requests requests, int seconds) throws IOException {
+    private static void closedLoop(URI endpoint, java.util.function.Supplier<Requests> supplier, int seconds)
+            throws IOException {
+        Requests requests = supplier.get();
         long[] latencies = new long[1 << 20];
         int n = 0;
         int errors = 0;
@@ -155,7 +159,7 @@ public class PersonalizeServerLoad {
                 .getProcessCpuTime() / 1e9;
     }
 
-    /** GetRecommendations requests for random users, signed with SigV4 as the SDK signs them. */
+    /** GetRecommendations requests for random users, signed with SigV4 as the SDK signs them (one per thread). */
     static final class Requests {
 
         private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -169,29 +173,51 @@ public class PersonalizeServerLoad {
         private final String suffix;
         private final int users;
 
+        /** One per thread: the digests are not thread-safe. */
         Requests(URI endpoint, String campaign, String filter, int users) {
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+                this.mac = Mac.getInstance("HmacSHA256");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             this.host = endpoint.getHost() + ":" + endpoint.getPort();
             this.prefix = "{\"campaignArn\":\"" + campaign + "\",\"userId\":\"u";
             this.suffix = "\",\"numResults\":25" + (filter == null ? "" : ",\"filterArn\":\"" + filter + "\"") + "}";
             this.users = users;
         }
 
+        private final MessageDigest sha256;
+        private final Mac mac;
+        private long second = -1;
+        private String amzDate;
+        private String signingDate;
+        private byte[] signingKey;
+
         byte[] next(SplittableRandom random) {
             byte[] body = (prefix + (1 + random.nextInt(users)) + suffix).getBytes(StandardCharsets.UTF_8);
-            String amzDate = AMZ_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
-            String date = amzDate.substring(0, 8);
+            long now = System.currentTimeMillis() / 1000;
+            if (now != second) {
+                // Date and signing key change at most once a second / a day: derive them then, not per request.
+                second = now;
+                amzDate = AMZ_DATE.format(ZonedDateTime.now(ZoneOffset.UTC));
+                String date = amzDate.substring(0, 8);
+                if (!date.equals(signingDate)) {
+                    signingDate = date;
+                    byte[] key = hmac(("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8), date);
+                    signingKey = hmac(hmac(hmac(key, REGION), SERVICE), "aws4_request");
+                }
+            }
             String signedHeaders = "content-type;host;x-amz-date";
             String canonical = "POST\n/recommendations\n\ncontent-type:application/json\nhost:" + host
-                    + "\nx-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" + hex(sha256(body));
-            String scope = date + "/" + REGION + "/" + SERVICE + "/aws4_request";
+                    + "\nx-amz-date:" + amzDate + "\n\n" + signedHeaders + "\n" + hex(sha256.digest(body));
+            String scope = signingDate + "/" + REGION + "/" + SERVICE + "/aws4_request";
             String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                    + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
-            byte[] key = hmac(("AWS4" + SECRET_KEY).getBytes(StandardCharsets.UTF_8), date);
-            key = hmac(hmac(hmac(key, REGION), SERVICE), "aws4_request");
+                    + hex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
             String head = "POST /recommendations HTTP/1.1\r\nHost: " + host
                     + "\r\nContent-Type: application/json\r\nX-Amz-Date: " + amzDate
                     + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + ACCESS_KEY + "/" + scope + ", SignedHeaders="
-                    + signedHeaders + ", Signature=" + hex(hmac(key, toSign))
+                    + signedHeaders + ", Signature=" + hex(hmac(signingKey, toSign))
                     + "\r\nUser-Agent: marquee-bench personalize-server-load\r\nContent-Length: " + body.length
                     + "\r\n\r\n";
             byte[] h = head.getBytes(StandardCharsets.US_ASCII);
@@ -200,17 +226,8 @@ public class PersonalizeServerLoad {
             return out;
         }
 
-        private static byte[] sha256(byte[] data) {
+        private byte[] hmac(byte[] key, String data) {
             try {
-                return MessageDigest.getInstance("SHA-256").digest(data);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static byte[] hmac(byte[] key, String data) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
                 return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
             } catch (Exception e) {
