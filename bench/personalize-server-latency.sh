@@ -9,6 +9,7 @@
 #   ITEMS=3000 INTERACTIONS=200000 RATE=200 bench/personalize-server-latency.sh
 #   DATA_DIR=/tmp/plbench bench/personalize-server-latency.sh   # keep the trained campaign for the next run
 #   SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/pl.jfr" bench/personalize-server-latency.sh   # profile the server
+#   JAR=/other/checkout/personalize-local/server/target/quarkus-app/quarkus-run.jar bench/personalize-server-latency.sh   # another build, same load
 #
 # Needs a built personalize-local/server/target/quarkus-app, curl, jq, python3. A benchmark,
 # not a test: run it on a quiet machine; figures go to docs/benchmarks.md.
@@ -21,7 +22,7 @@ RATE=${RATE:-500}
 SECONDS_=${SECONDS_:-30}
 HEAP=${HEAP:-2g}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR="$ROOT/personalize-local/server/target/quarkus-app/quarkus-run.jar"
+JAR=${JAR:-"$ROOT/personalize-local/server/target/quarkus-app/quarkus-run.jar"}
 WORK=$(mktemp -d)
 SERVER_PID=
 cleanup() {
