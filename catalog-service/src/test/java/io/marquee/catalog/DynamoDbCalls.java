@@ -1,7 +1,7 @@
 package io.marquee.catalog;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
@@ -9,58 +9,77 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Sees every DynamoDB request the service makes in tests (an SDK-wide interceptor, listed in
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}): counts them, and can
- * make chosen ones fail as an unreachable endpoint would, before they leave.
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}): counts the ones a test
+ * asks about, and can make chosen ones fail as an unreachable endpoint would, before they leave.
+ * Tests describe requests precisely (table, index, key, page size) so that other tests' reads
+ * still finishing in the background are not counted.
  */
 public class DynamoDbCalls implements ExecutionInterceptor {
 
-    private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
-    private static volatile Predicate<SdkRequest> unreachable = request -> false;
-
-    /** Requests of one operation on one table (and index, for queries), e.g. {@code Query t/by-views}. */
-    public static int count(String operation, String table, String index) {
-        AtomicInteger count = COUNTS.get(key(operation, table, index));
-        return count == null ? 0 : count.get();
+    private record Watch(Predicate<SdkRequest> which, AtomicInteger count) {
     }
 
-    /** From now on, the requests {@code which} accepts fail; {@link #reachable()} undoes it. */
+    private static final List<Watch> WATCHES = new CopyOnWriteArrayList<>();
+    private static volatile Predicate<SdkRequest> unreachable = request -> false;
+
+    /** Counts, from now until {@link #reset()}, the requests {@code which} accepts. */
+    public static AtomicInteger count(Predicate<SdkRequest> which) {
+        Watch watch = new Watch(which, new AtomicInteger());
+        WATCHES.add(watch);
+        return watch.count();
+    }
+
+    /** From now until {@link #reset()}, the requests {@code which} accepts fail. */
     public static void unreachable(Predicate<SdkRequest> which) {
         unreachable = which;
     }
 
-    public static void reachable() {
+    /** Stops counting and failing. */
+    public static void reset() {
+        WATCHES.clear();
         unreachable = request -> false;
     }
 
-    /** Whether {@code request} is a query of {@code index} of {@code table}. */
+    /** A query of {@code index} of {@code table}. */
     public static boolean isQuery(SdkRequest request, String table, String index) {
         return request instanceof QueryRequest query && table.equals(query.tableName())
                 && index.equals(query.indexName());
     }
 
+    /** A query of {@code index} of {@code table} asking for a page of {@code limit} rows. */
+    public static boolean isQuery(SdkRequest request, String table, String index, int limit) {
+        return isQuery(request, table, index) && Integer.valueOf(limit).equals(((QueryRequest) request).limit());
+    }
+
+    /** A query of {@code table} with {@code value} among its values (a search word, say). */
+    public static boolean isQueryFor(SdkRequest request, String table, String value) {
+        return request instanceof QueryRequest query && table.equals(query.tableName())
+                && query.expressionAttributeValues().values().stream()
+                .anyMatch(v -> v.s() != null && v.s().startsWith(value));
+    }
+
+    /** A read of one row of {@code table} whose key holds {@code keyValue}. */
+    public static boolean isGetItem(SdkRequest request, String table, String keyValue) {
+        return request instanceof GetItemRequest get && table.equals(get.tableName())
+                && get.key().values().stream().map(AttributeValue::s).anyMatch(keyValue::equals);
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        String key;
-        if (request instanceof QueryRequest query) {
-            key = key("Query", query.tableName(), query.indexName());
-        } else if (request instanceof GetItemRequest get) {
-            key = key("GetItem", get.tableName(), null);
-        } else {
-            key = key(request.getClass().getSimpleName().replace("Request", ""), null, null);
+        for (Watch watch : WATCHES) {
+            if (watch.which().test(request)) {
+                watch.count().incrementAndGet();
+            }
         }
-        COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         if (unreachable.test(request)) {
             throw SdkClientException.create("Unable to execute HTTP request: Connection refused (a test's outage)");
         }
-    }
-
-    private static String key(String operation, String table, String index) {
-        return operation + " " + table + (index == null ? "" : "/" + index);
     }
 }
