@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A stopped clock for the read caches during one {@code @QuarkusTest} method: entries age only
  * when the test moves it, so what is served from memory, and for how long, is checked without
- * waiting. It starts an hour behind the real clock and every cache is emptied when it is put in,
- * so entries of other tests never look fresh to it, nor its entries to later tests.
+ * waiting. Every cache is emptied when it is put in (entries made under the real clock would look
+ * fresh to it), and it runs an hour behind the real clock, so whatever it leaves behind looks
+ * expired to later tests.
  */
 @Vetoed
 public class ManualCacheClock extends CacheTicker {
