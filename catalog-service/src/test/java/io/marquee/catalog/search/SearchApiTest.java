@@ -123,6 +123,64 @@ class SearchApiTest {
     }
 
     @Test
+    void pagesFollowTheCursorThroughEveryMatchOnce() {
+        for (int i = 0; i < 7; i++) {
+            putOk("srch-page-" + i, item("Dribbleflax " + i, 1967));
+        }
+        List<String> all = ids("dribbleflax");
+        assertThat(all).hasSize(7);
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("q", "DRIBBLEFLAX").queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/items/search").then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).containsExactlyElementsOf(all);
+        // The last page has no cursor; a full page that ends exactly at the last match has none either.
+        given().queryParam("q", "dribbleflax").queryParam("limit", 7).get("/items/search").then().statusCode(200)
+                .body("items.size()", is(7)).body("nextCursor", is((Object) null));
+    }
+
+    @Test
+    void aCursorOnlyContinuesItsOwnQuery() {
+        for (int i = 0; i < 3; i++) {
+            putOk("srch-own-" + i, item("Quillmarsh " + i, 1968));
+        }
+        String cursor = given().queryParam("q", "quillmarsh").queryParam("limit", 1).get("/items/search")
+                .then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        assertThat(cursor).isNotBlank();
+        given().queryParam("q", "star").queryParam("cursor", cursor).get("/items/search").then().statusCode(400)
+                .contentType(startsWith(PROBLEM)).body("errors.field", hasItem("cursor"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "!!!", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiIwIn0", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiItMyJ9",
+            "eyJiIjoicXVpbGxtYXJzaCIsImsiOiJhYmMifQ", "eyJiIjoicXVpbGxtYXJzaCJ9", "bnVsbA", "W10"})
+    void aBrokenOrForgedCursorIs400NamingCursor(String cursor) {
+        // The encoded ones are {"b":"quillmarsh","k":"0" | "-3" | "abc"}, {"b":"quillmarsh"}, null and [].
+        given().queryParam("q", "quillmarsh").queryParam("cursor", cursor).get("/items/search").then()
+                .statusCode(400).contentType(startsWith(PROBLEM)).body("errors.field", hasItem("cursor"));
+        given().queryParam("q", "quillmarsh").queryParam("cursor", "a".repeat(600)).get("/items/search").then()
+                .statusCode(400).body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void aCursorPastTheEndIsAnEmptyLastPage() {
+        // {"b":"quillmarsh","k":"999"}: a well-formed cursor of a list that has since shrunk.
+        given().queryParam("q", "quillmarsh").queryParam("cursor", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiI5OTkifQ")
+                .get("/items/search").then().statusCode(200)
+                .body("items.size()", is(0)).body("nextCursor", is((Object) null));
+    }
+
+    @Test
     void injectionLookingAndUnicodeQueriesAreJustWords() {
         putOk("srch-inj", item("'; DROP TABLE items; -- Snorkelwick", 1966));
         assertThat(ids("'; DROP TABLE items; --")).contains("srch-inj");

@@ -7,17 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The opaque listing cursor: {@code {"b":bucket,"k":lastSortKey}} as JSON, base64url without
- * padding. A cursor only continues the query it came from.
+ * The opaque paging cursor: {@code {"b":query,"k":position}} as JSON, base64url without padding,
+ * where {@code query} names what is paged (a listing's bucket, a search's words) and
+ * {@code position} where the next page starts (the last sort key, an offset). A cursor only
+ * continues the query it came from.
  */
-record Cursor(String b, String k) {
+public record Cursor(String b, String k) {
 
     static final int MAX_LENGTH = 512;
-    static final String FIELD = "cursor";
-    static final String MALFORMED = "is malformed or belongs to another query";
+    public static final String FIELD = "cursor";
+    public static final String MALFORMED = "is malformed or belongs to another query";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String encode() {
+    public String encode() {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(this));
         } catch (JsonProcessingException e) {
@@ -25,8 +27,8 @@ record Cursor(String b, String k) {
         }
     }
 
-    /** The last sort key of the previous page, if {@code text} is a cursor of {@code bucket}. */
-    static String decode(String text, String bucket) {
+    /** Where the next page starts, if {@code text} is a cursor of {@code bucket}. */
+    public static String decode(String text, String bucket) {
         if (text.length() > MAX_LENGTH) {
             throw ProblemException.invalid(FIELD, MALFORMED);
         }

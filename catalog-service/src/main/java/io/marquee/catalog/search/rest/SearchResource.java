@@ -31,14 +31,16 @@ public class SearchResource {
     @Operation(summary = "Search items by title",
             description = "Case and accents are ignored; the last word also matches the start of a title word. "
                     + "Exact titles first, then titles holding every word, then prefix matches; ties by popularity.")
-    @APIResponse(responseCode = "200", description = "The best matches, best first; empty when nothing matches",
+    @APIResponse(responseCode = "200", description = "A page of the best matches, best first; empty when nothing matches",
             content = @Content(schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(responseCode = "400", description = "q empty, longer than 200 characters, more than 8 words, "
-            + "without a letter or digit, or with control characters; or limit outside 1..50",
+            + "without a letter or digit, or with control characters; limit outside 1..50; or a cursor that is "
+            + "malformed or belongs to another query",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResult search(
             @QueryParam("q") @Parameter(description = "Words of the title, e.g. `star wa`", required = true) String q,
-            @QueryParam("limit") @Parameter(description = "How many results, 1..50, default 10") String limit) {
-        return search.search(q, limit);
+            @QueryParam("limit") @Parameter(description = "How many results, 1..50, default 10") String limit,
+            @QueryParam("cursor") @Parameter(description = "`nextCursor` of the previous page, with the same q") String cursor) {
+        return search.search(q, limit, cursor);
     }
 }

@@ -2,6 +2,7 @@ package io.marquee.catalog.search.service;
 
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.service.CleanText;
+import io.marquee.catalog.item.service.Cursor;
 import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.search.repository.SearchRepository;
 import io.marquee.catalog.search.repository.SearchRepository.Posting;
@@ -29,8 +30,11 @@ import java.util.Set;
  * Title search over the word index. Every word but the last must be a whole word of the title;
  * the last may also be the start of one (type-ahead). Ranking: the exact title first, then titles
  * holding every word whole, then prefix matches; ties by popularity (views plus ratings).
- * Results are kept briefly per normalized query and limit ({@code catalog.cache.search-ttl}), and
- * forgotten whenever an item is written through this instance (ADR 10).
+ * The ranked matches of a query (at most {@code catalog.search.max-postings-per-word}) are kept
+ * briefly per normalized query ({@code catalog.cache.search-ttl}), and forgotten whenever an item
+ * is written through this instance (ADR 10). Pages are slices of that list: a cursor holds the
+ * offset of the next page, so a page read while popularity moves may repeat or skip a title at
+ * its edge, which a search can live with.
  */
 @ApplicationScoped
 public class SearchService {
@@ -44,18 +48,23 @@ public class SearchService {
     private final SearchRepository index;
     private final StatsRepository stats;
     private final CatalogConfig config;
-    private final ReadCache<Query, SearchResult> results;
+    private final ReadCache<Query, List<SearchHit>> results;
 
     public SearchService(SearchRepository index, StatsRepository stats, CatalogConfig config, ReadCaches caches) {
         this.index = index;
         this.stats = stats;
         this.config = config;
         this.results = caches.create("catalog-searches", config.cache().searchTtl(), config.cache().maxSearches(),
-                query -> new SearchResult(rank(query.words(), candidates(query.words()), query.size())));
+                query -> rank(query.words(), candidates(query.words())));
     }
 
     /** A search as the index sees it: "Star  WARS" and "star wars" are the same query. */
-    private record Query(List<String> words, int size) {
+    private record Query(List<String> words) {
+
+        /** What a cursor of this query names, so that it cannot continue another query. */
+        String key() {
+            return String.join(" ", words);
+        }
     }
 
     /** Any title may have changed, and with it which queries find it: every result may be wrong. */
@@ -63,8 +72,8 @@ public class SearchService {
         results.invalidateAll();
     }
 
-    /** The best matches for the raw query parameters; invalid ones are reported together. */
-    public SearchResult search(String q, String limit) {
+    /** A page of the best matches for the raw query parameters; invalid ones are reported together. */
+    public SearchResult search(String q, String limit, String cursor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<String> words = List.of();
         String qProblem = checkQuery(q);
@@ -91,7 +100,26 @@ public class SearchService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return results.get(new Query(List.copyOf(words), size));
+        Query query = new Query(List.copyOf(words));
+        int offset = cursor == null || cursor.isEmpty() ? 0 : offset(Cursor.decode(cursor, query.key()));
+        List<SearchHit> ranked = results.get(query);
+        int end = Math.min(ranked.size(), offset + size);
+        List<SearchHit> page = offset >= ranked.size() ? List.of() : ranked.subList(offset, end);
+        String next = end < ranked.size() ? new Cursor(query.key(), Integer.toString(end)).encode() : null;
+        return new SearchResult(page, next);
+    }
+
+    /** The offset a cursor holds; cursors are made here, so anything else is a forged or broken one. */
+    private static int offset(String position) {
+        try {
+            int offset = Integer.parseInt(position);
+            if (offset > 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(Cursor.FIELD, Cursor.MALFORMED);
     }
 
     private static String checkQuery(String q) {
@@ -132,7 +160,7 @@ public class SearchService {
         return best == null ? List.of() : best.postings();
     }
 
-    private List<SearchHit> rank(List<String> words, List<Posting> postings, int size) {
+    private List<SearchHit> rank(List<String> words, List<Posting> postings) {
         record Match(Posting posting, int tier) {
         }
         Map<String, Match> matches = new LinkedHashMap<>();
@@ -147,7 +175,7 @@ public class SearchService {
                 .thenComparing(m -> -popularity(figures.get(m.posting().itemId())))
                 .thenComparing(m -> m.posting().title().toLowerCase(Locale.ROOT))
                 .thenComparing(m -> m.posting().itemId());
-        return matches.values().stream().sorted(order).limit(size)
+        return matches.values().stream().sorted(order)
                 .map(m -> {
                     Entry entry = figures.get(m.posting().itemId());
                     return new SearchHit(m.posting().itemId(), m.posting().title(), m.posting().year(),

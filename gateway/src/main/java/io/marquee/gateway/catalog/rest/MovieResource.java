@@ -74,7 +74,7 @@ public class MovieResource {
             @QueryParam("limit") @Parameter(description = "How many results, 1 to 50, default 10",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50"))
             @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit,
-            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE + " (reserved: one page today)")
+            @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
             @Size(max = ApiDocs.CURSOR_MAX) String cursor) {
         return catalog.search(q, limit, cursor);
     }

@@ -46,8 +46,8 @@ final class MovieSchemas {
     @Schema(name = "SearchResults", description = "Movies whose title matches the query, best first")
     record SearchResults(
             List<SearchHit> items,
-            @Schema(description = "Pass as `cursor` to get the next page; absent on the last page "
-                    + "(catalog-service answers one page today)") String nextCursor) {
+            @Schema(description = "Pass as `cursor`, with the same `q`, to get the next page; absent on the "
+                    + "last page") String nextCursor) {
     }
 
     @Schema(name = "ChartEntry", description = "A movie on a chart, with the figures it was ranked by")
