@@ -120,10 +120,19 @@ fi
 
 # The load generator shares the cores with the server: a small serial-GC heap keeps it out of the way.
 LOAD=(java -XX:+UseSerialGC -Xms64m -Xmx256m "$ROOT/bench/personalize-server-load.java")
+# server_cpu: the server's CPU seconds so far (user + system), to say what each phase cost it.
+server_cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / t}' "/proc/$SERVER_PID/stat"; }
+phase() {
+  local before after
+  before=$(server_cpu)
+  "${LOAD[@]}" "$@"
+  after=$(server_cpu)
+  say "server CPU in this run (warm-up included): $(python3 -c "print(round($after - $before, 2))") s"
+}
 say "GetRecommendations one at a time for 10 s (service time, no queueing)"
-"${LOAD[@]}" "$EP" "$C" 0 10 "$USERS"
+phase "$EP" "$C" 0 10 "$USERS"
 
 say "GetRecommendations, $RATE/s for $SECONDS_ s, no filter"
-"${LOAD[@]}" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS"
+phase "$EP" "$C" "$RATE" "$SECONDS_" "$USERS"
 say "GetRecommendations, $RATE/s for $SECONDS_ s, with the exclude-rated filter"
-"${LOAD[@]}" "$EP" "$C" "$RATE" "$SECONDS_" "$USERS" "$F"
+phase "$EP" "$C" "$RATE" "$SECONDS_" "$USERS" "$F"

@@ -49,9 +49,12 @@ public class PersonalizeServerLoad {
             long warmUntil = System.nanoTime() + 5_000_000_000L;
             SplittableRandom random = new SplittableRandom(1);
             Requests warm = requests.get();
-            for (int i = 0; i < 2000 && System.nanoTime() < warmUntil; i++) {
+            int warmed = 0;
+            while (warmed < 2000 && System.nanoTime() < warmUntil) {
                 c.exchange(warm.next(random));
+                warmed++;
             }
+            System.out.printf("warm-up: %d requests, not measured%n", warmed);
         }
         double cpu0 = cpuSeconds();
         if (rate == 0) {
