@@ -12,17 +12,16 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Drops what the counters keep in memory about a partition when this instance loses it: whoever
- * gets it next moves its users' applied numbers, so they are read again if it comes back. The
- * Kafka connector picks this listener for both channels because it is identified by their
- * consumer group ({@code group.id}); were that renamed, the watermark check in
- * {@link StatsService} would still drop stale knowledge, one batch later.
+ * gets it next moves its users' applied numbers, so they are read again if it comes back. Both
+ * channels name it ({@code consumer-rebalance-listener.name} in application.properties); were that
+ * lost, the watermark check in {@link StatsService} would still drop stale knowledge, one batch later.
  */
 @ApplicationScoped
 @Unremovable // looked up by the connector, never injected
 @Identifier(PartitionsListener.GROUP)
 public class PartitionsListener implements KafkaConsumerRebalanceListener {
 
-    /** The consumer group of both channels, as configured in application.properties. */
+    /** The name both channels give as their {@code consumer-rebalance-listener.name}. */
     static final String GROUP = "catalog-service";
 
     private final StatsService stats;
