@@ -27,12 +27,13 @@ final class TopN {
         // min-heap on (score, -index): the root is the worst kept
         int[] heap = new int[n];
         int size = 0;
+        // Once the heap is full, an item must beat its root: the root's score is kept in a local so
+        // the pass over a whole catalog is one comparison per item (ties go to the lower index, and
+        // every later index is higher than the root's, so a tie never gets in).
+        double bar = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < length; i++) {
             double s = scores[i];
-            if (Double.isNaN(s) || s == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            if (size == n && !better(scores, i, heap[0])) {
+            if (!(s > bar) && (size == n || s != s || s == Double.NEGATIVE_INFINITY)) {
                 continue;
             }
             if (!accept.test(i)) {
@@ -44,6 +45,9 @@ final class TopN {
             } else {
                 heap[0] = i;
                 siftDown(scores, heap, size);
+            }
+            if (size == n) {
+                bar = scores[heap[0]];
             }
         }
         int[] out = Arrays.copyOf(heap, size);
