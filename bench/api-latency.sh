@@ -53,7 +53,7 @@ call 201 POST /auth/signup "{\"name\":\"Bench $stamp\",\"age\":30,\"gender\":\"o
 token=$(call 200 POST /auth/login "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .accessToken)
 item=$(call 200 GET '/movies?limit=1' | jq -r '.items[0].id')
 [ -n "$item" ] && [ "$item" != null ] || { echo "the catalog is empty: load the demo data" >&2; exit 1; }
-word=$(call 200 GET "/movies/$item" | jq -r '.title' | tr -cs '[:alnum:]' '\n' | awk 'length > 2' | head -1)
+word=$(call 200 GET "/movies/$item" | jq -r '.title' | tr -cs '[:alnum:]' '\n' | awk 'length > 2 { print; exit }')
 call '20[01]' PUT "/movies/$item/rating" '{"rating":4.5,"review":"benchmark"}' "$token" > /dev/null
 
 # 1,000 titles from the listing, and a search word from each of the first 200 titles.
@@ -65,8 +65,8 @@ while [ "$(wc -l < "$work/items")" -lt 1000 ]; do
   cursor=$(jq -r '.nextCursor // empty' <<< "$page")
   [ -n "$cursor" ] || break
 done
-cut -f1 "$work/items" | head -1000 | sed "s|^|$api/movies/|" > "$work/item-urls"
-cut -f2 "$work/items" | head -200 | tr -cs '[:alnum:]\n' ' ' \
+head -n 1000 "$work/items" | cut -f1 | sed "s|^|$api/movies/|" > "$work/item-urls"
+head -n 200 "$work/items" | cut -f2 | tr -cs '[:alnum:]\n' ' ' \
   | awk '{ for (i = 1; i <= NF; i++) if (length($i) > 2) { print tolower($i); next } }' \
   | sed "s|^|$api/movies/search?limit=20\&q=|" > "$work/search-urls"
 
@@ -113,7 +113,7 @@ done
 
 echo
 # The load average tells whether the figures are the stack's or a busy machine's.
-echo "Command: \`bench/api-latency.sh $gateway $seconds $rate $connections\` ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1))"
+echo "Command: \`bench/api-latency.sh $gateway $seconds $rate $connections\` ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | sed -n 1p))"
 echo
 echo "| endpoint | route | p50 ms @ $rate/s | p99 ms @ $rate/s | errors @ $rate/s | max req/s ($connections conn.) | p99 ms at max | errors at max |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
