@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.marquee.catalog.stats.events.EventConsumers;
 import io.marquee.catalog.stats.events.InteractionEventDeserializer;
 import io.marquee.catalog.stats.events.RatingEventDeserializer;
+import io.marquee.catalog.stats.service.ItemStats;
+import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +44,9 @@ class CountersAndChartsTest {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    StatsService statsService;
 
     private static JsonPath stats(String id) {
         return given().get("/items/{id}", id).then().statusCode(200).extract().jsonPath();
@@ -92,10 +97,8 @@ class CountersAndChartsTest {
         Events.redeliver(Topics.INTERACTIONS, new InteractionEventDeserializer(), consumers::interactions);
         Events.redeliver(Topics.RATINGS, new RatingEventDeserializer(), consumers::ratings);
 
-        JsonPath after = stats("redeliver-1");
-        assertThat(after.getLong("stats.viewCount")).isEqualTo(5);
-        assertThat(after.getLong("stats.ratingCount")).isEqualTo(5);
-        assertThat(after.getDouble("stats.ratingAverage")).isEqualTo(4.0);
+        // Read what is stored, not the item page: its 1 s stats cache could still show the old figures.
+        assertThat(statsService.statsOf("redeliver-1")).isEqualTo(new ItemStats(5, 4.0, 5));
     }
 
     @Test
