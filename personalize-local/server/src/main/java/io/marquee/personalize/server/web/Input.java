@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,31 +46,13 @@ public final class Input {
 
     /** Parses a body; an empty body counts as {@code {}} (what the SDK sends for an empty request). */
     public static Input parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return new Input(JSON.createObjectNode(), "");
-        }
-        JsonNode parsed;
-        try {
-            parsed = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw AwsException.invalid("The request body is not valid JSON" + where);
-        } catch (IOException e) {
-            throw AwsException.invalid("The request body could not be read");
-        }
-        if (parsed == null || parsed.isMissingNode()) {
-            return new Input(JSON.createObjectNode(), "");
-        }
-        if (!(parsed instanceof ObjectNode object)) {
-            throw AwsException.invalid("The request body must be a JSON object");
-        }
-        return new Input(object, "");
+        return parse(body == null ? InputStream.nullInputStream() : new ByteArrayInputStream(body));
     }
 
     /**
      * As {@link #parse(byte[])}, reading the body as it streams in: the parser's recycled buffers
      * instead of a copy of the whole body first (the largest allocation of a recommendation request).
+     * An empty stream counts as {@code {}}.
      */
     public static Input parse(InputStream body) {
         JsonNode parsed;
