@@ -41,7 +41,7 @@ public final class DemoDataLoader {
     }
 
     /** Whether {@code dir} holds files of a dataset that was fully loaded before. */
-    public static boolean alreadyLoaded(Path dir) {
+    private static boolean alreadyLoaded(Path dir) {
         return Files.exists(dir.resolve(MARKER));
     }
 
