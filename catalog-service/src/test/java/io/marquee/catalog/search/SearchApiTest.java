@@ -162,10 +162,12 @@ class SearchApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x", "!!!", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiIwIn0", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiItMyJ9",
-            "eyJiIjoicXVpbGxtYXJzaCIsImsiOiJhYmMifQ", "eyJiIjoicXVpbGxtYXJzaCJ9", "bnVsbA", "W10"})
+    @ValueSource(strings = {"x", "!!!", "eyJxIjoicXVpbGxtYXJzaCIsImsiOiIwIn0", "eyJxIjoicXVpbGxtYXJzaCIsImsiOiItMyJ9",
+            "eyJxIjoicXVpbGxtYXJzaCIsImsiOiJhYmMifQ", "eyJxIjoicXVpbGxtYXJzaCJ9",
+            "eyJxIjoicXVpbGxtYXJzaCIsImsiOiI5OTk5OTk5OTk5OSJ9", "bnVsbA", "W10"})
     void aBrokenOrForgedCursorIs400NamingCursor(String cursor) {
-        // The encoded ones are {"b":"quillmarsh","k":"0" | "-3" | "abc"}, {"b":"quillmarsh"}, null and [].
+        // The encoded ones are {"q":"quillmarsh","k":"0" | "-3" | "abc"}, {"q":"quillmarsh"},
+        // {"q":"quillmarsh","k":"99999999999"}, null and [].
         given().queryParam("q", "quillmarsh").queryParam("cursor", cursor).get("/items/search").then()
                 .statusCode(400).contentType(startsWith(PROBLEM)).body("errors.field", hasItem("cursor"));
         given().queryParam("q", "quillmarsh").queryParam("cursor", "a".repeat(600)).get("/items/search").then()
@@ -174,8 +176,8 @@ class SearchApiTest {
 
     @Test
     void aCursorPastTheEndIsAnEmptyLastPage() {
-        // {"b":"quillmarsh","k":"999"}: a well-formed cursor of a list that has since shrunk.
-        given().queryParam("q", "quillmarsh").queryParam("cursor", "eyJiIjoicXVpbGxtYXJzaCIsImsiOiI5OTkifQ")
+        // {"q":"quillmarsh","k":"999"}: a well-formed cursor of a list that has since shrunk.
+        given().queryParam("q", "quillmarsh").queryParam("cursor", "eyJxIjoicXVpbGxtYXJzaCIsImsiOiI5OTkifQ")
                 .get("/items/search").then().statusCode(200)
                 .body("items.size()", is(0)).body("nextCursor", is((Object) null));
     }

@@ -6,6 +6,7 @@ import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.web.PageCursor;
 import io.marquee.rating.client.KnownItems;
 import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.events.OutboxPublisher;
@@ -120,7 +121,7 @@ public class RatingService {
     public RatingPage mine(String userId, String limit, String cursor) {
         String query = "me:" + userId;
         int size = pageSize(limit, cursor, query);
-        String after = present(cursor) ? Cursor.decode(cursor, query) : null;
+        String after = present(cursor) ? PageCursor.decode(cursor, query, RatingService::isIndexKey) : null;
         return page(repository.byUser(userId, after, size), query);
     }
 
@@ -128,12 +129,12 @@ public class RatingService {
     public RatingPage reviews(String itemId, String limit, String cursor) {
         String query = "item:" + itemId;
         int size = pageSize(limit, cursor, query);
-        String after = present(cursor) ? Cursor.decode(cursor, query) : null;
+        String after = present(cursor) ? PageCursor.decode(cursor, query, RatingService::isIndexKey) : null;
         return page(repository.reviews(itemId, after, size), query);
     }
 
     private static RatingPage page(RatingRepository.Page page, String query) {
-        String next = page.lastKey() == null ? null : new Cursor(query, page.lastKey()).encode();
+        String next = page.lastKey() == null ? null : new PageCursor(query, page.lastKey()).encode();
         return new RatingPage(page.ratings().stream().map(Rating::of).toList(), next);
     }
 
@@ -152,7 +153,7 @@ public class RatingService {
         }
         if (present(cursor)) {
             try {
-                Cursor.decode(cursor, query);
+                PageCursor.decode(cursor, query, RatingService::isIndexKey);
             } catch (ProblemException e) {
                 errors.addAll(e.errors());
             }
@@ -201,5 +202,17 @@ public class RatingService {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * A cursor's position is an index key of a rating row whose id part is an item or user id
+     * (queries are {@code me:<userId>} or {@code item:<itemId>}, so another user's cursor is refused).
+     */
+    private static boolean isIndexKey(String position) {
+        if (!RatingRepository.isIndexKey(position)) {
+            return false;
+        }
+        String id = position.substring(14);
+        return id.matches(RatingRules.ITEM_ID_REGEX) || RatingRules.USER_ID.matcher(id).matches();
     }
 }

@@ -11,6 +11,7 @@ import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.problem.ProblemMappers;
+import io.marquee.common.web.PageCursor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -130,9 +131,9 @@ public class ItemService {
             throw ProblemException.invalid(errors);
         }
         String bucket = IndexKeys.bucket(canonicalGenre, yearValue);
-        String after = present(cursor) ? Cursor.decode(cursor, bucket) : null;
+        String after = present(cursor) ? PageCursor.decode(cursor, bucket, ItemService::isSortKey) : null;
         ItemRepository.IndexPage page = repository.list(bucket, after, pageSize);
-        String next = page.lastSortKey() == null ? null : new Cursor(bucket, page.lastSortKey()).encode();
+        String next = page.lastSortKey() == null ? null : new PageCursor(bucket, page.lastSortKey()).encode();
         return new ItemPage(page.items(), next);
     }
 
@@ -288,5 +289,10 @@ public class ItemService {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A listing cursor's position is a sort key of the index: clean text, as item titles are. */
+    private static boolean isSortKey(String position) {
+        return CleanText.Validator.isClean(position);
     }
 }

@@ -2,7 +2,6 @@ package io.marquee.catalog.search.service;
 
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.service.CleanText;
-import io.marquee.catalog.item.service.Cursor;
 import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.search.repository.SearchRepository;
 import io.marquee.catalog.search.repository.SearchRepository.Posting;
@@ -14,6 +13,7 @@ import io.marquee.catalog.web.ReadCache;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.web.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -101,25 +101,18 @@ public class SearchService {
             throw ProblemException.invalid(errors);
         }
         Query query = new Query(List.copyOf(words));
-        int offset = cursor == null || cursor.isEmpty() ? 0 : offset(Cursor.decode(cursor, query.key()));
+        int offset = cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(PageCursor.decode(cursor, query.key(), SearchService::isOffset));
         List<SearchHit> ranked = results.get(query);
         int end = Math.min(ranked.size(), offset + size);
         List<SearchHit> page = offset >= ranked.size() ? List.of() : ranked.subList(offset, end);
-        String next = end < ranked.size() ? new Cursor(query.key(), Integer.toString(end)).encode() : null;
+        String next = end < ranked.size() ? new PageCursor(query.key(), Integer.toString(end)).encode() : null;
         return new SearchResult(page, next);
     }
 
-    /** The offset a cursor holds; cursors are made here, so anything else is a forged or broken one. */
-    private static int offset(String position) {
-        try {
-            int offset = Integer.parseInt(position);
-            if (offset > 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid(Cursor.FIELD, Cursor.MALFORMED);
+    /** A search cursor's position is the offset of the next page: a positive whole number. */
+    private static boolean isOffset(String position) {
+        return position.length() <= 9 && position.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(position) > 0;
     }
 
     private static String checkQuery(String q) {
