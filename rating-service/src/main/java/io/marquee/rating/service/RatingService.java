@@ -7,6 +7,7 @@ import io.marquee.common.events.RatingEvent;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.web.PageCursor;
+import io.marquee.common.web.QueryNumbers;
 import io.marquee.rating.client.KnownItems;
 import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.events.OutboxPublisher;
@@ -144,7 +145,7 @@ public class RatingService {
         int max = config.page().maxSize();
         int size = config.page().defaultSize();
         if (present(limit)) {
-            Integer parsed = parse(limit, max);
+            Integer parsed = QueryNumbers.inRange(limit, 1, max);
             if (parsed == null) {
                 errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
             } else {
@@ -190,18 +191,6 @@ public class RatingService {
 
     private static boolean present(String parameter) {
         return parameter != null && !parameter.isEmpty();
-    }
-
-    private static Integer parse(String text, int max) {
-        if (text.length() > 11) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(text);
-            return value < 1 || value > max ? null : (int) value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /**

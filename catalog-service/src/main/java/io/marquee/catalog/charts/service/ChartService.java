@@ -12,6 +12,7 @@ import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.catalog.Genres;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.web.QueryNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public class ChartService {
         int max = config.charts().maxSize();
         int size = config.charts().defaultSize();
         if (limit != null && !limit.isEmpty()) {
-            Integer parsed = parse(limit, max);
+            Integer parsed = QueryNumbers.inRange(limit, 1, max);
             if (parsed == null) {
                 errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
             } else {
@@ -129,17 +130,5 @@ public class ChartService {
                 .map(s -> new ChartEntry(s.entry().itemId(), s.entry().title(), s.entry().year(),
                         s.entry().genres(), s.entry().stats(), s.score()))
                 .toList();
-    }
-
-    private static Integer parse(String text, int max) {
-        if (text.length() > 11) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(text);
-            return value < 1 || value > max ? null : (int) value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.problem.ProblemMappers;
 import io.marquee.common.web.PageCursor;
+import io.marquee.common.web.QueryNumbers;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -111,7 +112,7 @@ public class ItemService {
         }
         Integer yearValue = null;
         if (present(year)) {
-            yearValue = parse(year, ItemRules.MIN_YEAR, ItemRules.MAX_YEAR);
+            yearValue = QueryNumbers.inRange(year, ItemRules.MIN_YEAR, ItemRules.MAX_YEAR);
             if (yearValue == null) {
                 errors.add(new Problem.FieldError("year", "must be a whole number from "
                         + ItemRules.MIN_YEAR + " to " + ItemRules.MAX_YEAR));
@@ -120,7 +121,7 @@ public class ItemService {
         int max = config.page().maxSize();
         int pageSize = config.page().defaultSize();
         if (present(limit)) {
-            Integer parsed = parse(limit, 1, max);
+            Integer parsed = QueryNumbers.inRange(limit, 1, max);
             if (parsed == null) {
                 errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
             } else {
@@ -276,19 +277,6 @@ public class ItemService {
 
     private static boolean present(String parameter) {
         return parameter != null && !parameter.isEmpty();
-    }
-
-    /** {@code text} as an int in {@code [min, max]}, or null. */
-    private static Integer parse(String text, long min, long max) {
-        if (text.length() > 11) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(text);
-            return value < min || value > max ? null : (int) value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** A listing cursor's position is a sort key of the index: clean text, as item titles are. */

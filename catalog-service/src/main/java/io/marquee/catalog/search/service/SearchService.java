@@ -14,6 +14,7 @@ import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.web.PageCursor;
+import io.marquee.common.web.QueryNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public class SearchService {
         int max = config.search().maxSize();
         int size = config.search().defaultSize();
         if (limit != null && !limit.isEmpty()) {
-            Integer parsed = parse(limit, max);
+            Integer parsed = QueryNumbers.inRange(limit, 1, max);
             if (parsed == null) {
                 errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + max));
             } else {
@@ -198,17 +199,5 @@ public class SearchService {
 
     private static long popularity(Entry entry) {
         return entry == null ? 0 : Math.max(0, entry.views()) + Math.max(0, entry.ratings());
-    }
-
-    private static Integer parse(String text, int max) {
-        if (text.length() > 11) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(text);
-            return value < 1 || value > max ? null : (int) value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }
