@@ -7,19 +7,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.marquee.personalize.server.control.ControlPlane;
 import io.marquee.personalize.server.support.Clients;
 import io.marquee.personalize.server.support.FreshDataDir;
 import io.marquee.personalize.server.support.Fixture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
-import software.amazon.awssdk.services.personalize.model.DataSource;
-import software.amazon.awssdk.services.personalize.model.DatasetImportJob;
 import software.amazon.awssdk.services.personalize.model.InvalidInputException;
 import software.amazon.awssdk.services.personalize.model.PersonalizeException;
 import software.amazon.awssdk.services.personalize.model.RecipeProvider;
@@ -32,6 +30,24 @@ import software.amazon.awssdk.services.personalize.model.ResourceNotFoundExcepti
 class ControlPlaneTest {
 
     private final PersonalizeClient client = Clients.control();
+
+    @Inject
+    ControlPlane controlPlane;
+
+    @Test
+    void theOperationTableAnswersEveryImplementedOperationOnce() {
+        List<String> expected = new ArrayList<>(List.of("CreateDatasetGroup", "CreateSchema", "CreateDataset",
+                "CreateDatasetImportJob", "CreateSolution", "CreateSolutionVersion", "CreateCampaign",
+                "UpdateCampaign", "CreateEventTracker", "CreateFilter", "GetSolutionMetrics", "DescribeRecipe",
+                "ListRecipes", "DeleteDatasetGroup", "DeleteSchema", "DeleteDataset", "DeleteSolution",
+                "DeleteCampaign", "DeleteEventTracker", "DeleteFilter"));
+        for (String noun : List.of("DatasetGroup", "Schema", "Dataset", "DatasetImportJob", "Solution",
+                "SolutionVersion", "Campaign", "EventTracker", "Filter")) {
+            expected.add("Describe" + noun);
+            expected.add("List" + noun + "s");
+        }
+        assertThat(controlPlane.operationNames()).containsExactlyInAnyOrderElementsOf(expected);
+    }
 
     @Test
     void aFullSetupThroughTheControlPlaneClientEndsWithActiveCampaignsTrackerAndFilters() {
@@ -218,68 +234,6 @@ class ControlPlaneTest {
         assertThat(client.listRecipes(r -> r.recipeProvider(RecipeProvider.SERVICE)).recipes())
                 .extracting(x -> x.recipeArn()).contains("arn:aws:personalize:::recipe/aws-user-personalization-v2",
                         "arn:aws:personalize:::recipe/aws-trending-now");
-    }
-
-    // ------------------------------------------------------------------ imports
-
-    private String importsDataset;
-
-    private String importsDataset() {
-        if (importsDataset == null) {
-            String group = client.createDatasetGroup(r -> r.name("imports-" + System.nanoTime())).datasetGroupArn();
-            Clients.settle(() -> client.describeDatasetGroup(r -> r.datasetGroupArn(group)).datasetGroup().status());
-            String schema = client.createSchema(r -> r.name("imports-" + System.nanoTime())
-                    .schema(Fixture.INTERACTIONS_SCHEMA)).schemaArn();
-            importsDataset = client.createDataset(r -> r.name("imports").datasetGroupArn(group)
-                    .datasetType("INTERACTIONS").schemaArn(schema)).datasetArn();
-            Clients.settle(() -> client.describeDataset(r -> r.datasetArn(importsDataset)).dataset().status());
-        }
-        return importsDataset;
-    }
-
-    private DatasetImportJob importText(String csv) throws Exception {
-        Path file = Files.createTempFile(Path.of("target"), "import-", ".csv");
-        Files.writeString(file, csv);
-        return importLocation(file.toUri().toString());
-    }
-
-    private DatasetImportJob importLocation(String location) {
-        String job = client.createDatasetImportJob(r -> r.jobName("job-" + System.nanoTime()).datasetArn(importsDataset())
-                .dataSource(DataSource.builder().dataLocation(location).build())).datasetImportJobArn();
-        Clients.settle(() -> client.describeDatasetImportJob(r -> r.datasetImportJobArn(job)).datasetImportJob().status());
-        return client.describeDatasetImportJob(r -> r.datasetImportJobArn(job)).datasetImportJob();
-    }
-
-    @Test
-    void aBadFileEndsTheImportInCreateFailedNamingTheLine() throws Exception {
-        String header = "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\n";
-        assertThat(importText("USER_ID,ITEM_ID,EVENT_TYPE\nu1,i1,watch\n"))
-                .satisfies(j -> assertThat(j.status()).isEqualTo("CREATE FAILED"))
-                .satisfies(j -> assertThat(j.failureReason()).contains("line 1").contains("TIMESTAMP"));
-        assertThat(importText(header + "u1,i1,1700000000,watch,\nu2,i2,yesterday,watch,\n").failureReason())
-                .contains("line 3").contains("TIMESTAMP").contains("yesterday");
-        assertThat(importText(header + ",i1,1700000000,watch,\n").failureReason())
-                .contains("line 2").contains("USER_ID").contains("null");
-        assertThat(importText(header + "u1,i1,1700000000,watch,high\nu2,i2,1700000000,watch,\n").failureReason())
-                .contains("line 2").contains("EVENT_VALUE");
-        assertThat(importText(header + "u1,i1,1700000000,watch,\nu1,i2,1700000001,watch,\n").failureReason())
-                .contains("two users");
-        assertThat(importText(header + "u1,i1,1700000000,watch\n").failureReason())
-                .contains("line 2").contains("4 values for 5 columns");
-        assertThat(importText("USER_ID,ITEM_ID,TIMESTAMP,GENRE\n").failureReason())
-                .contains("line 1").contains("GENRE");
-        assertThat(importLocation("s3://bucket/interactions.csv").failureReason()).contains("s3://")
-                .contains("not supported");
-        assertThat(importLocation(Path.of("target/does-not-exist.csv").toAbsolutePath().toUri().toString())
-                .failureReason()).contains("No CSV file");
-        assertThat(importText(header + "u1,i1,1700000000,watch,\nu2,i2,1700000001,rate,4\n").status())
-                .isEqualTo("ACTIVE");
-    }
-
-    @Test
-    void anImportLocationThatIsNoSupportedUrlIsInvalidInput() {
-        assertThatThrownBy(() -> importLocation("ftp://host/file.csv")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("dataSource.dataLocation");
     }
 
     // ------------------------------------------------------------------ the wire itself
