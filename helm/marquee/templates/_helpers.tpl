@@ -254,11 +254,10 @@ automountServiceAccountToken: false
 {{- $_ := set $data "KAFKA_BOOTSTRAP_SERVERS" (printf "%s:9092" (include "marquee.devDependenciesHost" $root)) -}}
 {{- else -}}
 {{- $_ := set $data "KAFKA_BOOTSTRAP_SERVERS" (required "kafka.bootstrapServers is required when devDependencies.enabled is false" $values.kafka.bootstrapServers) -}}
-{{- if $values.kafka.iamAuth -}}
-{{- $_ := set $data "KAFKA_SECURITY_PROTOCOL" "SASL_SSL" -}}
-{{- $_ := set $data "KAFKA_SASL_MECHANISM" "AWS_MSK_IAM" -}}
-{{- $_ := set $data "KAFKA_SASL_JAAS_CONFIG" "software.amazon.msk.auth.iam.IAMLoginModule required;" -}}
-{{- $_ := set $data "KAFKA_SASL_CLIENT_CALLBACK_HANDLER_CLASS" "software.amazon.msk.auth.iam.IAMClientCallbackHandler" -}}
+{{- /* Every Kafka client of a service reads this (io.marquee.common.kafka.KafkaClients). */ -}}
+{{- $_ := set $data "MARQUEE_KAFKA_AUTHENTICATION" $values.kafka.authentication -}}
+{{- if ne (toString $values.kafka.tls) "" -}}
+{{- $_ := set $data "MARQUEE_KAFKA_TLS" (toString $values.kafka.tls) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -92,8 +92,7 @@ class ServiceConfigurationTest {
         List<HasMetadata> objects = Chart.renderObjects(Chart.Values.EKS);
         for (String service : AWS_USERS) {
             assertThat(config(objects, service))
-                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
-                    .containsEntry("KAFKA_SASL_MECHANISM", "AWS_MSK_IAM")
+                    .containsEntry("MARQUEE_KAFKA_AUTHENTICATION", "MSK_IAM")
                     .containsEntry("QUARKUS_DYNAMODB_AWS_REGION", "eu-west-1")
                     .doesNotContainKey("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE");
             assertThat(config(objects, service).get("KAFKA_BOOTSTRAP_SERVERS")).contains(":9098");

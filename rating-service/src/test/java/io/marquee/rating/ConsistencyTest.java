@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.common.events.RatingEvent;
+import io.marquee.common.kafka.KafkaClients;
 import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.events.EventProducer;
 import io.marquee.rating.events.OutboxRelay;
@@ -34,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,8 +59,8 @@ class ConsistencyTest {
     @Inject
     RatingsConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafka;
 
     @Test
     void fiftyUsersRatingOneTitleInParallelEndWithExactStateAndEventTotals() throws Exception {
@@ -207,7 +207,7 @@ class ConsistencyTest {
     void aChangeTheBrokerDidNotAcknowledgeIsPublishedByTheRelayLater() throws Exception {
         String user = fresh("unlucky");
         String item = fresh("outage");
-        FailingProducer producer = new FailingProducer(config, bootstrapServers, user);
+        FailingProducer producer = new FailingProducer(config, kafka, user);
         QuarkusMock.installMockForType(producer, EventProducer.class);
 
         rate(user, item, 4.5).statusCode(201); // committed, whatever the broker does
@@ -233,8 +233,8 @@ class ConsistencyTest {
         final AtomicInteger refused = new AtomicInteger();
         volatile boolean brokerBack;
 
-        FailingProducer(RatingsConfig config, String bootstrapServers, String user) {
-            super(config, bootstrapServers);
+        FailingProducer(RatingsConfig config, KafkaClients kafka, String user) {
+            super(config, kafka);
             this.user = user;
         }
 

@@ -1,10 +1,11 @@
 package io.marquee.rating.events;
 
+import io.marquee.common.kafka.KafkaClients;
 import io.marquee.rating.config.RatingsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one Kafka producer of the service: JSON values keyed by user id, {@code acks=all} and
@@ -29,16 +29,12 @@ public class EventProducer {
     private final Duration sendTimeout;
 
     /**
-     * @param bootstrapServers the platform-wide {@code kafka.bootstrap.servers} (env
-     *                         {@code KAFKA_BOOTSTRAP_SERVERS}), which the devstack and the test
-     *                         resources set for every service
+     * @param kafka where the brokers are and how to authenticate to them, as for every Kafka client
+     *              of the suite ({@code kafka.bootstrap.servers}, {@code marquee.kafka.*})
      */
-    public EventProducer(RatingsConfig config,
-                         @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
-                         String bootstrapServers) {
+    public EventProducer(RatingsConfig config, KafkaClients kafka) {
         this.sendTimeout = config.outbox().sendTimeout();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> props = kafka.properties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "rating-service");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
