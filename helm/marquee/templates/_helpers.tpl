@@ -126,7 +126,7 @@ recommendation-service:
   valuesKey: recommendationService
   port: 8084
   restClientKey: recommendation
-  calls: [user-service, catalog-service]
+  calls: [user-service, catalog-service, rating-service]
   uses: [personalize]
 event-ingest-service:
   valuesKey: eventIngestService

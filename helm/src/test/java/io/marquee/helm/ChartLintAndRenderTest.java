@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChartLintAndRenderTest {
 
-    static final List<String> SERVICES = List.of("gateway", "user-service", "catalog-service", "rating-service");
+    static final List<String> SERVICES = List.of("gateway", "user-service", "catalog-service", "rating-service",
+            "recommendation-service");
 
     @ParameterizedTest
     @EnumSource(Chart.Values.class)

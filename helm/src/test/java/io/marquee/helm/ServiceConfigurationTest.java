@@ -145,6 +145,22 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void recommendationServiceIsToldItsCampaignsFiltersAndTheServicesItReads() {
+        String campaign = "arn:aws:personalize:eu-west-1:111122223333:campaign/marquee-for-you";
+        String filter = "arn:aws:personalize:eu-west-1:111122223333:filter/marquee-exclude-rated-genre";
+        List<HasMetadata> objects = Chart.parse(Chart.template(Chart.Values.DEFAULT)
+                .set("personalize.campaignArns.forYou", campaign)
+                .set("personalize.filterArns.excludeRatedGenre", filter).call());
+
+        assertThat(config(objects, "recommendation-service"))
+                .containsEntry("PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN", campaign)
+                .containsEntry("PERSONALIZE_FILTERS_EXCLUDE_RATED_GENRE_ARN", filter)
+                .containsEntry("QUARKUS_REST_CLIENT_CATALOG_URL", "http://marquee-catalog-service:8082")
+                .containsEntry("QUARKUS_REST_CLIENT_RATING_URL", "http://marquee-rating-service:8083")
+                .containsEntry("QUARKUS_REST_CLIENT_USER_URL", "http://marquee-user-service:8081");
+    }
+
+    @Test
     void quarkusPropertiesInConfigBecomeEnvironmentVariables() {
         List<HasMetadata> objects = Chart.parse(Chart.template(Chart.Values.DEFAULT)
                 .set("catalogService.config.catalog\\.charts\\.trending-window", "PT12H").call());

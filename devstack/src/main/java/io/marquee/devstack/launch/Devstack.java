@@ -179,6 +179,12 @@ public final class Devstack {
     private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv) throws Exception {
         Map<String, String> env = serviceEnvironment(modules);
         env.putAll(personalizeEnv);
+        if (!personalizeEnv.isEmpty()) {
+            // recommendation-service signs its Personalize calls with the AWS SDK's default credentials
+            // chain, as in production; personalize-local accepts any keys.
+            env.put("AWS_ACCESS_KEY_ID", "personalize-local");
+            env.put("AWS_SECRET_ACCESS_KEY", "personalize-local");
+        }
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : modules) {
             int port = options.ports().of(spec.defaultPort());

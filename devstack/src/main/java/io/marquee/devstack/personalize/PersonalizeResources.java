@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public record PersonalizeResources(String endpoint, String region, String datasetGroupArn,
         String interactionsDatasetArn, String itemsDatasetArn, String eventTrackerArn, String trackingId,
-        String excludeRatedFilterArn, Map<PersonalizeSetup.Campaign, String> campaignArns) {
+        Map<PersonalizeSetup.Filter, String> filterArns, Map<PersonalizeSetup.Campaign, String> campaignArns) {
 
     /**
      * Environment variables, named as the Helm chart names them so services read one set of keys
@@ -30,7 +30,7 @@ public record PersonalizeResources(String endpoint, String region, String datase
         env.put("PERSONALIZE_ITEMS_DATASET_ARN", itemsDatasetArn);
         env.put("PERSONALIZE_EVENT_TRACKER_ARN", eventTrackerArn);
         env.put("PERSONALIZE_TRACKING_ID", trackingId);
-        env.put("PERSONALIZE_FILTERS_EXCLUDE_RATED_ARN", excludeRatedFilterArn);
+        filterArns.forEach((f, arn) -> env.put("PERSONALIZE_FILTERS_" + f.name() + "_ARN", arn));
         campaignArns.forEach((c, arn) -> env.put("PERSONALIZE_CAMPAIGNS_" + c.name() + "_ARN", arn));
         return env;
     }

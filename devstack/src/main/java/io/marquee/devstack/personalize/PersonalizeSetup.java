@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
 /**
  * Stands personalize-local up the way a setup tool stands Amazon Personalize up, through the
  * unmodified control-plane client: dataset group, schemas, datasets, imports of the demo files,
- * event tracker, the default filter, and one solution, version and campaign per recipe.
+ * event tracker, the filters recommendation-service uses, and one solution, version and campaign per recipe.
  *
  * <p>Every step first looks for its resource by name, so a second run (every later start) only
  * reads what exists, and a start interrupted halfway resumes where it stopped.
@@ -38,8 +38,30 @@ public final class PersonalizeSetup implements AutoCloseable {
     /** Names of everything created; the ARNs follow from them, the tracking id does not. */
     public static final String GROUP = "marquee";
     public static final String TRACKER = "marquee-clickstream";
-    public static final String EXCLUDE_RATED = "marquee-exclude-rated";
     public static final String EXCLUDE_RATED_EXPRESSION = "EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"rate\")";
+
+    /**
+     * The filters recommendation-service uses: every one excludes what the user rated; the others
+     * also narrow to a genre ({@code $GENRE}, a quoted name) and/or a year ({@code $YEAR}). The key
+     * names the environment variable ({@code PERSONALIZE_FILTERS_EXCLUDE_RATED_GENRE_ARN}).
+     */
+    public enum Filter {
+        EXCLUDE_RATED("marquee-exclude-rated", EXCLUDE_RATED_EXPRESSION),
+        EXCLUDE_RATED_GENRE("marquee-exclude-rated-genre",
+                EXCLUDE_RATED_EXPRESSION + " | INCLUDE ItemID WHERE Items.GENRES IN ($GENRE)"),
+        EXCLUDE_RATED_YEAR("marquee-exclude-rated-year",
+                EXCLUDE_RATED_EXPRESSION + " | INCLUDE ItemID WHERE Items.YEAR = $YEAR"),
+        EXCLUDE_RATED_GENRE_YEAR("marquee-exclude-rated-genre-year",
+                EXCLUDE_RATED_EXPRESSION + " | INCLUDE ItemID WHERE Items.GENRES IN ($GENRE) AND Items.YEAR = $YEAR");
+
+        public final String resourceName;
+        public final String expression;
+
+        Filter(String resourceName, String expression) {
+            this.resourceName = resourceName;
+            this.expression = expression;
+        }
+    }
 
     /** One campaign per recipe; the key names the environment variable services read. */
     public enum Campaign {
@@ -121,12 +143,16 @@ public final class PersonalizeSetup implements AutoCloseable {
         await("event tracker", () -> client.describeEventTracker(r -> r.eventTrackerArn(trackerArn)).eventTracker().status(), () -> "");
         String trackingId = client.describeEventTracker(r -> r.eventTrackerArn(trackerArn)).eventTracker().trackingId();
 
-        String filter = find(() -> client.listFilters(r -> r.datasetGroupArn(group).maxResults(100)).filters(),
-                FilterSummary::name, FilterSummary::filterArn, EXCLUDE_RATED)
-                .orElseGet(() -> client.createFilter(r -> r.name(EXCLUDE_RATED).datasetGroupArn(group)
-                        .filterExpression(EXCLUDE_RATED_EXPRESSION)).filterArn());
-        await("filter " + EXCLUDE_RATED, () -> client.describeFilter(r -> r.filterArn(filter)).filter().status(),
-                () -> client.describeFilter(r -> r.filterArn(filter)).filter().failureReason());
+        Map<Filter, String> filters = new LinkedHashMap<>();
+        for (Filter f : Filter.values()) {
+            String filter = find(() -> client.listFilters(r -> r.datasetGroupArn(group).maxResults(100)).filters(),
+                    FilterSummary::name, FilterSummary::filterArn, f.resourceName)
+                    .orElseGet(() -> client.createFilter(r -> r.name(f.resourceName).datasetGroupArn(group)
+                            .filterExpression(f.expression)).filterArn());
+            await("filter " + f.resourceName, () -> client.describeFilter(r -> r.filterArn(filter)).filter().status(),
+                    () -> client.describeFilter(r -> r.filterArn(filter)).filter().failureReason());
+            filters.put(f, filter);
+        }
 
         Map<Campaign, String> versions = new LinkedHashMap<>();
         Map<Campaign, String> campaigns = new LinkedHashMap<>();
@@ -135,7 +161,7 @@ public final class PersonalizeSetup implements AutoCloseable {
             campaigns.put(c, campaignArn(group, c));
         }
         PersonalizeResources resources = new PersonalizeResources(endpoint, region, group, interactions, items,
-                trackerArn, trackingId, filter, campaigns);
+                trackerArn, trackingId, filters, campaigns);
         return new Training(resources, versions);
     }
 

@@ -4,6 +4,7 @@ import io.marquee.catalog.item.service.BatchResult;
 import io.marquee.catalog.item.service.Item;
 import io.marquee.catalog.item.service.ItemDetail;
 import io.marquee.catalog.item.service.ItemDraft;
+import io.marquee.catalog.item.service.ItemLookup;
 import io.marquee.catalog.item.service.ItemPage;
 import io.marquee.catalog.item.service.ItemRules;
 import io.marquee.catalog.item.service.ItemService;
@@ -123,5 +124,20 @@ public class ItemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchResult batch(@NotNull BatchRequest body) {
         return items.putAll(body.entries());
+    }
+
+    @POST
+    @Path("/lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read up to 500 items at once, with their figures",
+            description = "Items come back in the order asked for, each once; ids the catalog does not know "
+                    + "are listed in `missing`. A read, so no token is needed.")
+    @APIResponse(responseCode = "200", description = "The items found and the ids missing",
+            content = @Content(schema = @Schema(implementation = ItemLookup.class)))
+    @APIResponse(responseCode = "400", description = "No ids, more than 500, or ids that are not valid item ids; "
+            + "`errors` names each as `ids[i]`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ItemLookup lookup(@NotNull LookupRequest body) {
+        return items.lookup(body.ids());
     }
 }

@@ -50,6 +50,8 @@ public class ItemService {
     /** How often a write that lost a race is re-read, recomputed and retried. */
     static final int MAX_ATTEMPTS = 20;
     static final int MAX_BATCH = 100;
+    /** The most ids one batch read may ask for: a personal ranking of 500 items is enriched in one call. */
+    public static final int MAX_LOOKUP = 500;
 
     private final ItemRepository repository;
     private final StatsService stats;
@@ -95,6 +97,44 @@ public class ItemService {
     public ItemDetail detail(String id) {
         Item item = stored.get(id).orElseThrow(() -> ProblemException.notFound("No item with id " + id));
         return ItemDetail.of(item, figures.get(id));
+    }
+
+    /**
+     * Several items at once, with their figures: one batch read of the items and one of their
+     * figures, for callers that show lists (recommendations). Ids are answered in the order given,
+     * each once; unknown ids are listed as missing. Every bad id is reported together.
+     */
+    public ItemLookup lookup(List<String> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_LOOKUP) {
+            throw ProblemException.invalid("ids", "must hold 1 to " + MAX_LOOKUP + " item ids");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id == null) {
+                errors.add(new Problem.FieldError("ids[" + i + "]", "must not be null"));
+            } else if (!ItemRules.ID.matcher(id).matches()) {
+                errors.add(new Problem.FieldError("ids[" + i + "]", ItemRules.ID_MESSAGE));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<String, Item> found = repository.findAll(distinct);
+        Map<String, ItemStats> figuresOf = stats.statsOfAll(found.keySet());
+        List<ItemLookup.Found> items = new ArrayList<>(found.size());
+        List<String> missing = new ArrayList<>();
+        for (String id : distinct) {
+            Item item = found.get(id);
+            if (item == null) {
+                missing.add(id);
+            } else {
+                items.add(new ItemLookup.Found(id, item.title(), item.year(), item.genres(),
+                        figuresOf.getOrDefault(id, ItemStats.NONE)));
+            }
+        }
+        return new ItemLookup(items, missing);
     }
 
     /**

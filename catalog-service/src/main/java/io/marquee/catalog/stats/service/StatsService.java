@@ -56,6 +56,16 @@ public class StatsService {
         return repository.find(itemId).map(Entry::stats).orElse(ItemStats.NONE);
     }
 
+    /** The figures of each of {@code itemIds} that has any, in batch reads; absent ids have none yet. */
+    public Map<String, ItemStats> statsOfAll(Collection<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ItemStats> figures = new HashMap<>();
+        repository.findAll(itemIds).forEach((id, entry) -> figures.put(id, entry.stats()));
+        return figures;
+    }
+
     /**
      * Applies the records of one partition, in offset order, up to and including {@code lastOffset}
      * (records that were malformed have no fact but still move the watermark).

@@ -1,0 +1,98 @@
+package io.marquee.recommendation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** What recommendation-service can be told from outside ({@code recommendations.*}), besides Personalize itself. */
+@ConfigMapping(prefix = "recommendations")
+public interface RecommendationsConfig {
+
+    /** List lengths. */
+    Limit limit();
+
+    /** Personal ranking of a caller's list. */
+    Rank rank();
+
+    /** Because-you-watched rows. */
+    Because because();
+
+    /** Calls to catalog-, rating- and user-service. */
+    Neighbours neighbours();
+
+    /** The short-lived cache of catalog data in front of catalog-service. */
+    CatalogCache catalogCache();
+
+    interface Limit {
+        /** Items per list when the client does not ask for a {@code limit}. */
+        @WithDefault("25")
+        int defaultSize();
+
+        /** The largest {@code limit} a client may ask for. */
+        @WithDefault("100")
+        int maxSize();
+    }
+
+    interface Rank {
+        /** The most item ids one rank request may carry (Personalize ranks at most 500). */
+        @WithDefault("500")
+        int maxItems();
+    }
+
+    interface Because {
+        /** Rows (seed titles) when the client does not ask for {@code rows}. */
+        @WithDefault("3")
+        int defaultRows();
+
+        /** The most rows a client may ask for. */
+        @WithDefault("10")
+        int maxRows();
+
+        /** Titles per row when the client does not ask for a {@code limit}. */
+        @WithDefault("10")
+        int defaultPerRow();
+
+        /** The largest per-row {@code limit}. */
+        @WithDefault("25")
+        int maxPerRow();
+    }
+
+    interface Neighbours {
+        /** How long one call to catalog-, rating- or user-service may take before it counts as failed. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Calls in each neighbour's circuit breaker window. */
+        @WithDefault("20")
+        int circuitBreakerWindow();
+
+        /** Share of failed calls in the window that opens the circuit. */
+        @WithDefault("0.5")
+        double circuitBreakerFailureRatio();
+
+        /** How long an open circuit refuses calls before trying again. */
+        @WithDefault("5s")
+        Duration circuitBreakerDelay();
+
+        /**
+         * Pages of 100 of the caller's ratings read to exclude rated titles; a user with more has
+         * the rest excluded by Personalize's exclude-rated filter only.
+         */
+        @WithDefault("10")
+        int maxRatingPages();
+    }
+
+    interface CatalogCache {
+        /** How long an item's title, genres and figures are reused; a rating shows in its average after at most this. */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** How many items are remembered. */
+        @WithDefault("50000")
+        long maxItems();
+
+        /** How long a fallback chart is reused. */
+        @WithDefault("10s")
+        Duration chartTtl();
+    }
+}

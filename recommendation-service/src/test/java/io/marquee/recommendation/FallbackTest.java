@@ -1,0 +1,65 @@
+package io.marquee.recommendation;
+
+import static io.marquee.recommendation.RecommendationApiTest.get;
+import static io.marquee.recommendation.RecommendationApiTest.ok;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marquee.testsupport.PersonalizeLocalResource;
+import io.marquee.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** personalize-local stops in the middle of a run: answers keep coming, marked as fallback, and return to the campaigns. */
+@QuarkusTest
+class FallbackTest {
+
+    @Test
+    void whilePersonalizeIsDownAnswersComeFromTheChartsAndSaySoThenFromTheCampaignsAgain() {
+        List<String> rated = List.of("t04", "t08");
+        Neighbours.rate("p09", rated);
+        assertThat(ok(get("p09", "/recommendations/for-you?limit=5")).getString("source")).startsWith("campaign:");
+
+        PersonalizeLocalResource.stopEngine();
+        try {
+            for (int i = 0; i < 30; i++) {
+                JsonPath forYou = ok(get("p09", "/recommendations/for-you?limit=5"));
+                assertThat(forYou.getString("source")).matches("fallback:(campaign-unavailable|campaign-timeout|"
+                        + "circuit-open) chart:top-rated");
+                assertThat(forYou.getList("items.id")).hasSize(5).doesNotContainAnyElementsOf(rated);
+                assertThat(forYou.getString("recommendationId")).isNull();
+            }
+            JsonPath dramas = ok(get("p09", "/recommendations/for-you?genre=drama&limit=5"));
+            assertThat(dramas.getString("source")).startsWith("fallback:").endsWith("genre:Drama");
+            assertThat(dramas.getList("items.genres", List.class)).allSatisfy(g -> assertThat(g).contains("Drama"));
+            // The chart is best first: the fallback keeps its order.
+            List<Float> averages = dramas.getList("items.ratingAverage", Float.class);
+            assertThat(averages).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+
+            JsonPath similar = ok(get(null, "/items/t06/similar?limit=4"));
+            assertThat(similar.getString("source")).startsWith("fallback:");
+            assertThat(similar.getList("items.id")).hasSize(4).doesNotContain("t06");
+
+            JsonPath ranked = ok(given().header("Authorization", TestTokens.bearer(TestTokens.user("p09")))
+                    .contentType(ContentType.JSON).body(Map.of("itemIds", List.of("t01", "t02", "t03")))
+                    .post("/recommendations/rank"));
+            assertThat(ranked.getString("source")).startsWith("fallback:").endsWith("order:catalog-rating");
+            assertThat(ranked.getList("items.id")).containsExactlyInAnyOrder("t01", "t02", "t03");
+
+            given().get("/q/health/ready").then().statusCode(200);
+        } finally {
+            PersonalizeLocalResource.startEngine();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(ok(get("p09", "/recommendations/for-you?limit=5")).getString("source"))
+                        .startsWith("campaign:"));
+        assertThat(ok(get(null, "/items/t06/similar?limit=4")).getString("source")).startsWith("campaign:");
+    }
+}

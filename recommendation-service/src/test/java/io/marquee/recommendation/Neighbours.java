@@ -1,0 +1,182 @@
+package io.marquee.recommendation;
+
+import static io.marquee.testsupport.PersonalizeLocalResource.genreOf;
+import static io.marquee.testsupport.PersonalizeLocalResource.item;
+import static io.marquee.testsupport.PersonalizeLocalResource.yearOf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.marquee.testsupport.PersonalizeLocalResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on a free loopback port playing the three services this one calls, each as
+ * its API answers: catalog-service's {@code POST /items/lookup} and {@code GET /charts/top-rated}
+ * (titles {@code t01..t61}: those personalize-local was trained on, and t61 it never saw),
+ * rating-service's {@code GET /me/ratings} and user-service's {@code GET /me/history}, both for
+ * the token's subject (read, not verified: the service under test verified it). Tests set a
+ * user's ratings and history with {@link #rate} and {@link #viewed}.
+ */
+public class Neighbours implements QuarkusTestResourceLifecycleManager {
+
+    public static final int CATALOG_ITEMS = PersonalizeLocalResource.ITEMS + 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, List<String>> RATINGS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> HISTORY = new ConcurrentHashMap<>();
+
+    private HttpServer server;
+
+    /** {@code user} has rated {@code items} (newest first). */
+    public static void rate(String user, List<String> items) {
+        RATINGS.put(user, List.copyOf(items));
+    }
+
+    /** {@code user} has viewed {@code items}, newest first. */
+    public static void viewed(String user, List<String> items) {
+        HISTORY.put(user, List.copyOf(items));
+    }
+
+    public static String titleOf(String id) {
+        return "Title " + id;
+    }
+
+    /** The catalog's average rating of title n: what orders the top-rated chart. */
+    public static double averageOf(int n) {
+        return 2.0 + (n * 7 % 11) * 0.25;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.catalog.url", url, "quarkus.rest-client.rating.url", url,
+                "quarkus.rest-client.user.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (method.equals("POST") && path.equals("/items/lookup")) {
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                List<Object> items = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
+                for (JsonNode id : body.get("ids")) {
+                    Integer n = number(id.asText());
+                    if (n == null) {
+                        missing.add(id.asText());
+                    } else {
+                        items.add(entry(n));
+                    }
+                }
+                send(exchange, 200, Map.of("items", items, "missing", missing));
+            } else if (method.equals("GET") && path.equals("/charts/top-rated")) {
+                String genre = query(exchange).get("genre");
+                List<Integer> chart = new ArrayList<>();
+                for (int n = 1; n <= CATALOG_ITEMS; n++) {
+                    if (genre == null || genre.equals(genreOf(n))) {
+                        chart.add(n);
+                    }
+                }
+                chart.sort(Comparator.comparingDouble(Neighbours::averageOf).reversed());
+                send(exchange, 200, Map.of("chart", "top-rated", "items", chart.stream().map(Neighbours::entry).toList()));
+            } else if (method.equals("GET") && path.equals("/me/ratings")) {
+                List<Object> ratings = RATINGS.getOrDefault(subject(exchange), List.of()).stream()
+                        .map(id -> (Object) Map.of("itemId", id, "rating", 4.0)).toList();
+                Map<String, Object> page = new LinkedHashMap<>();
+                page.put("items", ratings);
+                page.put("nextCursor", null);
+                send(exchange, 200, page);
+            } else if (method.equals("GET") && path.equals("/me/history")) {
+                List<String> viewed = HISTORY.getOrDefault(subject(exchange), List.of());
+                List<Object> entries = new ArrayList<>();
+                for (int i = 0; i < viewed.size(); i++) {
+                    entries.add(Map.of("itemId", viewed.get(i), "at", "2026-01-01T00:00:" + String.format("%02d", 59 - i) + "Z"));
+                }
+                send(exchange, 200, Map.of("viewed", entries, "rated", List.of()));
+            } else {
+                send(exchange, 404, Map.of("title", "Not found", "status", 404));
+            }
+        }
+    }
+
+    private static Map<String, Object> entry(int n) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", item(n));
+        entry.put("title", titleOf(item(n)));
+        entry.put("year", yearOf(n));
+        entry.put("genres", List.of(genreOf(n)));
+        entry.put("stats", Map.of("ratingCount", 10, "ratingAverage", averageOf(n), "viewCount", 20));
+        entry.put("score", averageOf(n));
+        return entry;
+    }
+
+    /** The title number of a known id (t01..t61), else null. */
+    private static Integer number(String id) {
+        if (!id.matches("t\\d{2}")) {
+            return null;
+        }
+        int n = Integer.parseInt(id.substring(1));
+        return n >= 1 && n <= CATALOG_ITEMS ? n : null;
+    }
+
+    private static String subject(HttpExchange exchange) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String[] parts = header.substring("Bearer ".length()).split("\\.");
+        return JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).get("sub").asText();
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
