@@ -160,7 +160,7 @@ class EdgeTest {
 
     @Test
     void rootPointsAtTheApiAndItsDocs() {
-        given().get("/").then().statusCode(200)
+        given().accept("application/json").get("/").then().statusCode(200)
                 .body("api", equalTo("/api/v1")).body("openapi", equalTo("/q/openapi"));
     }
 

@@ -1,9 +1,11 @@
 package io.marquee.gateway.catalog.client;
 
 import io.marquee.common.problem.Problem;
+import io.marquee.common.web.RequestIds;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,6 +43,12 @@ interface CatalogClient {
     @GET
     @Path("/charts/{name}")
     Response chart(@PathParam("name") String name, @QueryParam("limit") String limit, @QueryParam("genre") String genre);
+
+    /** A chart for a caller off the request thread (the home page's rows): the request id is passed explicitly. */
+    @GET
+    @Path("/charts/{name}")
+    Response chart(@PathParam("name") String name, @QueryParam("limit") int limit,
+                   @HeaderParam(RequestIds.HEADER) String requestId);
 
     @PUT
     @Path("/items/{id}")

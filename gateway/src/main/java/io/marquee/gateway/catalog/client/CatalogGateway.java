@@ -39,6 +39,11 @@ public class CatalogGateway implements DownstreamProbe {
         return catalog.read(() -> client.chart(name, limit, genre));
     }
 
+    /** A chart for the home page, which loads it off the request thread. */
+    public Response chartForPage(String name, int limit, String requestId) {
+        return catalog.read(() -> client.chart(name, limit, requestId));
+    }
+
     public Response batch(byte[] items) {
         return catalog.write(() -> client.batch(items));
     }

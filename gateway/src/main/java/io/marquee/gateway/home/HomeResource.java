@@ -1,0 +1,84 @@
+package io.marquee.gateway.home;
+
+import io.marquee.common.problem.Problem;
+import io.marquee.common.problem.ProblemException;
+import io.marquee.common.web.QueryNumbers;
+import io.marquee.common.web.RequestIds;
+import io.marquee.gateway.web.ApiDocs;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/v1/home}: the whole home page in one call. Public; with a token the personal rows
+ * are added (the services behind them check the token themselves).
+ */
+@Path("/api/v1/home")
+@Tag(name = "Home", description = "The composed home page")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class HomeResource {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 50;
+
+    private final HomePage page;
+
+    HomeResource(HomePage page) {
+        this.page = page;
+    }
+
+    @GET
+    @Operation(summary = "The home page's rows",
+            description = "Trending, top rated and most viewed for everyone; for a signed-in caller also the personal "
+                    + "rows (for you, because you watched …). Rows load in parallel within a budget each "
+                    + "(`gateway.home.section-budget`, 250 ms by default); a row that fails or runs late is left out and "
+                    + "named in `omitted`, and the page still answers 200.")
+    @APIResponse(responseCode = "200", description = "The rows that made it, in page order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Home.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    public Home home(
+            @QueryParam("limit") @Parameter(description = "Movies per row, 1 to 50 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) String limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context ContainerRequestContext request) {
+        Object requestId = request.getProperty(RequestIds.CONTEXT_PROPERTY);
+        Viewer viewer = new Viewer(bearer(authorization), requestId == null ? null : requestId.toString());
+        return page.compose(viewer, limit(limit));
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        Integer limit = QueryNumbers.inRange(text, 1, MAX_LIMIT);
+        if (limit == null) {
+            throw new ProblemException(400, "Invalid request", "limit must be a whole number from 1 to " + MAX_LIMIT,
+                    List.of(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
+        }
+        return limit;
+    }
+
+    /** Only a bearer token is passed on; anything else in Authorization is ignored, as on public routes. */
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || authorization.length() > 8192) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization);
+    }
+}

@@ -1,0 +1,26 @@
+package io.marquee.gateway.home;
+
+/**
+ * One row of the home page. Each implementation is a CDI bean; {@link HomePage} finds them all,
+ * loads them in parallel and leaves out the ones that fail or miss their budget, so adding a row
+ * is adding a bean.
+ */
+public interface HomeSection {
+
+    /** Stable id clients key on, e.g. {@code trending}. */
+    String id();
+
+    /** Where the row sits on the page: lower first. */
+    int order();
+
+    /** Whether the row is only for a signed-in viewer (it is skipped for anonymous ones). */
+    boolean personal();
+
+    /**
+     * Loads the row. Runs on a worker thread, not the request's, so everything the call needs from
+     * the request is in {@code viewer}.
+     *
+     * @throws SectionUnavailable when the service behind it answered, but not with a row
+     */
+    Section load(Viewer viewer, int limit);
+}

@@ -1,0 +1,102 @@
+package io.marquee.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.marquee.testsupport.JwtKeysResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The web app as the gateway serves it, and the home page API it is built on. */
+@QuarkusTest
+@WithTestResource(FakeServices.class)
+@WithTestResource(JwtKeysResource.class)
+class WebAppTest {
+
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import .* from '(\\./|\\.\\./)([^']+)';$");
+
+    @Test
+    void everyClientRouteServesTheShellUnderAStrictContentSecurityPolicy() {
+        for (String path : new String[] {"/", "/search?q=x", "/movies/42", "/me", "/login", "/signup"}) {
+            given().accept("text/html").get(path).then().statusCode(200)
+                    .contentType(containsString("text/html"))
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .body(containsString("<script type=\"module\" src=\"/app/main.js\"></script>"));
+        }
+    }
+
+    @Test
+    void aScriptAskingForJsonAtTheRootGetsTheLinks() {
+        given().accept("application/json").get("/").then().statusCode(200)
+                .body("api", equalTo("/api/v1")).body("openapi", equalTo("/q/openapi")).body("app", equalTo("/"));
+    }
+
+    /** Follows every relative import from main.js: a module that is missing or misnamed fails here, not in a browser. */
+    @Test
+    void everyModuleTheAppImportsIsServedAsJavaScript() {
+        Deque<String> toVisit = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        toVisit.add("/app/main.js");
+        while (!toVisit.isEmpty()) {
+            String path = toVisit.pop();
+            if (!seen.add(path)) {
+                continue;
+            }
+            String source = given().get(path).then().statusCode(200)
+                    .contentType(containsString("javascript")).extract().asString();
+            Matcher imports = IMPORT.matcher(source);
+            String folder = path.substring(0, path.lastIndexOf('/') + 1);
+            while (imports.find()) {
+                String base = imports.group(1).equals("../") ? folder.substring(0, folder.lastIndexOf('/', folder.length() - 2) + 1) : folder;
+                toVisit.add(base + imports.group(2));
+            }
+        }
+        assertThat(seen).contains("/app/api.js", "/app/events.js", "/app/views/home.js", "/app/views/title.js",
+                "/app/views/me.js", "/app/views/search.js", "/app/views/account.js");
+        given().get("/app/style.css").then().statusCode(200).contentType(containsString("text/css"));
+    }
+
+    @Test
+    void homeComposesTheChartsForAnAnonymousVisitor() {
+        given().get("/api/v1/home?limit=5").then().statusCode(200)
+                .body("sections.id", equalTo(java.util.List.of("trending", "top-rated", "most-viewed")))
+                .body("sections[0].source", equalTo("chart:trending"))
+                .body("sections[0].items", hasSize(1))
+                .body("sections[0].items[0].id", equalTo("1"))
+                .body("omitted", hasSize(0));
+        assertThat(Fakes.last(Fakes.CATALOG).getString("query")).contains("limit=5");
+    }
+
+    @Test
+    void homeStillAnswersWhenTheCatalogIsDownNamingEveryRowItLeftOut() {
+        Fakes.down(Fakes.CATALOG);
+        try {
+            given().get("/api/v1/home").then().statusCode(200)
+                    .body("sections", hasSize(0))
+                    .body("omitted.id", equalTo(java.util.List.of("trending", "top-rated", "most-viewed")))
+                    .body("omitted.reason", equalTo(java.util.List.of("unavailable", "unavailable", "unavailable")));
+        } finally {
+            Fakes.up(Fakes.CATALOG);
+        }
+    }
+
+    @Test
+    void homeRefusesAnOutOfRangeOrNonNumericLimitAsAProblem() {
+        for (String limit : new String[] {"0", "51", "-1", "abc", "99999999999999999999", "1%27%20OR%201=1"}) {
+            given().get("/api/v1/home?limit=" + limit).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.marquee.gateway.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.marquee.common.problem.ProblemException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How the home page treats its rows: parallel, each within the budget, a bad row never the page. */
+class HomePageTest {
+
+    private static final Viewer ANONYMOUS = new Viewer(Optional.empty(), "r-1");
+    private static final Viewer SIGNED_IN = new Viewer(Optional.of("Bearer t"), "r-2");
+
+    private final CountDownLatch never = new CountDownLatch(1);
+    private HomePage page;
+
+    @AfterEach
+    void stop() {
+        never.countDown();
+        if (page != null) {
+            page.stop();
+        }
+    }
+
+    @Test
+    void rowsComeInPageOrderWithTheLimitAndRequestIdEachRowWasAskedFor() {
+        page = page(Duration.ofSeconds(5),
+                section("b", 20, false, (viewer, limit) -> row("b", viewer.requestId() + ":" + limit)),
+                section("a", 10, false, (viewer, limit) -> row("a", viewer.requestId() + ":" + limit)));
+
+        Home home = page.compose(ANONYMOUS, 7);
+
+        assertThat(home.sections()).extracting(Section::id).containsExactly("a", "b");
+        assertThat(home.sections()).extracting(Section::source).containsOnly("r-1:7");
+        assertThat(home.omitted()).isEmpty();
+    }
+
+    @Test
+    void personalRowsAreOnlyForSignedInViewers() {
+        page = page(Duration.ofSeconds(5),
+                section("charts", 10, false, (viewer, limit) -> row("charts", "chart")),
+                section("for-you", 5, true, (viewer, limit) -> row("for-you", viewer.authorization().orElseThrow())));
+
+        assertThat(page.compose(ANONYMOUS, 5).sections()).extracting(Section::id).containsExactly("charts");
+        Home signedIn = page.compose(SIGNED_IN, 5);
+        assertThat(signedIn.sections()).extracting(Section::id).containsExactly("for-you", "charts");
+        assertThat(signedIn.sections().get(0).source()).isEqualTo("Bearer t");
+    }
+
+    @Test
+    void aRowThatRunsPastTheBudgetIsOmittedAsTimeoutAndTheRestStillAnswer() {
+        page = page(Duration.ofMillis(200),
+                section("stuck", 10, false, (viewer, limit) -> {
+                    await(never);
+                    return row("stuck", "never");
+                }),
+                section("quick", 20, false, (viewer, limit) -> row("quick", "ok")));
+
+        Home home = page.compose(ANONYMOUS, 5);
+
+        assertThat(home.sections()).extracting(Section::id).containsExactly("quick");
+        assertThat(home.omitted()).containsExactly(new Home.Omitted("stuck", "timeout"));
+    }
+
+    @Test
+    void aFailingRowIsOmittedWithItsReason() {
+        page = page(Duration.ofSeconds(5),
+                section("unready", 10, false, (viewer, limit) -> {
+                    throw new SectionUnavailable("campaign-not-ready");
+                }),
+                section("slow-service", 20, false, (viewer, limit) -> {
+                    throw new ProblemException(504, "Gateway timeout", "too slow", List.of());
+                }),
+                section("down", 30, false, (viewer, limit) -> {
+                    throw new ProblemException(503, "Service unavailable", "down", List.of());
+                }),
+                section("broken", 40, false, (viewer, limit) -> {
+                    throw new IllegalStateException("bug");
+                }),
+                section("fine", 50, false, (viewer, limit) -> row("fine", "ok")));
+
+        Home home = page.compose(ANONYMOUS, 5);
+
+        assertThat(home.sections()).extracting(Section::id).containsExactly("fine");
+        assertThat(home.omitted()).containsExactly(
+                new Home.Omitted("unready", "campaign-not-ready"),
+                new Home.Omitted("slow-service", "timeout"),
+                new Home.Omitted("down", "unavailable"),
+                new Home.Omitted("broken", "unavailable"));
+    }
+
+    private static Section row(String id, String source) {
+        return new Section(id, id.toUpperCase(), source, null, List.of(JsonNodeFactory.instance.objectNode().put("id", "1")));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static HomePage page(Duration budget, HomeSection... sections) {
+        return new HomePage(List.of(sections), new HomeConfig() {
+            @Override
+            public Duration sectionBudget() {
+                return budget;
+            }
+
+            @Override
+            public int threads() {
+                return 4;
+            }
+        }, Executors.newFixedThreadPool(4));
+    }
+
+    private static HomeSection section(String id, int order, boolean personal, BiFunction<Viewer, Integer, Section> load) {
+        return new HomeSection() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public boolean personal() {
+                return personal;
+            }
+
+            @Override
+            public Section load(Viewer viewer, int limit) {
+                return load.apply(viewer, limit);
+            }
+        };
+    }
+}
