@@ -42,28 +42,8 @@ public class ChartSections {
     }
 
     private HomeSection chart(String name, String title, int order) {
-        return new HomeSection() {
-            @Override
-            public String id() {
-                return name;
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public boolean personal() {
-                return false;
-            }
-
-            @Override
-            public Section load(Viewer viewer, int limit) {
-                Response answer = catalog.chartForPage(name, limit, viewer.requestId());
-                return new Section(name, title, "chart:" + name, null, items(answer));
-            }
-        };
+        return new SectionOf(name, order, false, (viewer, limit) -> List.of(
+                new Section(name, title, "chart:" + name, null, items(catalog.chartForPage(name, limit, viewer.requestId())))));
     }
 
     /** The {@code items} of a 200 answer; anything else makes the row unavailable. */

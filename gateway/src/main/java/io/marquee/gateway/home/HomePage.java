@@ -56,7 +56,7 @@ public class HomePage {
     /** The rows for this viewer, each with up to {@code limit} items. */
     public Home compose(Viewer viewer, int limit) {
         long deadline = System.nanoTime() + budgetNanos;
-        Map<HomeSection, Future<Section>> loading = new LinkedHashMap<>();
+        Map<HomeSection, Future<List<Section>>> loading = new LinkedHashMap<>();
         List<Home.Omitted> omitted = new ArrayList<>();
         for (HomeSection section : sections) {
             if (section.personal() && !viewer.signedIn()) {
@@ -69,10 +69,10 @@ public class HomePage {
             }
         }
         List<Section> loaded = new ArrayList<>();
-        for (Map.Entry<HomeSection, Future<Section>> entry : loading.entrySet()) {
+        for (Map.Entry<HomeSection, Future<List<Section>>> entry : loading.entrySet()) {
             String id = entry.getKey().id();
             try {
-                loaded.add(entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                loaded.addAll(entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 entry.getValue().cancel(true);
                 omitted.add(new Home.Omitted(id, "timeout"));

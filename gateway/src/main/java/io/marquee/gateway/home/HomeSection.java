@@ -1,7 +1,9 @@
 package io.marquee.gateway.home;
 
+import java.util.List;
+
 /**
- * One row of the home page. Each implementation is a CDI bean; {@link HomePage} finds them all,
+ * One kind of row of the home page (a chart, "for you", "because you watched …"). Each implementation is a CDI bean; {@link HomePage} finds them all,
  * loads them in parallel and leaves out the ones that fail or miss their budget, so adding a row
  * is adding a bean.
  */
@@ -17,10 +19,11 @@ public interface HomeSection {
     boolean personal();
 
     /**
-     * Loads the row. Runs on a worker thread, not the request's, so everything the call needs from
-     * the request is in {@code viewer}.
+     * Loads the rows (usually one; "because you watched" gives one per seed title). Runs on a
+     * worker thread, not the request's, so everything the call needs from the request is in
+     * {@code viewer}.
      *
-     * @throws SectionUnavailable when the service behind it answered, but not with a row
+     * @throws SectionUnavailable when the service behind it answered, but not with rows
      */
-    Section load(Viewer viewer, int limit);
+    List<Section> load(Viewer viewer, int limit);
 }

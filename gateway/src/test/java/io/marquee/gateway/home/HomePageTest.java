@@ -44,6 +44,17 @@ class HomePageTest {
     }
 
     @Test
+    void aSectionMayGiveSeveralRowsWhichKeepTheirPlace() {
+        page = page(Duration.ofSeconds(5),
+                new SectionOf("because", 20, true, (viewer, limit) -> List.of(row("because:1", "s"), row("because:2", "s"))),
+                section("first", 10, false, (viewer, limit) -> row("first", "s")),
+                section("last", 30, false, (viewer, limit) -> row("last", "s")));
+
+        assertThat(page.compose(SIGNED_IN, 5).sections()).extracting(Section::id)
+                .containsExactly("first", "because:1", "because:2", "last");
+    }
+
+    @Test
     void personalRowsAreOnlyForSignedInViewers() {
         page = page(Duration.ofSeconds(5),
                 section("charts", 10, false, (viewer, limit) -> row("charts", "chart")),
@@ -124,26 +135,6 @@ class HomePageTest {
     }
 
     private static HomeSection section(String id, int order, boolean personal, BiFunction<Viewer, Integer, Section> load) {
-        return new HomeSection() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public boolean personal() {
-                return personal;
-            }
-
-            @Override
-            public Section load(Viewer viewer, int limit) {
-                return load.apply(viewer, limit);
-            }
-        };
+        return new SectionOf(id, order, personal, (viewer, limit) -> List.of(load.apply(viewer, limit)));
     }
 }
