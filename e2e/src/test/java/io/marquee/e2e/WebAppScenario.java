@@ -1,0 +1,187 @@
+package io.marquee.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web app in a real browser against the running devstack, as a newcomer would use it: the
+ * home page's rows, sign-up, search with the keyboard, a title page where a rating is set,
+ * changed and removed, five titles rated, "my page", log out and in again, and the phone layout.
+ */
+final class WebAppScenario {
+
+    private final String base;
+    private final Path profiles;
+
+    WebAppScenario(String base, Path profiles) {
+        this.base = base;
+        this.profiles = profiles;
+    }
+
+    void run() {
+        try (Browser browser = new Browser(base, profiles.resolve("desktop"), 1280, 900)) {
+            anonymousHomeShowsTheCharts(browser);
+            keyboardUsersCanSkipToTheContent(browser);
+            String email = signsUp(browser);
+            String firstTitle = searchesWithTheKeyboardAndOpensATitle(browser);
+            ratesChangesAndRemovesOnATitlePage(browser, firstTitle);
+            List<String> rated = ratesFiveTitlesFromTheHomePage(browser);
+            myPageListsWhatWasRated(browser, rated.size());
+            logsOutAndInAgain(browser, email);
+        }
+        try (Browser phone = new Browser(base, profiles.resolve("phone"), 390, 844)) {
+            phone.open("/");
+            phone.settled();
+            phone.find("section[data-section='trending'] .card");
+            assertThat((Long) phone.script("return document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(390L);
+            phone.screenshot("phone-home");
+        }
+    }
+
+    private void anonymousHomeShowsTheCharts(Browser browser) {
+        browser.open("/");
+        browser.settled();
+        for (String chart : List.of("trending", "top-rated", "most-viewed")) {
+            assertThat(browser.all("section[data-section='" + chart + "'] .card")).as(chart).isNotEmpty();
+        }
+        assertThat(browser.find("#account-nav").getText()).contains("Log in").contains("Sign up");
+        browser.screenshot("home-anonymous");
+    }
+
+    private void keyboardUsersCanSkipToTheContent(Browser browser) {
+        browser.find("body").sendKeys(Keys.TAB);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+    }
+
+    private String signsUp(Browser browser) {
+        browser.find("#account-nav a[href='/signup']").click();
+        browser.until(d -> browser.path().equals("/signup"));
+        String email = "browser-" + System.nanoTime() + "@example.org";
+        browser.find("input[name='name']").sendKeys("Grace Browser");
+        browser.find("input[name='age']").sendKeys("41");
+        new Select(browser.find("select[name='gender']")).selectByValue("female");
+        browser.find("input[name='email']").sendKeys(email);
+        browser.find("input[name='password']").sendKeys("correct horse battery");
+        browser.screenshot("signup");
+        browser.find("form button[type='submit']").click();
+        browser.until(d -> browser.path().equals("/") && d.findElement(By.id("account-nav")).getText().contains("My page"));
+        browser.settled();
+        browser.screenshot("home-signed-in");
+        return email;
+    }
+
+    /** Types a prefix, moves to the first suggestion with the arrow key and opens it with Enter. */
+    private String searchesWithTheKeyboardAndOpensATitle(Browser browser) {
+        String title = browser.find("section[data-section='top-rated'] .card-title").getText();
+        String prefix = title.length() > 6 ? title.substring(0, 6) : title;
+        WebElement search = browser.find("#search-input");
+        search.sendKeys(prefix);
+        browser.until(d -> !d.findElements(By.cssSelector("#search-suggestions li")).isEmpty());
+        browser.screenshot("type-ahead");
+        search.sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.find("#search-suggestions li").getAttribute("aria-selected")).isEqualTo("true");
+        String suggested = browser.find("#search-suggestions li").getText();
+        search.sendKeys(Keys.ENTER);
+        browser.until(d -> browser.path().startsWith("/movies/"));
+        browser.settled();
+        String opened = browser.find("article.title-page h1").getText();
+        assertThat(suggested).startsWith(opened.replaceAll(" \\(\\d{4}\\)$", ""));
+        return opened;
+    }
+
+    private void ratesChangesAndRemovesOnATitlePage(Browser browser, String title) {
+        String path = browser.path();
+        rate(browser, "4.5", "A browser liked it.");
+        browser.screenshot("title-rated");
+
+        browser.open(path);
+        browser.settled();
+        assertThat(new Select(browser.find("#my-rating")).getFirstSelectedOption().getAttribute("value")).isEqualTo("4.5");
+        assertThat(browser.find("#my-review").getAttribute("value")).isEqualTo("A browser liked it.");
+        rate(browser, "3.0", "On second thought, fine.");
+
+        browser.open(path);
+        browser.settled();
+        assertThat(new Select(browser.find("#my-rating")).getFirstSelectedOption().getAttribute("value")).isEqualTo("3.0");
+        browser.find("form.rate button.secondary").click();
+        browser.until(d -> d.findElement(By.cssSelector("form.rate")).getText().contains("Removed."));
+
+        browser.open(path);
+        browser.settled();
+        assertThat(new Select(browser.find("#my-rating")).getFirstSelectedOption().getAttribute("value")).isEmpty();
+        assertThat(browser.find("article.title-page h1").getText()).isEqualTo(title);
+    }
+
+    /** Opens titles from the top-rated row and rates each; returns their ids. */
+    private List<String> ratesFiveTitlesFromTheHomePage(Browser browser) {
+        browser.open("/");
+        browser.settled();
+        List<String> paths = new ArrayList<>();
+        for (WebElement link : browser.all("section[data-section='top-rated'] .card-link")) {
+            paths.add(java.net.URI.create(link.getAttribute("href")).getPath());
+            if (paths.size() == 5) {
+                break;
+            }
+        }
+        assertThat(paths).hasSize(5);
+        Set<String> ids = new LinkedHashSet<>();
+        for (String path : paths) {
+            browser.open(path);
+            browser.settled();
+            rate(browser, "5.0", null);
+            ids.add(path.substring("/movies/".length()));
+        }
+        browser.screenshot("title-page");
+        return new ArrayList<>(ids);
+    }
+
+    private void myPageListsWhatWasRated(Browser browser, int rated) {
+        browser.find("#account-nav a[href='/me']").click();
+        browser.until(d -> browser.path().equals("/me"));
+        browser.settled();
+        browser.until(d -> d.findElements(By.cssSelector("section[data-section='rated'] li")).size() >= rated);
+        assertThat(browser.find("section[data-section='viewed']").getText()).doesNotContain("Nothing yet.");
+        browser.screenshot("my-page");
+    }
+
+    private void logsOutAndInAgain(Browser browser, String email) {
+        browser.until(d -> {
+            d.findElement(By.cssSelector("#account-nav button")).click();
+            return true;
+        });
+        browser.until(d -> d.findElement(By.id("account-nav")).getText().contains("Log in"));
+        browser.find("#account-nav a[href='/login']").click();
+        browser.until(d -> browser.path().equals("/login"));
+        browser.find("input[name='email']").sendKeys(email);
+        browser.find("input[name='password']").sendKeys("wrong password");
+        browser.find("form button[type='submit']").click();
+        assertThat(browser.find("p.alert[role='alert']").getText()).isNotBlank();
+        browser.screenshot("login-refused");
+        browser.find("input[name='password']").clear();
+        browser.find("input[name='password']").sendKeys("correct horse battery");
+        browser.find("form button[type='submit']").click();
+        browser.until(d -> d.findElement(By.id("account-nav")).getText().contains("My page"));
+    }
+
+    private static void rate(Browser browser, String stars, String review) {
+        new Select(browser.find("#my-rating")).selectByValue(stars);
+        WebElement text = browser.find("#my-review");
+        text.clear();
+        if (review != null) {
+            text.sendKeys(review);
+        }
+        browser.find("form.rate button[type='submit']").click();
+        browser.until(d -> d.findElement(By.cssSelector("form.rate")).getText().contains("Saved."));
+    }
+}
