@@ -1,5 +1,6 @@
 package io.marquee.common.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -23,6 +24,11 @@ import java.time.Instant;
  * @param hasReview      whether the new rating carries review text
  * @param occurredAt     when the change was made
  * @param sequence       the user's change number (1, 2, 3…), null for events not numbered
+ * @param sentiment      the review text's label, {@code positive}, {@code negative} or {@code neutral};
+ *                       absent (null, left out of the JSON) when there is no review text or the
+ *                       producer predates review sentiment, so consumers that do not know the field
+ *                       see the same JSON as before
+ * @param sentimentScore the label's score in [-1, 1] (-1 very negative); absent with {@code sentiment}
  */
 public record RatingEvent(
         String eventId,
@@ -32,17 +38,32 @@ public record RatingEvent(
         Double previousRating,
         boolean hasReview,
         Instant occurredAt,
-        Long sequence) {
+        Long sequence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sentiment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double sentimentScore) {
 
     /** An event without a change number: consumers can only deduplicate it by Kafka offset. */
     public RatingEvent(String eventId, String userId, String itemId, Double rating, Double previousRating,
                        boolean hasReview, Instant occurredAt) {
-        this(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, null);
+        this(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, null, null, null);
+    }
+
+    /** A numbered event without review sentiment. */
+    public RatingEvent(String eventId, String userId, String itemId, Double rating, Double previousRating,
+                       boolean hasReview, Instant occurredAt, Long sequence) {
+        this(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, sequence, null, null);
     }
 
     /** The same change with the given change number. */
     public RatingEvent withSequence(long number) {
-        return new RatingEvent(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, number);
+        return new RatingEvent(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, number,
+                sentiment, sentimentScore);
+    }
+
+    /** The same change carrying its review's sentiment label and score. */
+    public RatingEvent withSentiment(String label, double score) {
+        return new RatingEvent(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, sequence,
+                label, score);
     }
 
     /** The change in the number of ratings this event causes: -1, 0 or +1. */

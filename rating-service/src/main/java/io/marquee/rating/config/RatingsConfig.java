@@ -31,6 +31,57 @@ public interface RatingsConfig {
     /** Publishing rating changes from the outbox to Kafka. */
     Outbox outbox();
 
+    /** Review sentiment: which analyzer labels reviews, what the moderation view lists, the backfill. */
+    Sentiment sentiment();
+
+    interface Sentiment {
+        /**
+         * Which analyzer labels reviews: {@code local}, the in-JVM analyzer of the sentiment module
+         * (ADR 16). The only one so far; the interface leaves room for a remote one.
+         */
+        @WithDefault("local")
+        String provider();
+
+        /** A review scoring at or below this is listed as strongly negative (scores run from -1 to 1). */
+        @WithDefault("-0.9")
+        double stronglyNegative();
+
+        /**
+         * Text and stars disagree when a rating of at least {@link #highRating()} has a score at or
+         * below minus this, or a rating of at most {@link #lowRating()} a score at or above it.
+         */
+        @WithDefault("0.5")
+        double disagreement();
+
+        /** The lowest rating whose text is expected to be positive. */
+        @WithDefault("4.0")
+        double highRating();
+
+        /** The highest rating whose text is expected to be negative. */
+        @WithDefault("1.5")
+        double lowRating();
+
+        /** Longest excerpt of a review shown in an item's summary, in code points. */
+        @WithDefault("280")
+        int excerptLength();
+
+        /** Labelling existing reviews. */
+        Backfill backfill();
+    }
+
+    interface Backfill {
+        /** Ratings read per scan page; progress is saved after each page. */
+        @WithDefault("100")
+        int pageSize();
+
+        /**
+         * How long a running backfill may go without saving progress before another start (here or
+         * on another replica) may take it over, resuming from the last saved page.
+         */
+        @WithDefault("2m")
+        Duration lease();
+    }
+
     interface Page {
         /** Ratings per page when the client does not ask for a {@code limit}. */
         @WithDefault("20")

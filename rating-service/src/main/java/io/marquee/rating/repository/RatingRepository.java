@@ -1,7 +1,10 @@
 package io.marquee.rating.repository;
 
+import io.marquee.sentiment.Label;
+import io.marquee.sentiment.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +41,26 @@ public class RatingRepository {
     private static final String RATING_EVENT = "ratingEvent";
     private static final String INTERACTION_EVENT = "interactionEvent";
     private static final String CREATED_AT = "createdAt";
+    private static final String SENTIMENT = "sentiment";
+    private static final String SENTIMENT_SCORE = "sentimentScore";
+    private static final String SENTIMENT_SOURCE = "sentimentSource";
+    private static final String HELPFUL = "helpful";
+    private static final String FLAGS = "flags";
+    /** Sort key of {@link RatingTables#SENTIMENT_INDEX}, on labelled reviews: {@code <label>#<millis>#<userId>}. */
+    static final String SENTIMENT_KEY = "sentimentKey";
+    /**
+     * Sort key of {@link RatingTables#HELPFUL_INDEX}, on labelled reviews:
+     * {@code <label>#<10-digit helpful count>#<millis>#<userId>}, so the last key of a label is its most helpful review.
+     */
+    static final String HELPFUL_KEY = "helpfulKey";
+    /** Hash key of {@link RatingTables#FLAGGED_INDEX}: the constant {@value #FLAGGED}, only on flagged reviews. */
+    static final String FLAG = "flag";
+    static final String FLAGGED = "review";
+    /** Sort key of {@link RatingTables#FLAGGED_INDEX}: {@code <millis>#<userId>/<itemId>}. */
+    static final String FLAG_KEY = "flagKey";
+    private static final String VOTE_REVIEW = "reviewId";
+    private static final String VOTER = "voterId";
+    private static final String SUMMARY_ITEM = "itemId";
 
     private final DynamoDbClient dynamo;
     private final RatingTables tables;
@@ -70,7 +93,17 @@ public class RatingRepository {
      */
     public void commit(String userId, String itemId, Optional<RatingRow> previous, Optional<RatingRow> next,
                        long head, String ratingEvent, String interactionEvent, Instant now) {
-        List<TransactWriteItem> actions = new ArrayList<>(3);
+        commit(userId, itemId, previous, next, head, ratingEvent, interactionEvent, now, SummaryChange.NONE);
+    }
+
+    /**
+     * As {@link #commit(String, String, Optional, Optional, long, String, String, Instant)}, also
+     * moving the item's review summary counters by {@code summary} in the same transaction, so the
+     * shares can never drift from the labels stored.
+     */
+    public void commit(String userId, String itemId, Optional<RatingRow> previous, Optional<RatingRow> next,
+                       long head, String ratingEvent, String interactionEvent, Instant now, SummaryChange summary) {
+        List<TransactWriteItem> actions = new ArrayList<>(4);
         Map<String, String> versionName = Map.of("#v", VERSION);
         if (next.isPresent()) {
             actions.add(TransactWriteItem.builder().put(p -> {
@@ -103,6 +136,106 @@ public class RatingRepository {
         }
         outboxRow.put(CREATED_AT, s(now.toString()));
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.outbox()).item(outboxRow)).build());
+        summaryUpdate(itemId, summary).ifPresent(actions::add);
+        transact(userId, itemId, actions);
+    }
+
+    /**
+     * Stores a new label (and flags) for an existing rating without publishing anything: the
+     * backfill's write. Guarded by the version like every change; moves the summary counters with it.
+     *
+     * @throws ConcurrentChangeException if the rating changed since it was read
+     */
+    public void relabel(RatingRow previous, RatingRow next, SummaryChange summary) {
+        List<TransactWriteItem> actions = new ArrayList<>(2);
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.ratings()).item(toRow(next))
+                .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                .expressionAttributeValues(Map.of(":v", n(previous.version())))).build());
+        summaryUpdate(previous.itemId(), summary).ifPresent(actions::add);
+        transact(previous.userId(), previous.itemId(), actions);
+    }
+
+    /**
+     * Adds ({@code add}) or removes a helpful vote of {@code voterId} on {@code review}, and stores the
+     * review with its new count, all or nothing: the vote row is guarded by its absence (or
+     * presence), the review by its version. A vote is recorded against the review's
+     * {@code ratedAt}, so votes on a deleted review never count for a later one.
+     *
+     * @return false if there was nothing to do (already voted, or no vote to remove)
+     * @throws ConcurrentChangeException if the review or the vote changed since they were read
+     */
+    public boolean vote(RatingRow review, String voterId, boolean add) {
+        String reviewId = reviewId(review);
+        Map<String, AttributeValue> voteKey = Map.of(VOTE_REVIEW, s(reviewId), VOTER, s(voterId));
+        boolean exists = hasVote(review, voterId);
+        if (exists == add) {
+            return false;
+        }
+        RatingRow next = review.withHelpful(Math.max(0, review.helpful() + (add ? 1 : -1)));
+        List<TransactWriteItem> actions = new ArrayList<>(2);
+        if (add) {
+            Map<String, AttributeValue> vote = new HashMap<>(voteKey);
+            vote.put(CREATED_AT, s(Instant.now().toString()));
+            actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.votes()).item(vote)
+                    .conditionExpression("attribute_not_exists(#r)").expressionAttributeNames(Map.of("#r", VOTE_REVIEW)))
+                    .build());
+        } else {
+            actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tables.votes()).key(voteKey)
+                    .conditionExpression("attribute_exists(#r)").expressionAttributeNames(Map.of("#r", VOTE_REVIEW)))
+                    .build());
+        }
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.ratings()).item(toRow(next))
+                .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                .expressionAttributeValues(Map.of(":v", n(review.version())))).build());
+        transact(review.userId(), review.itemId(), actions);
+        return true;
+    }
+
+    /** Whether {@code voterId} has marked this review helpful (consistent read). */
+    public boolean hasVote(RatingRow review, String voterId) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(tables.votes())
+                .key(Map.of(VOTE_REVIEW, s(reviewId(review)), VOTER, s(voterId))).consistentRead(true)).item();
+        return row != null && !row.isEmpty();
+    }
+
+    private static String reviewId(RatingRow review) {
+        return review.itemId() + "#" + review.userId() + "#" + review.ratedAt().toEpochMilli();
+    }
+
+    private Optional<TransactWriteItem> summaryUpdate(String itemId, SummaryChange change) {
+        if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (Label label : Label.values()) {
+            int delta = change.delta(label);
+            if (delta != 0) {
+                String token = label.wire();
+                parts.add("#" + token + " :" + token);
+                names.put("#" + token, token);
+                values.put(":" + token, n(delta));
+            }
+        }
+        return Optional.of(TransactWriteItem.builder().update(u -> u.tableName(tables.summaries())
+                .key(Map.of(SUMMARY_ITEM, s(itemId))).updateExpression("ADD " + String.join(", ", parts))
+                .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+    }
+
+    /** The item's review counters per label (consistent read); zeros when it has none. */
+    public Map<Label, Long> summaryCounts(String itemId) {
+        Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(tables.summaries())
+                .key(Map.of(SUMMARY_ITEM, s(itemId))).consistentRead(true)).item();
+        Map<Label, Long> counts = new java.util.EnumMap<>(Label.class);
+        for (Label label : Label.values()) {
+            AttributeValue v = row == null ? null : row.get(label.wire());
+            counts.put(label, v == null ? 0L : Math.max(0L, Long.parseLong(v.n())));
+        }
+        return counts;
+    }
+
+    private void transact(String userId, String itemId, List<TransactWriteItem> actions) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(actions));
         } catch (TransactionCanceledException e) {
@@ -142,6 +275,82 @@ public class RatingRepository {
             }
         });
         return page(response, limit, REVIEW_KEY);
+    }
+
+    /** The item's reviews labelled {@code label}, newest change first, after the given index sort key. */
+    public Page reviews(String itemId, Label label, String afterKey, int limit) {
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(tables.ratings()).indexName(RatingTables.SENTIMENT_INDEX)
+                    .keyConditionExpression("#i = :i AND begins_with(#k, :k)")
+                    .expressionAttributeNames(Map.of("#i", ITEM_ID, "#k", SENTIMENT_KEY))
+                    .expressionAttributeValues(Map.of(":i", s(itemId), ":k", s(label.wire() + "#")))
+                    .scanIndexForward(false).limit(limit + 1);
+            if (afterKey != null) {
+                b.exclusiveStartKey(Map.of(ITEM_ID, s(itemId), USER_ID, s(afterPart(afterKey.substring(afterKey.indexOf('#') + 1))),
+                        SENTIMENT_KEY, s(afterKey)));
+            }
+        });
+        return page(response, limit, SENTIMENT_KEY);
+    }
+
+    /** The item's most helpful review labelled {@code label} (the newest among equals), if any. */
+    public Optional<RatingRow> mostHelpful(String itemId, Label label) {
+        List<Map<String, AttributeValue>> rows = dynamo.query(b -> b.tableName(tables.ratings())
+                .indexName(RatingTables.HELPFUL_INDEX)
+                .keyConditionExpression("#i = :i AND begins_with(#k, :k)")
+                .expressionAttributeNames(Map.of("#i", ITEM_ID, "#k", HELPFUL_KEY))
+                .expressionAttributeValues(Map.of(":i", s(itemId), ":k", s(label.wire() + "#")))
+                .scanIndexForward(false).limit(1)).items();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(toRating(rows.get(0)));
+    }
+
+    /** Reviews flagged for moderation, newest change first, after the given index sort key. */
+    public Page flagged(String afterKey, int limit) {
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(tables.ratings()).indexName(RatingTables.FLAGGED_INDEX)
+                    .keyConditionExpression("#f = :f").expressionAttributeNames(Map.of("#f", FLAG))
+                    .expressionAttributeValues(Map.of(":f", s(FLAGGED))).scanIndexForward(false).limit(limit + 1);
+            if (afterKey != null) {
+                String ids = afterPart(afterKey);
+                int slash = ids.indexOf('/');
+                b.exclusiveStartKey(Map.of(FLAG, s(FLAGGED), FLAG_KEY, s(afterKey),
+                        USER_ID, s(ids.substring(0, slash)), ITEM_ID, s(ids.substring(slash + 1))));
+            }
+        });
+        return page(response, limit, FLAG_KEY);
+    }
+
+    /**
+     * One page of a scan over all ratings, in the table's own order; {@code after} is the last
+     * (userId, itemId) of the previous page. For the backfill, off the request path.
+     */
+    public ScanPage scan(String[] after, int limit) {
+        var response = dynamo.scan(b -> {
+            b.tableName(tables.ratings()).limit(limit).consistentRead(true);
+            if (after != null) {
+                b.exclusiveStartKey(key(after[0], after[1]));
+            }
+        });
+        List<RatingRow> rows = response.items().stream().map(RatingRepository::toRating).toList();
+        String[] last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? new String[] {response.lastEvaluatedKey().get(USER_ID).s(), response.lastEvaluatedKey().get(ITEM_ID).s()}
+                : null;
+        return new ScanPage(rows, last);
+    }
+
+    /** A page of a scan; {@code last} is null when the scan is complete. */
+    public record ScanPage(List<RatingRow> ratings, String[] last) {
+    }
+
+    /** Whether {@code key} is a sentiment index key: a label, {@code #}, then an {@link #indexKey}. */
+    public static boolean isSentimentKey(String key) {
+        int hash = key.indexOf('#');
+        return hash > 0 && Label.fromWire(key.substring(0, hash)) != null && isIndexKey(key.substring(hash + 1));
+    }
+
+    /** Whether {@code key} is a moderation index key: an {@link #indexKey} of {@code <userId>/<itemId>}. */
+    public static boolean isFlagKey(String key) {
+        return isIndexKey(key) && key.indexOf('/', 14) > 14 && key.indexOf('/', 14) < key.length() - 1;
     }
 
     /** A page of ratings; {@code lastKey} (the index sort key of the last row) is set only when more follow. */
@@ -223,16 +432,43 @@ public class RatingRepository {
         row.put(VERSION, n(rating.version()));
         row.put(BY_USER_KEY, s(indexKey(rating.updatedAt(), rating.itemId())));
         if (rating.review() != null) {
+            String reviewKey = indexKey(rating.updatedAt(), rating.userId());
             row.put(REVIEW, s(rating.review()));
-            row.put(REVIEW_KEY, s(indexKey(rating.updatedAt(), rating.userId())));
+            row.put(REVIEW_KEY, s(reviewKey));
+            if (rating.sentiment() != null) {
+                String label = rating.sentiment().label().wire();
+                row.put(SENTIMENT, s(label));
+                row.put(SENTIMENT_SCORE, AttributeValue.fromN(Double.toString(rating.sentiment().score())));
+                row.put(SENTIMENT_SOURCE, s(rating.sentiment().source()));
+                row.put(SENTIMENT_KEY, s(label + "#" + reviewKey));
+                row.put(HELPFUL_KEY, s(String.format("%s#%010d#%s", label, rating.helpful(), reviewKey)));
+            }
+            if (!rating.flags().isEmpty()) {
+                row.put(FLAGS, s(String.join(",", rating.flags())));
+                row.put(FLAG, s(FLAGGED));
+                row.put(FLAG_KEY, s(indexKey(rating.updatedAt(), rating.userId() + "/" + rating.itemId())));
+            }
+        }
+        if (rating.helpful() > 0) {
+            row.put(HELPFUL, n(rating.helpful()));
         }
         return row;
     }
 
     private static RatingRow toRating(Map<String, AttributeValue> row) {
+        Sentiment sentiment = null;
+        if (row.containsKey(SENTIMENT)) {
+            Label label = Label.fromWire(row.get(SENTIMENT).s());
+            if (label != null) {
+                sentiment = new Sentiment(label, Double.parseDouble(row.get(SENTIMENT_SCORE).n()),
+                        row.containsKey(SENTIMENT_SOURCE) ? row.get(SENTIMENT_SOURCE).s() : "local");
+            }
+        }
         return new RatingRow(row.get(USER_ID).s(), row.get(ITEM_ID).s(), Double.parseDouble(row.get(RATING).n()),
                 row.containsKey(REVIEW) ? row.get(REVIEW).s() : null, Instant.parse(row.get(RATED_AT).s()),
-                Instant.parse(row.get(UPDATED_AT).s()), Long.parseLong(row.get(VERSION).n()));
+                Instant.parse(row.get(UPDATED_AT).s()), Long.parseLong(row.get(VERSION).n()), sentiment,
+                row.containsKey(HELPFUL) ? Integer.parseInt(row.get(HELPFUL).n()) : 0,
+                row.containsKey(FLAGS) ? Arrays.asList(row.get(FLAGS).s().split(",")) : List.of());
     }
 
     private static OutboxRow toOutbox(Map<String, AttributeValue> row) {

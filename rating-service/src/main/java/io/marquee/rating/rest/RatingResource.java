@@ -3,11 +3,9 @@ package io.marquee.rating.rest;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.security.Roles;
 import io.marquee.rating.service.Rating;
-import io.marquee.rating.service.RatingPage;
 import io.marquee.rating.service.RatingRules;
 import io.marquee.rating.service.RatingService;
 import io.marquee.rating.service.WriteResult;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** My rating of an item, and an item's reviews, over HTTP: a thin mapping onto {@link RatingService}. */
+/** My rating of an item over HTTP: a thin mapping onto {@link RatingService}. Reviews: {@code review.rest}. */
 @Path("/items/{itemId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ratings", description = "My rating of an item; an item's reviews")
@@ -44,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RatingResource {
 
-    static final String BEARER = "bearer";
+    public static final String BEARER = "bearer";
 
     private final RatingService ratings;
     private final CurrentUser user;
@@ -114,21 +111,5 @@ public class RatingResource {
     public void delete(@PathParam("itemId") @Pattern(regexp = RatingRules.ITEM_ID_REGEX,
             message = RatingRules.ITEM_ID_MESSAGE) String itemId) {
         ratings.delete(user.id(), itemId);
-    }
-
-    @GET
-    @Path("/reviews")
-    @PermitAll
-    @Operation(summary = "An item's reviews, newest first",
-            description = "Ratings that carry review text. Public. Reviewers are shown by user id only. "
-                    + "Pass `nextCursor` back as `cursor` for the next page.")
-    @APIResponse(responseCode = "200", description = "A page of reviews",
-            content = @Content(schema = @Schema(implementation = RatingPage.class)))
-    public RatingPage reviews(
-            @PathParam("itemId") @Pattern(regexp = RatingRules.ITEM_ID_REGEX,
-                    message = RatingRules.ITEM_ID_MESSAGE) String itemId,
-            @QueryParam("limit") @Parameter(description = "Page size, 1..100, default 20") String limit,
-            @QueryParam("cursor") @Parameter(description = "`nextCursor` of the previous page") String cursor) {
-        return ratings.reviews(itemId, limit, cursor);
     }
 }

@@ -14,6 +14,10 @@ import io.marquee.rating.events.OutboxPublisher;
 import io.marquee.rating.repository.ConcurrentChangeException;
 import io.marquee.rating.repository.RatingRepository;
 import io.marquee.rating.repository.RatingRow;
+import io.marquee.rating.repository.SummaryChange;
+import io.marquee.rating.review.service.ReviewLabeller;
+import io.marquee.sentiment.Label;
+import io.marquee.sentiment.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * Reading and changing ratings. Every change is committed together with its outbox row (the
@@ -44,11 +49,13 @@ public class RatingService {
     private final OutboxPublisher publisher;
     private final RatingsConfig config;
     private final ObjectMapper json;
+    private final ReviewLabeller labeller;
     private final Clock clock = Clock.systemUTC();
 
     public RatingService(RatingRepository repository, KnownItems knownItems, OutboxPublisher publisher,
-                         RatingsConfig config, ObjectMapper json) {
+                         RatingsConfig config, ObjectMapper json, ReviewLabeller labeller) {
         this.repository = repository;
+        this.labeller = labeller;
         this.knownItems = knownItems;
         this.publisher = publisher;
         this.config = config;
@@ -69,20 +76,29 @@ public class RatingService {
         knownItems.require(itemId);
         String text = RatingRules.normalizeReview(review);
         double value = rating.doubleValue();
+        // Labelled once, before the retry loop: the analyzer may be a remote service.
+        Sentiment sentiment = labeller.label(text);
+        List<String> flags = labeller.flags(value, sentiment);
         for (int attempt = 1; ; attempt++) {
             Optional<RatingRow> previous = repository.find(userId, itemId);
             long head = repository.head(userId);
             Instant now = now();
             RatingRow next = new RatingRow(userId, itemId, value, text,
-                    previous.map(RatingRow::ratedAt).orElse(now), now, previous.map(p -> p.version() + 1).orElse(1L));
+                    previous.map(RatingRow::ratedAt).orElse(now), now, previous.map(p -> p.version() + 1).orElse(1L),
+                    sentiment, previous.map(RatingRow::helpful).orElse(0), flags);
             // Numbered with the change's own outbox sequence: a copy published again carries the
             // same number, so consumers can recognise it whatever its Kafka offset.
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, value,
                     previous.map(RatingRow::rating).orElse(null), text != null, now).withSequence(head + 1);
+            if (sentiment != null) {
+                event = event.withSentiment(sentiment.label().wire(), sentiment.score());
+            }
             InteractionEvent interaction = InteractionEvent.of(UUID.randomUUID().toString(), userId,
                     SESSION_PREFIX + userId, itemId, InteractionEvent.RATE, value, now);
+            SummaryChange summary = SummaryChange.between(previous.map(RatingRow::sentiment).orElse(null), sentiment);
             try {
-                repository.commit(userId, itemId, previous, Optional.of(next), head, write(event), write(interaction), now);
+                repository.commit(userId, itemId, previous, Optional.of(next), head, write(event), write(interaction),
+                        now, summary);
             } catch (ConcurrentChangeException e) {
                 retryAfter(attempt, itemId);
                 continue;
@@ -108,7 +124,8 @@ public class RatingService {
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, null,
                     previous.get().rating(), false, now).withSequence(head + 1);
             try {
-                repository.commit(userId, itemId, previous, Optional.empty(), head, write(event), null, now);
+                repository.commit(userId, itemId, previous, Optional.empty(), head, write(event), null, now,
+                        SummaryChange.between(previous.get().sentiment(), null));
             } catch (ConcurrentChangeException e) {
                 retryAfter(attempt, itemId);
                 continue;
@@ -128,10 +145,28 @@ public class RatingService {
 
     /** The item's ratings with a review, newest change first, from raw query parameters. */
     public RatingPage reviews(String itemId, String limit, String cursor) {
-        String query = "item:" + itemId;
-        int size = pageSize(limit, cursor, query);
-        String after = present(cursor) ? PageCursor.decode(cursor, query, RatingService::isIndexKey) : null;
-        return page(repository.reviews(itemId, after, size), query);
+        return reviews(itemId, null, limit, cursor);
+    }
+
+    /**
+     * The item's reviews, newest change first, only those labelled {@code sentiment} when it is
+     * given ({@code positive}, {@code negative} or {@code neutral}), from raw query parameters.
+     */
+    public RatingPage reviews(String itemId, String sentiment, String limit, String cursor) {
+        if (!present(sentiment)) {
+            String query = "item:" + itemId;
+            int size = pageSize(limit, cursor, query);
+            String after = present(cursor) ? PageCursor.decode(cursor, query, RatingService::isIndexKey) : null;
+            return page(repository.reviews(itemId, after, size), query);
+        }
+        Label label = Label.fromWire(sentiment);
+        String query = "item:" + itemId + ":" + sentiment;
+        Predicate<String> position = k -> RatingRepository.isSentimentKey(k) && k.startsWith(sentiment + "#")
+                && isIndexKey(k.substring(k.indexOf('#') + 1));
+        int size = pageSize(limit, label == null ? null : cursor, query, position,
+                label == null ? new Problem.FieldError("sentiment", "must be one of positive, negative, neutral") : null);
+        String after = present(cursor) ? PageCursor.decode(cursor, query, position) : null;
+        return page(repository.reviews(itemId, label, after, size), query);
     }
 
     private static RatingPage page(RatingRepository.Page page, String query) {
@@ -141,7 +176,19 @@ public class RatingService {
 
     /** The page size, reporting a bad limit and a bad cursor together. */
     private int pageSize(String limit, String cursor, String query) {
+        return pageSize(limit, cursor, query, RatingService::isIndexKey, null);
+    }
+
+    /**
+     * The page size, reporting a bad limit, a bad cursor (one whose position fails {@code position})
+     * and {@code other} (if not null) together.
+     */
+    private int pageSize(String limit, String cursor, String query, Predicate<String> position,
+                         Problem.FieldError other) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        if (other != null) {
+            errors.add(other);
+        }
         int max = config.page().maxSize();
         int size = config.page().defaultSize();
         if (present(limit)) {
@@ -154,7 +201,7 @@ public class RatingService {
         }
         if (present(cursor)) {
             try {
-                PageCursor.decode(cursor, query, RatingService::isIndexKey);
+                PageCursor.decode(cursor, query, position);
             } catch (ProblemException e) {
                 errors.addAll(e.errors());
             }

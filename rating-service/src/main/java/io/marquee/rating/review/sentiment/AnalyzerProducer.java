@@ -1,0 +1,28 @@
+package io.marquee.rating.review.sentiment;
+
+import io.marquee.rating.config.RatingsConfig;
+import io.marquee.sentiment.LocalSentimentAnalyzer;
+import io.marquee.sentiment.SentimentAnalyzer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * The analyzer that labels reviews: the local one (lexicon rules and a small classifier, in the
+ * JVM, no network) unless {@code ratings.sentiment.provider=comprehend}, in which case Amazon
+ * Comprehend answers and the local analyzer stands in whenever it fails.
+ */
+@ApplicationScoped
+public class AnalyzerProducer {
+
+    @Produces
+    @ApplicationScoped
+    SentimentAnalyzer analyzer(RatingsConfig config) {
+        LocalSentimentAnalyzer local = LocalSentimentAnalyzer.standard();
+        String provider = config.sentiment().provider();
+        return switch (provider) {
+            case "local" -> local;
+            default -> throw new IllegalArgumentException(
+                    "ratings.sentiment.provider must be local, was " + provider);
+        };
+    }
+}
