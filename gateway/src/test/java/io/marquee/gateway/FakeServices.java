@@ -30,6 +30,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             + "\"genres\":[\"Adventure\",\"Animation\",\"Children\",\"Comedy\",\"Fantasy\"],\"year\":1995,\"metadata\":{},"
             + "\"stats\":{\"ratingCount\":2,\"ratingAverage\":4.5,\"viewCount\":10}}";
     static final long SLOW_MILLIS = 6000;
+    static final String SUMMARY = "{\"itemId\":\"with-reviews\",\"reviews\":3,\"positive\":2,\"negative\":1,"
+            + "\"neutral\":0,\"positiveShare\":0.667,\"negativeShare\":0.333,\"mostHelpfulPositive\":null,"
+            + "\"mostHelpfulNegative\":null}";
     static final String CONTROL_URL = "test.fakes.control-url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -182,6 +185,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         if (get && path.equals("/items/slow")) {
             sleep();
             send(exchange, 200, "application/json", ITEM);
+        } else if (get && (path.equals("/items/with-reviews") || path.equals("/items/slow-reviews"))) {
+            send(exchange, 200, "application/json", ITEM);
         } else if (get && path.equals("/items/1")) {
             exchange.getResponseHeaders().set("ETag", "\"v1\"");
             exchange.getResponseHeaders().set("X-Internal", "catalog-only");
@@ -320,6 +325,31 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
         } else if (path.matches("/items/[^/]+/reviews") && r.method().equals("GET")) {
             send(exchange, 200, "application/json", "{\"items\":[{\"userId\":\"u-2\",\"rating\":4.0,\"review\":\"ok\"}]}");
+        } else if (path.equals("/items/with-reviews/reviews/summary") && r.method().equals("GET")) {
+            send(exchange, 200, "application/json", SUMMARY);
+        } else if (path.equals("/items/slow-reviews/reviews/summary") && r.method().equals("GET")) {
+            // Longer than gateway.review-summary.timeout, far shorter than the item's own deadline.
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(exchange, 200, "application/json", SUMMARY);
+        } else if (path.matches("/items/[^/]+/reviews/[^/]+/helpful")) {
+            String author = path.split("/")[4];
+            if (author.equals("nobody")) {
+                problem(exchange, 404, "Not found", "User nobody has no review of item 1", path);
+            } else {
+                send(exchange, 200, "application/json", "{\"itemId\":\"1\",\"authorId\":\"" + author
+                        + "\",\"helpful\":3,\"mine\":" + r.method().equals("PUT") + "}");
+            }
+        } else if (path.equals("/admin/reviews/moderation") && r.method().equals("GET")) {
+            send(exchange, 200, "application/json", "{\"items\":[{\"itemId\":\"1\",\"userId\":\"u-9\",\"rating\":5.0,"
+                    + "\"review\":\"Awful\",\"sentiment\":\"negative\",\"sentimentScore\":-0.99,"
+                    + "\"reasons\":[\"strongly-negative\",\"stars-disagree\"]}]}");
+        } else if (path.equals("/admin/reviews/sentiment-backfill")) {
+            send(exchange, r.method().equals("POST") ? 202 : 200, "application/json",
+                    "{\"status\":\"running\",\"mode\":\"missing\",\"scanned\":0,\"labelled\":0}");
         } else {
             problem(exchange, 404, "Not found", "Nothing at " + path, path);
         }

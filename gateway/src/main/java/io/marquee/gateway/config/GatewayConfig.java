@@ -21,6 +21,13 @@ public interface GatewayConfig {
     /** rating-service, behind {@code /api/v1/movies/{id}/rating|reviews} and {@code /api/v1/me/ratings}. */
     Downstream rating();
 
+    /**
+     * rating-service again, for the review summary put on the item answer ({@code GET /api/v1/movies/{id}}):
+     * its own short timeout (default 300 ms) and breaker, so a slow rating-service costs the item
+     * page at most that long and a failing one nothing; the answer then comes without the summary.
+     */
+    Downstream reviewSummary();
+
     /** Resilience settings for calls to one downstream service. */
     interface Downstream {
 

@@ -2,7 +2,11 @@ package io.marquee.gateway.catalog.rest;
 
 import io.marquee.common.problem.Problem;
 import io.marquee.common.security.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marquee.gateway.catalog.client.CatalogGateway;
+import io.marquee.gateway.rating.client.RatingGateway;
 import io.marquee.gateway.web.ApiDocs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,15 +45,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class MovieResource {
 
-    private final CatalogGateway catalog;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    MovieResource(CatalogGateway catalog) {
+    private final CatalogGateway catalog;
+    private final RatingGateway ratings;
+
+    MovieResource(CatalogGateway catalog, RatingGateway ratings) {
         this.catalog = catalog;
+        this.ratings = ratings;
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One movie, with its rating and view counts")
+    @Operation(summary = "One movie, with its rating and view counts and its review summary",
+            description = "`reviewSummary` (shares of positive and negative reviews, the most helpful excerpt of each) "
+                    + "is left out when rating-service does not answer within a short deadline")
     @APIResponse(responseCode = "200", description = "The movie",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MovieSchemas.Movie.class)))
@@ -56,7 +67,26 @@ public class MovieResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response movie(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
                           @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
-        return catalog.item(id);
+        Response movie = catalog.item(id);
+        if (movie.getStatus() != Response.Status.OK.getStatusCode() || !(movie.getEntity() instanceof byte[] body)) {
+            return movie;
+        }
+        // Asked only once the movie exists, with its own short deadline: without an answer in time
+        // the movie goes out without its summary rather than late.
+        return ratings.summaryForItemPage(id).map(summary -> withSummary(movie, body, summary)).orElse(movie);
+    }
+
+    private static Response withSummary(Response movie, byte[] body, JsonNode summary) {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            if (!(tree instanceof ObjectNode object)) {
+                return movie;
+            }
+            object.set("reviewSummary", summary);
+            return Response.fromResponse(movie).entity(JSON.writeValueAsBytes(object)).build();
+        } catch (IOException e) {
+            return movie;
+        }
     }
 
     @GET

@@ -27,7 +27,10 @@ final class MovieSchemas {
             Instant createdAt,
             Instant updatedAt,
             @Schema(description = "Increases by one on every replace") long version,
-            @Schema(description = "Ratings and views so far") MovieStats stats) {
+            @Schema(description = "Ratings and views so far") MovieStats stats,
+            @Schema(nullable = true, description = "Its reviews at a glance; only on `GET /movies/{id}`, and left out "
+                    + "when rating-service does not answer in time")
+            io.marquee.gateway.rating.rest.RatingSchemas.ReviewSummary reviewSummary) {
     }
 
     @Schema(name = "MovieStats", description = "What users did with a movie; counted from rating and view events")

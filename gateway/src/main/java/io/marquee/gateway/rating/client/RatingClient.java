@@ -5,6 +5,7 @@ import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +41,32 @@ interface RatingClient {
 
     @GET
     @Path("/items/{id}/reviews")
-    Response reviews(@PathParam("id") String id, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+    Response reviews(@PathParam("id") String id, @QueryParam("sentiment") String sentiment,
+                     @QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/items/{id}/reviews/summary")
+    Response reviewSummary(@PathParam("id") String id);
+
+    @PUT
+    @Path("/items/{id}/reviews/{authorId}/helpful")
+    Response markHelpful(@PathParam("id") String id, @PathParam("authorId") String authorId);
+
+    @DELETE
+    @Path("/items/{id}/reviews/{authorId}/helpful")
+    Response unmarkHelpful(@PathParam("id") String id, @PathParam("authorId") String authorId);
+
+    @GET
+    @Path("/admin/reviews/moderation")
+    Response moderation(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
+
+    @POST
+    @Path("/admin/reviews/sentiment-backfill")
+    Response startBackfill(@QueryParam("mode") String mode);
+
+    @GET
+    @Path("/admin/reviews/sentiment-backfill")
+    Response backfillProgress();
 
     @GET
     @Path("/me/ratings")

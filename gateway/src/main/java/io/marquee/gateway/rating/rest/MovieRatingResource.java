@@ -38,6 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class MovieRatingResource {
 
+    static final String SENTIMENT_PATTERN = "positive|negative|neutral";
+    /** User ids as rating-service accepts them (a token's {@code sub}). */
+    static final String AUTHOR_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}";
+    static final String AUTHOR_MESSAGE = "must be a user id: 1 to 128 of A-Z a-z 0-9 _ . : @ -, starting with a letter or digit";
+
     private final RatingGateway ratings;
 
     MovieRatingResource(RatingGateway ratings) {
@@ -97,7 +102,8 @@ public class MovieRatingResource {
 
     @GET
     @Path("/{id}/reviews")
-    @Operation(summary = "A movie's reviews", description = "Ratings that carry review text, newest first; public")
+    @Operation(summary = "A movie's reviews", description = "Ratings that carry review text, newest first, each with "
+            + "its sentiment; `sentiment` keeps only reviews with that label; public")
     @APIResponse(responseCode = "200", description = "A page of reviews",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RatingSchemas.ReviewPage.class)))
@@ -106,11 +112,62 @@ public class MovieRatingResource {
     public Response reviews(
             @PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
             @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+            @QueryParam("sentiment") @Parameter(description = "positive, negative or neutral",
+                    schema = @Schema(enumeration = {"positive", "negative", "neutral"}))
+            @Pattern(regexp = SENTIMENT_PATTERN, message = "must be positive, negative or neutral") String sentiment,
             @QueryParam("cursor") @Parameter(description = ApiDocs.CURSOR_RULE)
             @Size(max = ApiDocs.CURSOR_MAX) String cursor,
             @QueryParam("limit") @Parameter(description = ApiDocs.LIMIT_RULE,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
             @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit) {
-        return ratings.reviews(id, cursor, limit);
+        return ratings.reviews(id, sentiment, cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}/reviews/summary")
+    @Operation(summary = "A movie's reviews at a glance",
+            description = "Shares of positive and negative reviews and the most helpful excerpt of each; public")
+    @APIResponse(responseCode = "200", description = "The summary (zeros and no excerpts without reviews)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.ReviewSummary.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    public Response reviewSummary(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                                  @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id) {
+        return ratings.reviewSummary(id);
+    }
+
+    @PUT
+    @Path("/{id}/reviews/{authorId}/helpful")
+    @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "Mark a review helpful",
+            description = "One vote per user and review (voting again changes nothing); not on my own review (403)")
+    @APIResponse(responseCode = "200", description = "The review's votes now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.HelpfulVotes.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response markHelpful(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                                @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+                                @PathParam("authorId") @Parameter(description = "The review's author (user id)")
+                                @Pattern(regexp = AUTHOR_PATTERN, message = AUTHOR_MESSAGE) String authorId) {
+        return ratings.markHelpful(id, authorId, true);
+    }
+
+    @DELETE
+    @Path("/{id}/reviews/{authorId}/helpful")
+    @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @Operation(summary = "Take back my helpful vote", description = "Without a vote of mine, changes nothing")
+    @APIResponse(responseCode = "200", description = "The review's votes now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RatingSchemas.HelpfulVotes.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response unmarkHelpful(@PathParam("id") @Parameter(description = ApiDocs.ID_RULE)
+                                  @Pattern(regexp = ApiDocs.ID_PATTERN, message = ApiDocs.ID_MESSAGE) String id,
+                                  @PathParam("authorId") @Parameter(description = "The review's author (user id)")
+                                  @Pattern(regexp = AUTHOR_PATTERN, message = AUTHOR_MESSAGE) String authorId) {
+        return ratings.markHelpful(id, authorId, false);
     }
 }
