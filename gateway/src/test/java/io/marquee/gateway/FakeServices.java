@@ -47,6 +47,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         fakes.put("catalog", new Fake("catalog", this::catalogAnswers));
         fakes.put("user", new Fake("user", this::userAnswers));
         fakes.put("rating", new Fake("rating", this::ratingAnswers));
+        fakes.put("recommendation", new Fake("recommendation", this::recommendationAnswers));
         Map<String, String> config = new LinkedHashMap<>();
         for (Fake fake : fakes.values()) {
             fake.up();
@@ -350,6 +351,39 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/admin/reviews/sentiment-backfill")) {
             send(exchange, r.method().equals("POST") ? 202 : 200, "application/json",
                     "{\"status\":\"running\",\"mode\":\"missing\",\"scanned\":0,\"labelled\":0}");
+        } else {
+            problem(exchange, 404, "Not found", "Nothing at " + path, path);
+        }
+    }
+
+    // --- recommendation-service -----------------------------------------------------------------
+
+    static final String SOURCE = "campaign:arn:aws:personalize:us-east-1:000000000000:campaign/marquee-for-you";
+
+    private void recommendationAnswers(Seen r) throws IOException {
+        HttpExchange exchange = r.exchange();
+        String path = r.path();
+        String list = "{\"source\":\"" + SOURCE + "\",\"recommendationId\":\"rid-1\",\"items\":[{\"id\":\"1\","
+                + "\"title\":\"Toy Story (1995)\",\"year\":1995,\"genres\":[\"Comedy\"],\"ratingAverage\":4.5,"
+                + "\"ratingCount\":2,\"score\":0.42}]}";
+        boolean get = r.method().equals("GET");
+        if (get && (path.equals("/recommendations/for-you") || path.matches("/items/[^/]+/similar"))) {
+            if (r.query() != null && r.query().contains("limit=500")) {
+                invalid(exchange, path, "limit", "must be a whole number from 1 to 100");
+                return;
+            }
+            exchange.getResponseHeaders().set("X-Recommendation-Source", SOURCE);
+            exchange.getResponseHeaders().set("X-Internal", "recommendation-only");
+            send(exchange, 200, "application/json", list);
+        } else if (get && path.equals("/recommendations/because-you-watched")) {
+            send(exchange, 200, "application/json", "{\"source\":\"history:empty\",\"rows\":[]}");
+        } else if (r.method().equals("POST") && path.equals("/recommendations/rank")) {
+            if (!json(r.body())) {
+                malformed(exchange, path);
+            } else {
+                exchange.getResponseHeaders().set("X-Recommendation-Source", SOURCE);
+                send(exchange, 200, "application/json", list);
+            }
         } else {
             problem(exchange, 404, "Not found", "Nothing at " + path, path);
         }

@@ -11,6 +11,7 @@ final class Fakes {
     static final String CATALOG = "catalog";
     static final String USER = "user";
     static final String RATING = "rating";
+    static final String RECOMMENDATION = "recommendation";
 
     private Fakes() {
     }

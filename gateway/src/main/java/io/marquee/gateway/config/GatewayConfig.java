@@ -28,6 +28,9 @@ public interface GatewayConfig {
      */
     Downstream reviewSummary();
 
+    /** recommendation-service, behind {@code /api/v1/recommendations} and {@code /api/v1/movies/{id}/similar}. */
+    Downstream recommendation();
+
     /** Resilience settings for calls to one downstream service. */
     interface Downstream {
 

@@ -28,7 +28,9 @@ public final class Downstream {
     private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.RETRY_AFTER,
             // A service's 401 (a failed login, a revoked session) carries its challenge, as RFC 9110 asks.
-            HttpHeaders.WWW_AUTHENTICATE);
+            HttpHeaders.WWW_AUTHENTICATE,
+            // How recommendation-service made a list (campaign, filter, or fallback and why).
+            "X-Recommendation-Source");
 
     private final String service;
     private final Guard guarded;
