@@ -6,9 +6,11 @@ import io.marquee.devstack.data.DemoDataGenerator;
 import io.marquee.devstack.demo.DemoDataLoader;
 import io.marquee.devstack.launch.Devstack;
 import io.marquee.devstack.launch.DevstackOptions;
-import io.marquee.devstack.launch.StackPorts;
+import io.marquee.devstack.launch.ServiceSpec;
 import io.marquee.devstack.launch.StackLayout;
+import io.marquee.devstack.launch.StackPorts;
 import io.marquee.devstack.launch.StartFailure;
+import io.marquee.personalize.setup.PersonalizeTool;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,9 @@ public final class DevstackMain {
                                  load MovieLens files (movies.csv, ratings.csv, links.csv, tags.csv)
                                  into a running devstack's catalog; malformed rows are reported
               generate-demo DIR  write the demo dataset files into DIR (no stack needed)
+              personalize setup|status|cleanup [options]
+                                 Personalize's resources (default: this stack's personalize-local;
+                                 --endpoint '' for AWS); ./marquee personalize help lists the options
               engines            only DynamoDB Local, Kafka and personalize-local, no services or data
                                  (the Helm chart's dev-dependencies pod); with --bind and --advertised-host
             options:
@@ -95,6 +102,9 @@ public final class DevstackMain {
             throw new UsageException("no command given");
         }
         String command = rest.pop();
+        if (command.equals("personalize")) {
+            return personalize(rest);
+        }
         String positional = null;
         Path root = Path.of(System.getProperty("marquee.root", "."));
         Path home = null;
@@ -181,6 +191,35 @@ public final class DevstackMain {
             }
             default -> throw new UsageException("unknown command: " + command);
         };
+    }
+
+    /**
+     * {@code ./marquee personalize <command>}: personalize-setup's command line (ADR 13), pointed at
+     * this stack's personalize-local unless {@code --endpoint} says otherwise, and at its dataset
+     * files for {@code setup}. personalize-local accepts any key; AWS gets the default chain's.
+     */
+    private static int personalize(Deque<String> rest) {
+        List<String> args = new ArrayList<>(rest);
+        if (args.isEmpty() || args.get(0).equals("help")) {
+            System.out.print(PersonalizeTool.USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        boolean local = !args.contains("--endpoint");
+        if (local) {
+            args.add("--endpoint");
+            args.add("http://127.0.0.1:" + ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
+            if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+                System.setProperty("aws.accessKeyId", "personalize-local");
+                System.setProperty("aws.secretAccessKey", "personalize-local");
+            }
+        }
+        if (args.get(0).equals("setup") && !args.contains("--data")) {
+            Path home = System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME"))
+                    : Path.of(System.getProperty("marquee.root", ".")).resolve(".marquee");
+            args.add("--data");
+            args.add(home.resolve("data").resolve("demo").toString());
+        }
+        return PersonalizeTool.run(args.toArray(String[]::new), System.out, System.err);
     }
 
     private static int down(StackLayout layout) throws Exception {

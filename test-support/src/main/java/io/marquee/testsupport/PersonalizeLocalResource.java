@@ -1,8 +1,10 @@
 package io.marquee.testsupport;
 
 import io.marquee.devstack.launch.ServiceProcess;
-import io.marquee.devstack.personalize.PersonalizeResources;
-import io.marquee.devstack.personalize.PersonalizeSetup;
+import io.marquee.personalize.setup.DataLocation;
+import io.marquee.personalize.setup.Names;
+import io.marquee.personalize.setup.PersonalizeResources;
+import io.marquee.personalize.setup.PersonalizeSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,11 +18,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /**
  * Runs the real personalize-local (its built {@code quarkus-run.jar}, named by the system property
  * {@code personalize-local.jar}) as a child process on a free port, stands up a small dataset
- * group through the devstack's setup code — the control-plane SDK client, exactly as against AWS —
+ * group through personalize-setup — the control-plane SDK client, exactly as against AWS —
  * and points the service's {@code personalize.*} configuration at the campaigns and filters.
  *
  * <p>The dataset: {@link #ITEMS} titles {@code t01..t60}; title n has genre {@link #genreOf} and year
@@ -165,8 +172,14 @@ public class PersonalizeLocalResource implements QuarkusTestResourceLifecycleMan
             Path items = home.resolve("items.csv");
             writeDataset(interactions, items);
             try (PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
-                 PersonalizeSetup setup = new PersonalizeSetup(url(), "us-east-1", Duration.ofMinutes(5), quiet)) {
-                return setup.finish(setup.begin(interactions, items));
+                 PersonalizeClient client = PersonalizeClient.builder().endpointOverride(java.net.URI.create(url()))
+                         .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                         .build()) {
+                return new PersonalizeSetup(client, Names.DEFAULT, url(), "us-east-1",
+                        "arn:aws:iam::000000000000:role/personalize-local-import", DataLocation.LOCAL_FILE,
+                        Duration.ofMinutes(5), quiet).setUp(new PersonalizeSetup.Files(interactions, items,
+                        java.util.Optional.empty()));
             }
         }
 

@@ -3,11 +3,13 @@ package io.marquee.devstack.launch;
 import io.marquee.common.events.Topics;
 import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.demo.DemoDataLoader;
-import io.marquee.devstack.personalize.PersonalizeSetup;
 import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
 import io.marquee.devstack.engine.KafkaEngine;
 import io.marquee.devstack.engine.Ports;
+import io.marquee.personalize.setup.DataLocation;
+import io.marquee.personalize.setup.Names;
+import io.marquee.personalize.setup.PersonalizeSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,6 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /**
  * The embedded default: starts DynamoDB Local, a Kafka broker, every service module of the
@@ -31,6 +38,9 @@ public final class Devstack {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** Training the demo's solutions takes well under a minute here; this bounds a stuck one. */
     private static final Duration PERSONALIZE_SETUP_TIMEOUT = Duration.ofMinutes(10);
+    private static final String PERSONALIZE_REGION = "us-east-1";
+    /** Personalize wants a role for imports; personalize-local accepts any well-formed one. */
+    private static final String PERSONALIZE_LOCAL_IMPORT_ROLE = "arn:aws:iam::000000000000:role/personalize-local-import";
     /** personalize-local holds models and histories in memory: more heap than a service, same GC. */
     private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
@@ -280,8 +290,9 @@ public final class Devstack {
             say("personalize-local is ready, without data: nothing to train");
             return Optional.empty();
         }
-        try (PersonalizeSetup setup = personalizeSetup()) {
-            return Optional.of(setup.begin(demo.resolve(DatasetFiles.INTERACTIONS), demo.resolve(DatasetFiles.ITEMS)));
+        try (PersonalizeClient client = personalizeClient()) {
+            return Optional.of(personalizeSetup(client).begin(new PersonalizeSetup.Files(
+                    demo.resolve(DatasetFiles.INTERACTIONS), demo.resolve(DatasetFiles.ITEMS), Optional.empty())));
         } catch (RuntimeException e) {
             throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
                     layout.logOf("personalize-local"), e);
@@ -291,8 +302,8 @@ public final class Devstack {
     /** Waits for the models and creates the campaigns, then writes every ARN down for scripts and the CLI. */
     private void finishPersonalizeSetup(PersonalizeSetup.Training training) throws Exception {
         Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
-        try (PersonalizeSetup setup = personalizeSetup()) {
-            setup.finish(training).writeTo(resourcesFile);
+        try (PersonalizeClient client = personalizeClient()) {
+            personalizeSetup(client).finish(training).writeEnvironment(resourcesFile);
             say("personalize-local campaigns are active; ARNs and tracking id in " + resourcesFile);
         } catch (RuntimeException e) {
             throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
@@ -300,8 +311,20 @@ public final class Devstack {
         }
     }
 
-    private PersonalizeSetup personalizeSetup() {
-        return new PersonalizeSetup(personalizeLocalUrl(), "us-east-1", PERSONALIZE_SETUP_TIMEOUT, out);
+    /** The same setup an SRE runs against AWS (personalize-setup, ADR 13), here on the local files in place. */
+    private PersonalizeSetup personalizeSetup(PersonalizeClient client) {
+        return new PersonalizeSetup(client, Names.DEFAULT, personalizeLocalUrl(), PERSONALIZE_REGION,
+                PERSONALIZE_LOCAL_IMPORT_ROLE, DataLocation.LOCAL_FILE, PERSONALIZE_SETUP_TIMEOUT, out);
+    }
+
+    /** personalize-local accepts any signature; the SDK still wants keys. */
+    private PersonalizeClient personalizeClient() {
+        return PersonalizeClient.builder()
+                .endpointOverride(java.net.URI.create(personalizeLocalUrl()))
+                .region(Region.of(PERSONALIZE_REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private void printBanner(Duration took) {
