@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark (not a test), issue 10: "for you" and "similar titles" through the gateway of a running
+# devstack at a fixed rate (open loop, measured from each request's due time), catalog enrichment
+# included, next to a bare gateway endpoint (GET /, answered by the gateway alone) measured in the
+# same run, so the gateway's own share is visible.
+#   bench/recommendation-latency.sh [gateway-url] [seconds] [rate]
+#   defaults: http://127.0.0.1:8080, 20 s per run, 200 requests/s
+# Goal (issue 10): p99 under 25 ms. The gateway's rate limits would refuse a benchmark from one
+# address: start the stack with them off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+# Prints a markdown table and the command that made it, for docs/benchmarks.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+gateway="${1:-http://127.0.0.1:8080}"
+seconds="${2:-20}"
+rate="${3:-200}"
+api="$gateway/api/v1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+javac -d "$work" "$root/bench/load/LoadGen.java"
+loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
+
+command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
+curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
+
+# A fresh user who rated five titles, so "for you" excludes something.
+stamp=$(date +%s)-$$
+email="bench-reco-$stamp@example.com"
+password="bench-password-$stamp"
+curl -fsS -o /dev/null -H 'Content-Type: application/json' "$api/auth/signup" \
+  --data "{\"name\":\"Bench $stamp\",\"age\":30,\"gender\":\"other\",\"email\":\"$email\",\"password\":\"$password\"}"
+token=$(curl -fsS -H 'Content-Type: application/json' "$api/auth/login" \
+  --data "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .accessToken)
+curl -fsS "$api/movies?limit=100" | jq -r '.items[].id' > "$work/ids"
+[ -s "$work/ids" ] || { echo "the catalog is empty: load the demo data" >&2; exit 1; }
+head -5 "$work/ids" | while read -r id; do
+  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    "$api/movies/$id/rating" --data '{"rating":4.0}'
+done
+sed "s|^|$api/movies/|; s|$|/similar?limit=25|" "$work/ids" > "$work/similar-urls"
+source=$(curl -fsS -H "Authorization: Bearer $token" "$api/recommendations/for-you" | jq -r .source)
+echo "for-you source: $source" >&2
+[[ $source == campaign:* ]] || echo "WARNING: for-you is answered by the fallback ($source)" >&2
+
+names=("bare gateway (GET /)" "for you" "similar, $(wc -l < "$work/similar-urls") titles")
+urls=("$gateway/" "$api/recommendations/for-you?limit=25" "@$work/similar-urls")
+auths=("" "Authorization: Bearer $token" "")
+
+field() { tr ' ' '\n' <<< "$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+for i in "${!names[@]}"; do
+  headers=()
+  [ -n "${auths[$i]}" ] && headers=("${auths[$i]}")
+  echo "${names[$i]}: warming up ..." >&2
+  "${loadgen[@]}" closed "${urls[$i]}" 4 5 "${headers[@]}" > /dev/null
+done
+rows=()
+for i in "${!names[@]}"; do
+  headers=()
+  [ -n "${auths[$i]}" ] && headers=("${auths[$i]}")
+  echo "${names[$i]}: open loop at $rate/s for $seconds s ..." >&2
+  open=$("${loadgen[@]}" open "${urls[$i]}" "$rate" "$seconds" "${headers[@]}")
+  rows+=("| ${names[$i]} | $(field "$open" p50) | $(field "$open" p99) | $(field "$open" errors)/$(field "$open" count) |")
+done
+
+echo
+echo "Command: \`bench/recommendation-latency.sh $gateway $seconds $rate\` ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | sed -n 1p))"
+echo
+echo "| endpoint | p50 ms @ $rate/s | p99 ms @ $rate/s | errors |"
+echo "|---|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
