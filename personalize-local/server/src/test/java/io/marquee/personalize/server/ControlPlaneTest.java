@@ -219,6 +219,8 @@ class ControlPlaneTest {
     @Test
     void listsPageWithNextToken() {
         Fixture.get();
+        String another = client.createDatasetGroup(r -> r.name("paging-" + System.nanoTime())).datasetGroupArn();
+        Clients.settle(() -> client.describeDatasetGroup(r -> r.datasetGroupArn(another)).datasetGroup().status());
         var first = client.listDatasetGroups(r -> r.maxResults(1));
         assertThat(first.datasetGroups()).hasSize(1);
         assertThat(first.nextToken()).isNotNull();

@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * A dataset schema as CreateSchema takes it: an Avro record whose fields are the dataset's
- * columns. Only what Personalize accepts is accepted; every problem is an InvalidInputException
- * naming the field, so a typo fails at CreateSchema rather than at import.
+ * columns. Apache Avro parses it (names, types, duplicates: what Avro itself refuses is refused);
+ * on top, only what Personalize accepts is accepted: each field a primitive or a union of one
+ * primitive with {@code null}, {@code categorical} only on strings. Every problem is an
+ * InvalidInputException naming the field, so a typo fails at CreateSchema rather than at import.
  */
 public record AvroSchema(String name, List<Field> fields) {
 
@@ -22,64 +28,94 @@ public record AvroSchema(String name, List<Field> fields) {
     public record Field(String name, String type, boolean nullable, boolean categorical) {
     }
 
-    private static final Set<String> PRIMITIVES = Set.of("string", "int", "long", "float", "double", "boolean");
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Map<Schema.Type, String> PRIMITIVES = Map.of(Schema.Type.STRING, "string",
+            Schema.Type.INT, "int", Schema.Type.LONG, "long", Schema.Type.FLOAT, "float",
+            Schema.Type.DOUBLE, "double", Schema.Type.BOOLEAN, "boolean");
+    /** Avro names a field whose type it cannot resolve like this. */
+    private static final Pattern FIELD_IN_MESSAGE = Pattern.compile("type of the \"([A-Za-z0-9_]+)\" field");
 
     public static AvroSchema parse(String json) {
         JsonNode root = Input.parseEmbedded("schema", json);
-        if (!"record".equals(root.path("type").asText())) {
+        Schema schema;
+        try {
+            schema = new Schema.Parser().parse(json);
+        } catch (SchemaParseException e) {
+            throw AwsException.invalid("schema: " + where(root, e.getMessage()) + e.getMessage());
+        } catch (RuntimeException e) {
+            // Avro signals some malformed schemas with other exceptions (an undefined type, say).
+            throw AwsException.invalid("schema: " + where(root, e.getMessage()) + "not a valid Avro schema: "
+                    + e.getMessage());
+        }
+        if (schema.getType() != Schema.Type.RECORD) {
             throw AwsException.invalid("schema: type must be \"record\"");
         }
-        if (!root.path("name").isTextual() || root.path("name").asText().isBlank()) {
-            throw AwsException.invalid("schema: name is required");
-        }
-        JsonNode fieldsNode = root.get("fields");
-        if (fieldsNode == null || !fieldsNode.isArray() || fieldsNode.isEmpty()) {
+        if (schema.getFields().isEmpty()) {
             throw AwsException.invalid("schema: fields must be a non-empty array");
         }
         List<Field> fields = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < fieldsNode.size(); i++) {
-            JsonNode f = fieldsNode.get(i);
-            String where = "schema: fields[" + i + "]";
-            if (!f.isObject() || !f.path("name").isTextual()) {
-                throw AwsException.invalid(where + " must be an object with a name");
-            }
-            String name = f.get("name").asText();
-            if (!FIELD_NAME.matcher(name).matches() || name.length() > 150) {
-                throw AwsException.invalid(where + ".name '" + name + "' must match " + FIELD_NAME.pattern());
+        for (Schema.Field f : schema.getFields()) {
+            String where = "schema: fields[" + f.pos() + "]";
+            String name = f.name();
+            if (name.length() > 150) {
+                throw AwsException.invalid(where + ".name '" + name + "' is longer than 150 characters");
             }
             if (!seen.add(name.toUpperCase(Locale.ROOT))) {
                 throw AwsException.invalid(where + ".name '" + name + "' appears twice");
             }
-            JsonNode typeNode = f.get("type");
-            String type = null;
+            Schema type = f.schema();
             boolean nullable = false;
-            if (typeNode != null && typeNode.isTextual()) {
-                type = typeNode.asText();
-            } else if (typeNode != null && typeNode.isArray()) {
-                for (JsonNode member : typeNode) {
-                    if ("null".equals(member.asText())) {
-                        nullable = true;
-                    } else if (type == null && member.isTextual()) {
-                        type = member.asText();
-                    } else {
-                        throw AwsException.invalid(where + ".type: a union may hold \"null\" and one primitive type");
-                    }
+            if (type.getType() == Schema.Type.UNION) {
+                List<Schema> members = type.getTypes();
+                nullable = members.stream().anyMatch(m -> m.getType() == Schema.Type.NULL);
+                List<Schema> values = members.stream().filter(m -> m.getType() != Schema.Type.NULL).toList();
+                if (values.size() != 1) {
+                    throw AwsException.invalid(where + ".type: a union may hold \"null\" and one primitive type");
                 }
+                type = values.get(0);
             }
-            if (type == null || !PRIMITIVES.contains(type)) {
-                throw AwsException.invalid(where + ".type must be one of " + PRIMITIVES
+            String primitive = type.getLogicalType() == null ? PRIMITIVES.get(type.getType()) : null;
+            if (primitive == null) {
+                throw AwsException.invalid(where + ".type must be one of " + Set.copyOf(PRIMITIVES.values())
                         + " or a union of one of them with \"null\"");
             }
-            JsonNode categoricalNode = f.get("categorical");
-            boolean categorical = categoricalNode != null && categoricalNode.asBoolean(false);
-            if (categorical && !"string".equals(type)) {
+            boolean categorical = Boolean.TRUE.equals(f.getObjectProp("categorical"));
+            if (categorical && !"string".equals(primitive)) {
                 throw AwsException.invalid(where + ": only string fields can be categorical");
             }
-            fields.add(new Field(name, type, nullable, categorical));
+            fields.add(new Field(name, primitive, nullable, categorical));
         }
-        return new AvroSchema(root.get("name").asText(), List.copyOf(fields));
+        return new AvroSchema(schema.getName(), List.copyOf(fields));
+    }
+
+    /**
+     * "fields[2].type: " when Avro's message names a field of the schema, or a type name only
+     * that field uses (Avro 1.12 reports an unknown type as "Undefined schema: ns.date"), else "".
+     */
+    private static String where(JsonNode root, String message) {
+        String text = message == null ? "" : message;
+        JsonNode fields = root.path("fields");
+        Matcher named = FIELD_IN_MESSAGE.matcher(text);
+        String field = named.find() ? named.group(1) : null;
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode f = fields.get(i);
+            if (f.path("name").asText().equals(field)) {
+                return "fields[" + i + "].type: ";
+            }
+            List<JsonNode> types = new ArrayList<>();
+            if (f.path("type").isArray()) {
+                f.path("type").forEach(types::add);
+            } else {
+                types.add(f.path("type"));
+            }
+            for (JsonNode t : types) {
+                if (t.isTextual() && !PRIMITIVES.containsValue(t.asText()) && !"null".equals(t.asText())
+                        && Pattern.compile("\\b" + Pattern.quote(t.asText()) + "\\b").matcher(text).find()) {
+                    return "fields[" + i + "].type: ";
+                }
+            }
+        }
+        return "";
     }
 
     public Optional<Field> field(String column) {

@@ -2,12 +2,18 @@ package io.marquee.personalize.server.data;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV, as Personalize reads its dataset files: quoted fields may hold commas, quotes
- * ({@code ""}) and line breaks. Each record knows the line it started on, for error messages.
+ * RFC 4180 CSV, as Personalize reads its dataset files (quoted fields may hold commas, quotes
+ * ({@code ""}) and line breaks), read by Apache Commons CSV. Each record knows the line it
+ * started on, for error messages; blank lines are skipped.
  */
 public final class Csv {
 
@@ -15,81 +21,42 @@ public final class Csv {
     public record Row(int line, List<String> fields) {
     }
 
-    private final Reader in;
-    private int line = 1;
-    private int pushedBack = -2;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
 
-    public Csv(Reader in) {
-        this.in = in;
-    }
-
-    private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
-        }
-        return in.read();
+    public Csv(Reader in) throws IOException {
+        // Empty lines come through as records (and are skipped below) so the line count stays exact.
+        this.parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.RFC4180).get();
+        this.records = parser.iterator();
     }
 
     /** The next record, or null at the end of the input. Blank lines are skipped. */
     public Row next() throws IOException {
         while (true) {
-            int start = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int c;
-            while (true) {
-                c = read();
-                if (c == -1) {
-                    if (quoted) {
-                        throw new IOException("line " + start + ": a quoted field is not closed");
-                    }
-                    break;
-                }
-                any = true;
-                if (quoted) {
-                    if (c == '"') {
-                        int n = read();
-                        if (n == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            pushedBack = n;
-                        }
-                    } else {
-                        if (c == '\n') {
-                            line++;
-                        }
-                        field.append((char) c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r') {
-                    // part of \r\n; a lone \r is dropped too
-                } else if (c == '\n') {
-                    line++;
-                    break;
-                } else {
-                    field.append((char) c);
-                }
-            }
-            if (!any) {
-                return null;
-            }
-            fields.add(field.toString());
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
-                if (c == -1) {
+            int start = (int) parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
                     return null;
                 }
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException notText) {
+                    throw notText;
+                }
+                throw new IOException("line " + start + ": " + describe(e.getCause()), e.getCause());
+            }
+            List<String> fields = record.toList();
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
                 continue;
             }
             return new Row(start, fields);
         }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("EOF reached before encapsulated token finished") ? "a quoted field is not closed"
+                : message.replaceFirst("^Invalid character", "invalid character");
     }
 }
