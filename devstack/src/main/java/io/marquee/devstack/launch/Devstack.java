@@ -280,6 +280,8 @@ public final class Devstack {
         step("personalize-local on port " + port + " (data in " + dataDir + ")");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PERSONALIZE_DATA_DIR", dataDir.toString());
+        // file:// imports are read only under this root: the devstack's own files (demo, MovieLens) live here.
+        env.put("PERSONALIZE_IMPORT_ROOT", System.getenv().getOrDefault("PERSONALIZE_IMPORT_ROOT", dataDir().toString()));
         env.put("QUARKUS_HTTP_HOST", options.bindHost());
         ServiceProcess engine = ServiceProcess.start("personalize-local", layout.quarkusRunJar(spec.module()), port,
                 layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marquee.personalize.server.support.Clients;
+import io.marquee.personalize.server.support.CsvServer;
 import io.marquee.personalize.server.support.Fixture;
 import io.marquee.personalize.server.support.FreshDataDir;
 import io.quarkus.test.common.WithTestResource;
@@ -40,7 +41,7 @@ class ImportsTest {
     }
 
     private DatasetImportJob importText(String csv) throws Exception {
-        Path file = Files.createTempFile(Path.of("target"), "import-", ".csv");
+        Path file = Files.createTempFile(FreshDataDir.imports(), "import-", ".csv");
         Files.writeString(file, csv);
         return importLocation(file.toUri().toString());
     }
@@ -72,10 +73,31 @@ class ImportsTest {
                 .contains("line 1").contains("GENRE");
         assertThat(importLocation("s3://bucket/interactions.csv").failureReason()).contains("s3://")
                 .contains("not supported");
-        assertThat(importLocation(Path.of("target/does-not-exist.csv").toAbsolutePath().toUri().toString())
+        assertThat(importLocation(FreshDataDir.imports().resolve("does-not-exist.csv").toUri().toString())
                 .failureReason()).contains("No CSV file");
         assertThat(importText(header + "u1,i1,1700000000,watch,\nu2,i2,1700000001,rate,4\n").status())
                 .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aFileOutsideTheImportRootIsNotRead() throws Exception {
+        Path outside = Files.createTempFile(Path.of("target"), "outside-", ".csv").toAbsolutePath();
+        Files.writeString(outside, "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000000\n");
+        assertThat(importLocation(outside.toUri().toString()))
+                .satisfies(j -> assertThat(j.status()).isEqualTo("CREATE FAILED"))
+                .satisfies(j -> assertThat(j.failureReason()).contains("outside the import root"));
+        Path link = FreshDataDir.imports().resolve("link-" + System.nanoTime() + ".csv");
+        Files.createSymbolicLink(link, outside);
+        assertThat(importLocation(link.toUri().toString()).failureReason()).contains("outside the import root");
+    }
+
+    @Test
+    void anHttpImportFromALoopbackAddressIsRefusedByDefault() throws Exception {
+        try (CsvServer server = CsvServer.start("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000000\n")) {
+            assertThat(importLocation(server.url("/interactions.csv")))
+                    .satisfies(j -> assertThat(j.status()).isEqualTo("CREATE FAILED"))
+                    .satisfies(j -> assertThat(j.failureReason()).contains("127.0.0.1").contains("loopback"));
+        }
     }
 
     @Test

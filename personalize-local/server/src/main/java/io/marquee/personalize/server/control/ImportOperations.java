@@ -5,7 +5,6 @@ import static io.marquee.personalize.server.control.ResourceOperations.fresh;
 import static io.marquee.personalize.server.control.ResourceOperations.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marquee.personalize.server.config.ServerConfig;
 import io.marquee.personalize.server.data.AvroSchema;
 import io.marquee.personalize.server.data.DatasetFile;
 import io.marquee.personalize.server.data.DatasetType;
@@ -15,17 +14,10 @@ import io.marquee.personalize.server.store.Store;
 import io.marquee.personalize.server.web.AwsException;
 import io.marquee.personalize.server.web.Input;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +30,12 @@ class ImportOperations implements Operations {
 
     private final ResourceOperations resources;
     private final Store store;
-    private final ServerConfig config;
+    private final ImportSource source;
 
-    ImportOperations(ResourceOperations resources) {
+    ImportOperations(ResourceOperations resources, ImportSource source) {
         this.resources = resources;
         this.store = resources.store();
-        this.config = resources.config();
+        this.source = source;
     }
 
     @Override
@@ -95,29 +87,9 @@ class ImportOperations implements Operations {
         Resource schemaResource = store.find(dataset.member("schemaArn")).orElseThrow(
                 () -> new Lifecycle.WorkFailed("the dataset's schema no longer exists"));
         AvroSchema schema = AvroSchema.parse(schemaResource.member("schema"));
-        Path file = null;
-        boolean downloaded = false;
+        ImportSource.Local local = source.fetch(uri);
+        Path file = local.file();
         try {
-            switch (uri.getScheme().toLowerCase(Locale.ROOT)) {
-                case "s3" -> throw new Lifecycle.WorkFailed("s3:// locations are not supported by "
-                        + "personalize-local; import from a file:// or http(s):// URL");
-                case "file" -> {
-                    file = Path.of(uri).toAbsolutePath().normalize();
-                    if (!file.startsWith(Path.of(config.importRoot()).toAbsolutePath().normalize())) {
-                        throw new Lifecycle.WorkFailed(uri + " is outside personalize.import-root");
-                    }
-                    if (!Files.isRegularFile(file)) {
-                        throw new Lifecycle.WorkFailed("No CSV file at " + uri);
-                    }
-                    if (Files.size(file) > config.importMaxBytes()) {
-                        throw new Lifecycle.WorkFailed(uri + " is larger than personalize.import-max-bytes");
-                    }
-                }
-                default -> {
-                    file = download(uri);
-                    downloaded = true;
-                }
-            }
             DatasetFile.Content content;
             try {
                 content = DatasetFile.read(file, type, schema);
@@ -131,34 +103,9 @@ class ImportOperations implements Operations {
             }
             store.commitImport(dataset.member("datasetGroupArn"), type, job.name(), file, content, full);
         } finally {
-            if (downloaded && file != null) {
+            if (local.scratch()) {
                 Files.deleteIfExists(file);
             }
         }
-    }
-
-    private Path download(URI uri) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new Lifecycle.WorkFailed("Could not download " + uri + ": " + e.getMessage());
-        }
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new Lifecycle.WorkFailed("Downloading " + uri + " answered HTTP " + response.statusCode());
-        }
-        Path target = store.scratchFile("download");
-        try (InputStream body = response.body()) {
-            Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (Files.size(target) > config.importMaxBytes()) {
-            Files.deleteIfExists(target);
-            throw new Lifecycle.WorkFailed(uri + " is larger than personalize.import-max-bytes");
-        }
-        return target;
     }
 }

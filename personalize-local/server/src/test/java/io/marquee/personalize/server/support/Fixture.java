@@ -103,7 +103,7 @@ public final class Fixture {
 
     private Fixture(PersonalizeClient client) {
         try {
-            files = Files.createTempDirectory(Path.of("target"), "fixture-").toAbsolutePath();
+            files = Files.createTempDirectory(FreshDataDir.imports(), "fixture-").toAbsolutePath();
             writeFiles();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

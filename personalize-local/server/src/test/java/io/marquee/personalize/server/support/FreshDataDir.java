@@ -16,6 +16,15 @@ public class FreshDataDir implements QuarkusTestResourceLifecycleManager {
         return dir;
     }
 
+    /** The import root the server reads file:// imports from by default: imports/ in its data directory. */
+    public static Path imports() {
+        try {
+            return Files.createDirectories(dir.resolve("imports"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         try {
