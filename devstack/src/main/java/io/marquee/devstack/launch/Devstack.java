@@ -41,9 +41,10 @@ public final class Devstack {
     private static final String PERSONALIZE_REGION = "us-east-1";
     /** Personalize wants a role for imports; personalize-local accepts any well-formed one. */
     private static final String PERSONALIZE_LOCAL_IMPORT_ROLE = "arn:aws:iam::000000000000:role/personalize-local-import";
-    /** personalize-local holds models and histories in memory: more heap than a service, same GC. */
+    /** personalize-local holds models and histories in memory: more heap than a service, same GC (2 GB: the demo's
+     * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017). */
     private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xms64m", "-Xmx1g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
 
     private final DevstackOptions options;
     private final StackLayout layout;
