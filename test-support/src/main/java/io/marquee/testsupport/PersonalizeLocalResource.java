@@ -150,6 +150,8 @@ public class PersonalizeLocalResource implements QuarkusTestResourceLifecycleMan
             }
             Map<String, String> env = new HashMap<>();
             env.put("PERSONALIZE_DATA_DIR", home.resolve("data").toString());
+            // The dataset files are written to home (file:// imports are read only under the import root).
+            env.put("PERSONALIZE_IMPORT_ROOT", home.toString());
             env.put("PERSONALIZE_STATUS_STEP", "20ms");
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             process = ServiceProcess.start("personalize-local", jar, port, home.resolve("personalize-local.log"),

@@ -40,6 +40,8 @@ final class LocalPersonalize implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("PERSONALIZE_DATA_DIR", home.resolve("data").toString());
+        // The dataset is written under home (file:// imports are read only under the import root).
+        builder.environment().put("PERSONALIZE_IMPORT_ROOT", home.toString());
         builder.environment().put("PERSONALIZE_STATUS_STEP", "20ms");
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
