@@ -36,8 +36,9 @@ public interface RatingsConfig {
 
     interface Sentiment {
         /**
-         * Which analyzer labels reviews: {@code local}, the in-JVM analyzer of the sentiment module
-         * (ADR 16). The only one so far; the interface leaves room for a remote one.
+         * Which analyzer labels reviews: {@code local} (the in-JVM analyzer of the sentiment module,
+         * the default; ADR 16) or {@code comprehend} (Amazon Comprehend, with the local analyzer
+         * labelling whatever it fails to).
          */
         @WithDefault("local")
         String provider();
@@ -67,6 +68,34 @@ public interface RatingsConfig {
 
         /** Labelling existing reviews. */
         Backfill backfill();
+
+        /** Amazon Comprehend, used only when {@link #provider()} is {@code comprehend}. */
+        Comprehend comprehend();
+    }
+
+    interface Comprehend {
+        /** AWS region of the Comprehend endpoint; credentials come from the default AWS chain. */
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Another endpoint (a VPC endpoint, or a stand-in in tests). */
+        java.util.Optional<java.net.URI> endpointOverride();
+
+        /** Language of the reviews, as Comprehend names it. */
+        @WithDefault("en")
+        String languageCode();
+
+        /** Deadline of one call, retries included; past it the local analyzer labels the batch. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** Attempts per call when Comprehend throttles or fails transiently (exponential back-off with jitter). */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Texts per BatchDetectSentiment call (Comprehend takes at most 25). */
+        @WithDefault("25")
+        int batchSize();
     }
 
     interface Backfill {

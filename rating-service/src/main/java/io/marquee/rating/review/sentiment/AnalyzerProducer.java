@@ -5,6 +5,7 @@ import io.marquee.sentiment.LocalSentimentAnalyzer;
 import io.marquee.sentiment.SentimentAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The analyzer that labels reviews: the local one (lexicon rules and a small classifier, in the
@@ -14,6 +15,12 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class AnalyzerProducer {
 
+    private static ComprehendAnalyzer comprehend(RatingsConfig.Comprehend config, LocalSentimentAnalyzer local) {
+        return new ComprehendAnalyzer(ComprehendClients.build(config.region(), config.endpointOverride().orElse(null),
+                config.timeout(), config.maxAttempts(), DefaultCredentialsProvider.builder().build()),
+                local, config.batchSize(), config.languageCode());
+    }
+
     @Produces
     @ApplicationScoped
     SentimentAnalyzer analyzer(RatingsConfig config) {
@@ -21,6 +28,7 @@ public class AnalyzerProducer {
         String provider = config.sentiment().provider();
         return switch (provider) {
             case "local" -> local;
+            case "comprehend" -> comprehend(config.sentiment().comprehend(), local);
             default -> throw new IllegalArgumentException(
                     "ratings.sentiment.provider must be local, was " + provider);
         };
