@@ -163,6 +163,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 seen.put("authorization", header(exchange, "Authorization"));
                 seen.put("forwardedFor", header(exchange, "X-Forwarded-For"));
                 seen.put("contentType", header(exchange, "Content-Type"));
+                seen.put("traceparent", header(exchange, "traceparent"));
                 seen.put("body", body);
                 last = JSON.writeValueAsString(seen);
                 answers.answer(new Seen(method, path, query, body, exchange, hit));
