@@ -92,6 +92,7 @@ class DevstackEndToEndTest {
 
             aVisitorSignsUpSearchesRatesAndSeesItEverywhere(title);
             personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents();
+            aNewUserRatesFiveTitlesAndGetsRecommendationsWithoutThem();
             importsMovieLensFilesIntoTheRunningStack(stack);
 
             assertThat(stack.down()).isZero();
@@ -226,6 +227,41 @@ class DevstackEndToEndTest {
                     "PERSONALIZE_CAMPAIGNS_SIMILAR_ITEMS_ARN")).itemId("1").numResults(5));
             assertThat(similar.itemList()).hasSize(5).noneMatch(i -> i.itemId().equals("1"));
         }
+    }
+
+    /**
+     * Issue 10 end to end: a new user rates five titles and gets a "for you" list from the
+     * user-personalization campaign that leaves them out and says which campaign made it; similar
+     * titles answer an anonymous visitor.
+     */
+    private void aNewUserRatesFiveTitlesAndGetsRecommendationsWithoutThem() {
+        Api anonymous = Api.anonymous();
+        String email = "e2e-reco-" + System.nanoTime() + "@example.org";
+        assertThat(anonymous.post("/auth/signup", Map.of("name", "Reco E2E", "age", 41, "gender", "male",
+                "email", email, "password", "correct horse battery")).status()).isEqualTo(201);
+        Api me = anonymous.as(anonymous.post("/auth/login", Map.of("email", email, "password",
+                "correct horse battery")).body().path("accessToken").asText());
+        List<String> rated = List.of("2", "3", "4", "5", "6");
+        for (String item : rated) {
+            assertThat(me.put("/movies/" + item + "/rating", Map.of("rating", 4.0)).status()).isIn(200, 201);
+        }
+
+        Api.Response forYou = me.get("/recommendations/for-you?limit=20");
+        assertThat(forYou.status()).as(forYou.body().toString()).isEqualTo(200);
+        String source = forYou.body().path("source").asText();
+        assertThat(source).startsWith("campaign:").contains("campaign/marquee-for-you");
+        assertThat(forYou.raw().headers().firstValue("X-Recommendation-Source")).contains(source);
+        assertThat(forYou.body().path("recommendationId").asText()).isNotBlank();
+        List<String> ids = forYou.body().path("items").findValuesAsText("id");
+        assertThat(ids).hasSize(20).doesNotContainAnyElementsOf(rated);
+        assertThat(forYou.body().path("items").get(0).path("title").asText()).isNotBlank();
+        assertThat(anonymous.get("/recommendations/for-you").status()).isEqualTo(401);
+
+        Api.Response similar = anonymous.get("/movies/1/similar?limit=10");
+        assertThat(similar.status()).as(similar.body().toString()).isEqualTo(200);
+        assertThat(similar.body().path("source").asText()).startsWith("campaign:")
+                .contains("campaign/marquee-similar-items");
+        assertThat(similar.body().path("items").findValuesAsText("id")).hasSize(10).doesNotContain("1");
     }
 
     /**
