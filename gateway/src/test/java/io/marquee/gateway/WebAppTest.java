@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.marquee.testsupport.JwtKeysResource;
+import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayDeque;
@@ -76,6 +77,18 @@ class WebAppTest {
                 .body("sections[0].items[0].id", equalTo("1"))
                 .body("omitted", hasSize(0));
         assertThat(Fakes.last(Fakes.CATALOG).getString("query")).contains("limit=5");
+    }
+
+    @Test
+    void aSignedInViewerGetsForYouFirstMadeWithTheirOwnToken() {
+        String token = TestTokens.user("user-42");
+        given().auth().oauth2(token).get("/api/v1/home?limit=5").then().statusCode(200)
+                .body("sections.id", equalTo(java.util.List.of("for-you", "trending", "top-rated", "most-viewed")))
+                .body("sections[0].recommendationId", equalTo("rid-1"))
+                .body("sections[0].source", equalTo(FakeServices.SOURCE))
+                .body("sections[0].items[0].title", equalTo("Toy Story (1995)"))
+                .body("omitted", hasSize(0));
+        assertThat(Fakes.last("recommendation").getString("authorization")).isEqualTo("Bearer " + token);
     }
 
     @Test

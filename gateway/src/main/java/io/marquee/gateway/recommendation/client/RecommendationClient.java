@@ -1,14 +1,17 @@
 package io.marquee.gateway.recommendation.client;
 
 import io.marquee.common.problem.Problem;
+import io.marquee.common.web.RequestIds;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -31,6 +34,19 @@ interface RecommendationClient {
     @GET
     @Path("/recommendations/because-you-watched")
     Response becauseYouWatched(@QueryParam("rows") String rows, @QueryParam("limit") String limit);
+
+    /** For a caller off the request thread (the home page's rows): token and request id passed explicitly. */
+    @GET
+    @Path("/recommendations/for-you")
+    Response forYou(@QueryParam("limit") int limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                    @HeaderParam(RequestIds.HEADER) String requestId);
+
+    /** As {@link #forYou(int, String, String)}, for the "because you watched" rows. */
+    @GET
+    @Path("/recommendations/because-you-watched")
+    Response becauseYouWatched(@QueryParam("rows") int rows, @QueryParam("limit") int limit,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(RequestIds.HEADER) String requestId);
 
     @POST
     @Path("/recommendations/rank")

@@ -31,6 +31,16 @@ public class RecommendationGateway implements DownstreamProbe {
         return recommendation.read(() -> client.becauseYouWatched(rows, limit));
     }
 
+    /** For you, for the home page, which loads it off the request thread. */
+    public Response forYouForPage(int limit, String authorization, String requestId) {
+        return recommendation.read(() -> client.forYou(limit, authorization, requestId));
+    }
+
+    /** Because you watched, for the home page, which loads it off the request thread. */
+    public Response becauseYouWatchedForPage(int rows, int limit, String authorization, String requestId) {
+        return recommendation.read(() -> client.becauseYouWatched(rows, limit, authorization, requestId));
+    }
+
     public Response rank(byte[] body) {
         return recommendation.read(() -> client.rank(body));
     }
