@@ -91,6 +91,7 @@ class DevstackEndToEndTest {
             }
 
             aVisitorSignsUpSearchesRatesAndSeesItEverywhere(title);
+            new WebAppScenario(Devstack.url(8080, ""), home.resolve("browser")).run();
             personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents();
             aNewUserRatesFiveTitlesAndGetsRecommendationsWithoutThem();
             importsMovieLensFilesIntoTheRunningStack(stack);

@@ -32,9 +32,12 @@ final class WebAppScenario {
             anonymousHomeShowsTheCharts(browser);
             keyboardUsersCanSkipToTheContent(browser);
             String email = signsUp(browser);
+            List<String> forYouBefore = forYou(browser);
+            assertThat(forYouBefore).as("a brand-new user gets a full 'for you' row").isNotEmpty();
             String firstTitle = searchesWithTheKeyboardAndOpensATitle(browser);
             ratesChangesAndRemovesOnATitlePage(browser, firstTitle);
             List<String> rated = ratesFiveTitlesFromTheHomePage(browser);
+            forYouChangesAndLeavesOutWhatWasRated(browser, forYouBefore, rated);
             myPageListsWhatWasRated(browser, rated.size());
             logsOutAndInAgain(browser, email);
         }
@@ -144,6 +147,34 @@ final class WebAppScenario {
         }
         browser.screenshot("title-page");
         return new ArrayList<>(ids);
+    }
+
+    /** The ids in the home page's "for you" row, as the page shows them. */
+    private static List<String> forYou(Browser browser) {
+        browser.open("/");
+        browser.settled();
+        List<String> ids = new ArrayList<>();
+        for (WebElement link : browser.all("section[data-section='for-you'] .card-link")) {
+            String path = java.net.URI.create(link.getAttribute("href")).getPath();
+            ids.add(path.substring("/movies/".length()));
+        }
+        return ids;
+    }
+
+    /**
+     * The row never offers a rated title, so it changes wherever it offered one before; with the
+     * clickstream running, the engine's answer follows the ratings and views too.
+     */
+    private void forYouChangesAndLeavesOutWhatWasRated(Browser browser, List<String> before, List<String> rated) {
+        List<String> after = browser.until(java.time.Duration.ofSeconds(60), d -> {
+            List<String> now = forYou(browser);
+            return !now.isEmpty() && now.stream().noneMatch(rated::contains) ? now : null;
+        });
+        assertThat(after).doesNotContainAnyElementsOf(rated);
+        if (before.stream().anyMatch(rated::contains)) {
+            assertThat(after).isNotEqualTo(before);
+        }
+        browser.screenshot("home-for-you-after-rating");
     }
 
     private void myPageListsWhatWasRated(Browser browser, int rated) {

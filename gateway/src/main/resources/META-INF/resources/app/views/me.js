@@ -43,13 +43,13 @@ async function titled(id, heading, entries, suffix) {
 async function sessions(main) {
   try {
     const answer = await api('/me/sessions?limit=10');
-    const items = answer.items || answer.sessions || [];
+    const items = answer.items || [];
     main.append(h('section', {'aria-labelledby': 'sessions-head'},
       h('h2', {id: 'sessions-head'}, 'Past sessions'),
       items.length
         ? h('ul', {class: 'plain'}, items.map((s) => h('li', {},
-          `${new Date(s.start ?? s.startedAt).toLocaleString()} · ${Math.round((s.durationSeconds ?? s.duration ?? 0) / 60)} min · `
-          + `${s.eventCount ?? 0} events`)))
+          `${new Date(s.start).toLocaleString()} · ${Math.max(1, Math.round(s.durationSeconds / 60))} min · `
+          + `${s.events} events${s.entryPage ? ` · started at ${s.entryPage}` : ''}`)))
         : h('p', {class: 'muted'}, 'No closed sessions yet.')));
   } catch {
     // Sessions come from the clickstream service; without it the page shows the rest.
