@@ -171,6 +171,7 @@ class DevstackEndToEndTest {
         await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
                 me.get("/me/history").body().path("rated").findValuesAsText("itemId")).contains("1"));
         assertThat(anonymous.get("/movies/1/reviews").body().toString()).contains("Still holds up.");
+        reviewsAreLabelledAndSummarised(anonymous, me, userId);
 
         // Charts come from the demo history on Kafka: every chart has entries once it is absorbed.
         for (String chart : List.of("most-viewed", "top-rated", "trending")) {
@@ -181,6 +182,32 @@ class DevstackEndToEndTest {
             });
         }
         assertThat(userId).isNotBlank();
+    }
+
+    /**
+     * Review sentiment end to end: a review written through the gateway comes back labelled, the
+     * title's summary (its own route and on the item answer) counts it and shows its excerpt, and
+     * the listing by sentiment finds it. (The admin moderation view is covered by rating-service's
+     * tests: the e2e stack has no admin account yet.)
+     */
+    private void reviewsAreLabelledAndSummarised(Api anonymous, Api me, String userId) {
+        String text = "Awful, boring and stupid. The worst film I have ever seen.";
+        Api.Response written = me.put("/movies/2/rating", Map.of("rating", 5.0, "review", text));
+        assertThat(written.status()).as(written.body().toString()).isIn(200, 201);
+        assertThat(written.body().path("sentiment").asText()).isEqualTo("negative");
+        assertThat(written.body().path("sentimentScore").asDouble()).isLessThan(-0.5);
+        assertThat(me.get("/movies/1/rating").body().path("sentiment").asText()).isIn("positive", "negative", "neutral");
+
+        Api.Response summary = anonymous.get("/movies/2/reviews/summary");
+        assertThat(summary.status()).as(summary.body().toString()).isEqualTo(200);
+        assertThat(summary.body().path("negative").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.body().path("mostHelpfulNegative").path("userId").asText()).isNotBlank();
+        // On the item answer too; under load its short deadline may leave it out of one answer.
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                anonymous.get("/movies/2").body().path("reviewSummary").path("negative").asInt()).isGreaterThanOrEqualTo(1));
+        assertThat(anonymous.get("/movies/2/reviews?sentiment=negative").body().path("items").findValuesAsText("userId"))
+                .contains(userId);
+        assertThat(anonymous.get("/movies/2/reviews?sentiment=sideways").status()).isEqualTo(400);
     }
 
     /**
