@@ -1,5 +1,8 @@
 package io.marquee.devstack;
 
+import io.marquee.common.events.DeadLetterReplay;
+import io.marquee.common.kafka.KafkaClients;
+import io.marquee.common.kafka.KafkaSecurity;
 import io.marquee.devstack.data.Dataset;
 import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.data.DemoDataGenerator;
@@ -9,7 +12,6 @@ import io.marquee.devstack.launch.DevstackOptions;
 import io.marquee.devstack.launch.ServiceSpec;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StackPorts;
-import io.marquee.devstack.ops.DeadLetterReplay;
 import io.marquee.devstack.ops.RelayLag;
 import io.marquee.devstack.launch.StartFailure;
 import io.marquee.personalize.setup.PersonalizeTool;
@@ -175,7 +177,8 @@ public final class DevstackMain {
             case "down" -> down(layout);
             case "status" -> status(layout, ports);
             case "replay-dlq" -> {
-                DeadLetterReplay.Replayed done = DeadLetterReplay.run("127.0.0.1:" + ports.of(StackPorts.KAFKA));
+                DeadLetterReplay.Replayed done = DeadLetterReplay.run(
+                        KafkaClients.of("127.0.0.1:" + ports.of(StackPorts.KAFKA), KafkaSecurity.none()));
                 System.out.println("[devstack] replayed " + done.replayed() + " dead-lettered events to the relay"
                         + (done.unreadable() > 0 ? "; " + done.unreadable() + " unreadable ones stay behind" : ""));
                 yield 0;

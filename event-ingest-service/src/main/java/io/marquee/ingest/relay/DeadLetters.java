@@ -2,7 +2,7 @@ package io.marquee.ingest.relay;
 
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.kafka.EventJson;
-import io.marquee.ingest.kafka.KafkaClientProperties;
+import io.marquee.common.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,8 +34,9 @@ public class DeadLetters {
     private final KafkaProducer<String, String> producer;
     private final Counter deadLettered;
 
-    public DeadLetters(KafkaClientProperties kafka, MeterRegistry metrics) {
-        Properties props = kafka.base("event-ingest-dlq");
+    public DeadLetters(KafkaClients kafka, MeterRegistry metrics) {
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-dlq");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -4,7 +4,7 @@ import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.config.RelayConfig;
 import io.marquee.ingest.kafka.EventJson;
-import io.marquee.ingest.kafka.KafkaClientProperties;
+import io.marquee.common.kafka.KafkaClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,7 +62,7 @@ public class TrackerRelay {
     private final Tracker tracker;
     private final DeliveredEvents deliveredEvents;
     private final DeadLetters deadLetters;
-    private final KafkaClientProperties kafka;
+    private final KafkaClients kafka;
     private final Counter delivered;
     private final Counter retried;
     private final Counter duplicates;
@@ -76,7 +77,7 @@ public class TrackerRelay {
     private long lagCheckedAt;
 
     public TrackerRelay(RelayConfig config, Tracker tracker, DeliveredEvents deliveredEvents, DeadLetters deadLetters,
-                        KafkaClientProperties kafka, MeterRegistry metrics) {
+                        KafkaClients kafka, MeterRegistry metrics) {
         this.config = config;
         this.tracker = tracker;
         this.deliveredEvents = deliveredEvents;
@@ -119,7 +120,8 @@ public class TrackerRelay {
         if (running) {
             return;
         }
-        Properties props = kafka.base("event-ingest-relay");
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-relay");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A new group starts at the beginning: events accepted before the first relay started count too.

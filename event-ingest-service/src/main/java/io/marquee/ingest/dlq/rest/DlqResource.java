@@ -1,5 +1,6 @@
 package io.marquee.ingest.dlq.rest;
 
+import io.marquee.common.events.DeadLetterReplay;
 import io.marquee.common.security.Roles;
 import io.marquee.ingest.dlq.service.DlqReplay;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +24,7 @@ public class DlqResource {
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move every event dead-lettered since the last replay back to interactions; says how many")
-    public DlqReplay.Replayed replay() throws Exception {
+    public DeadLetterReplay.Replayed replay() throws Exception {
         return replay.replay();
     }
 }

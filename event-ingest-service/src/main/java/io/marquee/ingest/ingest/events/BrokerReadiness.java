@@ -1,11 +1,12 @@
 package io.marquee.ingest.ingest.events;
 
-import io.marquee.ingest.kafka.KafkaClientProperties;
+import io.marquee.common.kafka.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -25,8 +26,9 @@ public class BrokerReadiness implements HealthCheck {
 
     private final Admin admin;
 
-    public BrokerReadiness(KafkaClientProperties kafka) {
-        Properties props = kafka.base("event-ingest-service-health");
+    public BrokerReadiness(KafkaClients kafka) {
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-service-health");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         this.admin = Admin.create(props);

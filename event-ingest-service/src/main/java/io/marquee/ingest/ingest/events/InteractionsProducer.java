@@ -4,7 +4,7 @@ import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.config.AcceptConfig;
 import io.marquee.ingest.kafka.EventJson;
-import io.marquee.ingest.kafka.KafkaClientProperties;
+import io.marquee.common.kafka.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,10 +34,11 @@ public class InteractionsProducer {
     private final KafkaProducer<String, String> producer;
     private final Duration sendTimeout;
 
-    public InteractionsProducer(AcceptConfig config, KafkaClientProperties kafka) {
+    public InteractionsProducer(AcceptConfig config, KafkaClients kafka) {
         this.sendTimeout = config.sendTimeout();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, sendTimeout.toMillis());
-        Properties props = kafka.base("event-ingest-service");
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-service");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -1,7 +1,7 @@
 package io.marquee.ingest.sessions.streams;
 
 import io.marquee.ingest.config.SessionsConfig;
-import io.marquee.ingest.kafka.KafkaClientProperties;
+import io.marquee.common.kafka.KafkaClients;
 import io.marquee.ingest.sessions.repository.SessionRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -26,11 +27,11 @@ public class SessionStreams {
     private static final Logger LOG = Logger.getLogger(SessionStreams.class);
 
     private final SessionsConfig config;
-    private final KafkaClientProperties kafka;
+    private final KafkaClients kafka;
     private final SessionRepository repository;
     private KafkaStreams streams;
 
-    public SessionStreams(SessionsConfig config, KafkaClientProperties kafka, SessionRepository repository) {
+    public SessionStreams(SessionsConfig config, KafkaClients kafka, SessionRepository repository) {
         this.config = config;
         this.kafka = kafka;
         this.repository = repository;
@@ -42,7 +43,8 @@ public class SessionStreams {
             LOG.info("sessions topology is off (ingest.sessions.enabled=false)");
             return;
         }
-        Properties props = kafka.base("event-ingest-sessions");
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-sessions");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);

@@ -1,8 +1,8 @@
-package io.marquee.devstack.ops;
+package io.marquee.common.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marquee.common.events.Topics;
+import io.marquee.common.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +26,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code ./marquee replay-dlq}: moves the events dead-lettered since the last replay from
- * {@code interactions-dlq} back to {@code interactions}, marked as replayed, so the relay sends
- * them to the tracker again; says how many. The same as event-ingest-service's
- * {@code POST /admin/dlq/replay} (which needs an admin token), sharing its consumer group, done
- * here straight on the local broker.
+ * Moves the events dead-lettered since the last replay from {@link Topics#INTERACTIONS_DLQ} back to
+ * {@link Topics#INTERACTIONS}, marked with {@link Topics#DLQ_REPLAY_HEADER} so the relay sends them
+ * to Personalize's tracker again, up to the end the DLQ had when the replay began; says how many.
+ * Progress is the committed offsets of {@link Topics#DLQ_REPLAY_GROUP}, committed only after every
+ * event is back, so a failed replay is simply run again and no replay moves an event twice. Used by
+ * event-ingest-service's {@code POST /admin/dlq/replay} and the devstack's {@code ./marquee replay-dlq}.
+ * A dead letter is {@code {"event": <the interaction event>, "reason": ...}}; one without an event
+ * (an unreadable original) stays behind and is counted.
  */
 public final class DeadLetterReplay {
 
@@ -44,15 +47,15 @@ public final class DeadLetterReplay {
     public record Replayed(int replayed, int unreadable) {
     }
 
-    public static Replayed run(String bootstrapServers) throws Exception {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Replayed run(KafkaClients kafka) throws Exception {
+        Properties c = kafka.asProperties();
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "dlq-replay");
         c.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.DLQ_REPLAY_GROUP);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.asProperties();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "dlq-replay");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
