@@ -18,6 +18,7 @@ public class RestartableKafka implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaEngine engine;
     private static Path logDir;
+    private static Path streamsDir;
     private static int port;
     private static int controllerPort;
 
@@ -33,9 +34,11 @@ public class RestartableKafka implements QuarkusTestResourceLifecycleManager {
             controllerPort = Ports.free();
             engine = KafkaEngine.start(port, controllerPort, logDir);
             engine.createTopics(Topics.ALL);
-            // Kafka Streams' local state belongs to this broker's lifetime.
+            // Kafka Streams' local state belongs to this broker's lifetime, but not in its log
+            // directory: a broker refuses to start beside a directory that is not a partition's.
+            streamsDir = Files.createTempDirectory("marquee-ingest-streams");
             return Map.of("kafka.bootstrap.servers", engine.bootstrapServers(),
-                    "ingest.sessions.state-dir", logDir.resolve("streams-state").toString());
+                    "ingest.sessions.state-dir", streamsDir.toString());
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not start", e);
         } finally {
@@ -73,6 +76,9 @@ public class RestartableKafka implements QuarkusTestResourceLifecycleManager {
         stopBroker();
         if (logDir != null) {
             Directories.deleteRecursively(logDir);
+        }
+        if (streamsDir != null) {
+            Directories.deleteRecursively(streamsDir);
         }
     }
 }
