@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class SessionTopologyTest {
 
     private static final Duration GAP = Duration.ofMinutes(30);
+    /** Late events within this still join their session (the service's default is a minute). */
+    private static final Duration GRACE = Duration.ofMinutes(15);
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     private TopologyTestDriver driver;
@@ -44,7 +46,7 @@ class SessionTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-test").toString());
-        driver = new TopologyTestDriver(SessionTopology.build(GAP, Duration.ZERO, stored::add), props);
+        driver = new TopologyTestDriver(SessionTopology.build(GAP, GRACE, stored::add), props);
         interactions = driver.createInputTopic(Topics.INTERACTIONS, Serdes.String().serializer(),
                 JsonSerde.of(InteractionEvent.class).serializer());
         sessions = driver.createOutputTopic(Topics.SESSIONS, Serdes.String().deserializer(),
@@ -65,9 +67,9 @@ class SessionTopologyTest {
         interactions.pipeInput(e.userId(), e);
     }
 
-    /** An event in another session far enough ahead to close everything before it. */
+    /** An event in another session far enough ahead (gap and grace) to close everything before it. */
     private void advancePast(Instant at) {
-        send(event("anonymous:later", "later", "view", "x", at.plus(GAP).plusSeconds(1), null));
+        send(event("anonymous:later", "later", "view", "x", at.plus(GAP).plus(GRACE).plusSeconds(1), null));
     }
 
     @Test
@@ -115,7 +117,7 @@ class SessionTopologyTest {
     void moreThanTheGapApartIsTwoSessionsAndALateEventInBetweenJoinsThemIntoOne() {
         send(event("u-3", "s-3", "view", "a", T0, "/a"));
         send(event("u-3", "s-3", "view", "b", T0.plus(GAP).plusSeconds(600), "/b"));
-        // Arrives late, in between: bridges both gaps.
+        // Arrives late (within the grace), in between: bridges both gaps.
         send(event("u-3", "s-3", "view", "c", T0.plus(GAP).minusSeconds(600), "/c"));
         advancePast(T0.plus(GAP).plusSeconds(600));
 
