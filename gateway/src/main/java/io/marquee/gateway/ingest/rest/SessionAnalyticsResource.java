@@ -21,41 +21,24 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Sessions from event-ingest-service: {@code /api/v1/me/sessions} (mine, the token says whose) and
- * {@code /api/v1/admin/sessions/analytics} (admins).
- */
-@Path("/api/v1")
+/** {@code GET /api/v1/admin/sessions/analytics}: session analytics from event-ingest-service, for admins. */
+@Path("/api/v1/admin/sessions")
 @Tag(name = "Events")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @SecurityRequirement(name = ApiDocs.BEARER)
-public class SessionsResource {
+public class SessionAnalyticsResource {
 
     static final String DAY_PATTERN = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
     static final String DAY_MESSAGE = "must be a day, yyyy-MM-dd";
 
     private final IngestGateway ingest;
 
-    SessionsResource(IngestGateway ingest) {
+    SessionAnalyticsResource(IngestGateway ingest) {
         this.ingest = ingest;
     }
 
     @GET
-    @Path("/me/sessions")
-    @RolesAllowed(Roles.USER)
-    @Operation(summary = "My recent sessions", description = "Closed sessions, newest first")
-    @APIResponse(responseCode = "200", description = "My sessions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IngestSchemas.Sessions.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    public Response mine(@QueryParam("limit") @Parameter(description = "How many, 1 to 100 (default 20)",
-                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
-                         @Pattern(regexp = ApiDocs.COUNT_PATTERN, message = ApiDocs.COUNT_MESSAGE) String limit) {
-        return ingest.mySessions(limit);
-    }
-
-    @GET
-    @Path("/admin/sessions/analytics")
+    @Path("/analytics")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Session analytics over a date range", description = "Sessions per day, duration "
             + "histogram, top entry and exit pages, events per session, bounce rate (sessions under 20 s) and the "
