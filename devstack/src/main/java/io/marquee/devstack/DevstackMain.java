@@ -1,5 +1,8 @@
 package io.marquee.devstack;
 
+import io.marquee.common.events.DeadLetterReplay;
+import io.marquee.common.kafka.KafkaClients;
+import io.marquee.common.kafka.KafkaSecurity;
 import io.marquee.devstack.data.Dataset;
 import io.marquee.devstack.data.DatasetFiles;
 import io.marquee.devstack.data.DemoDataGenerator;
@@ -9,6 +12,7 @@ import io.marquee.devstack.launch.DevstackOptions;
 import io.marquee.devstack.launch.ServiceSpec;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StackPorts;
+import io.marquee.devstack.ops.RelayLag;
 import io.marquee.devstack.launch.StartFailure;
 import io.marquee.personalize.setup.PersonalizeTool;
 import java.io.FileOutputStream;
@@ -35,7 +39,8 @@ public final class DevstackMain {
             usage: ./marquee <command> [options]
               up                 build what is missing, start the whole suite, wait; Ctrl-C stops it
               down               stop a running devstack
-              status             say whether a devstack is running
+              status             say whether a devstack is running, and the clickstream relay's lag
+              replay-dlq         move dead-lettered events (interactions-dlq) back to the relay; says how many
               help               this text
               import-movielens DIR
                                  load MovieLens files (movies.csv, ratings.csv, links.csv, tags.csv)
@@ -170,7 +175,14 @@ public final class DevstackMain {
                 yield 0;
             }
             case "down" -> down(layout);
-            case "status" -> status(layout);
+            case "status" -> status(layout, ports);
+            case "replay-dlq" -> {
+                DeadLetterReplay.Replayed done = DeadLetterReplay.run(
+                        KafkaClients.of("127.0.0.1:" + ports.of(StackPorts.KAFKA), KafkaSecurity.none()));
+                System.out.println("[devstack] replayed " + done.replayed() + " dead-lettered events to the relay"
+                        + (done.unreadable() > 0 ? "; " + done.unreadable() + " unreadable ones stay behind" : ""));
+                yield 0;
+            }
             case "import-movielens" -> {
                 Path dir = Path.of(required(positional, "import-movielens needs the MovieLens directory"));
                 DemoDataLoader loader = new DemoDataLoader("http://127.0.0.1:" + ports.of(8082),
@@ -241,10 +253,15 @@ public final class DevstackMain {
         return 0;
     }
 
-    private static int status(StackLayout layout) throws Exception {
+    private static int status(StackLayout layout, StackPorts ports) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
         System.out.println(running.map(p -> "[devstack] running, pid " + p.pid() + ", logs in " + layout.logs())
                 .orElse("[devstack] not running"));
+        if (running.isPresent()) {
+            System.out.println(RelayLag.of(ports.of(ServiceSpec.EVENT_INGEST_PORT))
+                    .map(lag -> String.format("[devstack] clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
+                    .orElse("[devstack] clickstream relay lag: event-ingest-service does not answer"));
+        }
         return running.isPresent() ? 0 : 3;
     }
 

@@ -94,6 +94,7 @@ class DevstackEndToEndTest {
             new WebAppScenario(Devstack.url(8080, ""), home.resolve("browser")).run();
             personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents();
             aNewUserRatesFiveTitlesAndGetsRecommendationsWithoutThem();
+            aUserClicksFiveTitlesAndTheStackFollows(stack);
             importsMovieLensFilesIntoTheRunningStack(stack);
 
             assertThat(stack.down()).isZero();
@@ -290,6 +291,65 @@ class DevstackEndToEndTest {
         assertThat(similar.body().path("source").asText()).startsWith("campaign:")
                 .contains("campaign/marquee-similar-items");
         assertThat(similar.body().path("items").findValuesAsText("id")).hasSize(10).doesNotContain("1");
+     * Issue 11 end to end: a signed-in user's five views through {@code POST /api/v1/events} reach
+     * Kafka, then user-service's recently viewed, catalog-service's view counts and, through the
+     * relay, Personalize's tracker (the user's "for you" answer changes); the relay catches up.
+     */
+    private void aUserClicksFiveTitlesAndTheStackFollows(Devstack stack) throws Exception {
+        Api anonymous = Api.anonymous();
+        String email = "e2e-clicks-" + System.nanoTime() + "@example.org";
+        Api.Response signup = anonymous.post("/auth/signup", Map.of("name", "Clicker", "age", 30, "gender", "male",
+                "email", email, "password", "correct horse battery"));
+        assertThat(signup.status()).as(signup.body().toString()).isEqualTo(201);
+        String userId = signup.body().path("id").asText();
+        Api me = anonymous.as(anonymous.post("/auth/login", Map.of("email", email, "password", "correct horse battery"))
+                .body().path("accessToken").asText());
+
+        List<String> titles = anonymous.get("/movies?genre=Drama&limit=5").body().path("items").findValuesAsText("id");
+        assertThat(titles).hasSize(5);
+        Map<String, Integer> viewsBefore = new java.util.HashMap<>();
+        for (String id : titles) {
+            viewsBefore.put(id, anonymous.get("/movies/" + id).body().path("stats").path("viewCount").asInt());
+        }
+        java.util.Properties resources = new java.util.Properties();
+        try (var in = Files.newBufferedReader(home.resolve("data/personalize-local-resources.env"))) {
+            resources.load(in);
+        }
+        String forYou = resources.getProperty("PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN");
+        try (var runtime = software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient.builder()
+                .endpointOverride(java.net.URI.create(Devstack.url(9380, "")))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("e2e", "e2e")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            List<String> before = runtime.getRecommendations(r -> r.campaignArn(forYou).userId(userId).numResults(10))
+                    .itemList().stream().map(i -> i.itemId()).toList();
+
+            String session = "e2e-clicks-" + System.nanoTime();
+            List<Map<String, Object>> events = new java.util.ArrayList<>();
+            for (String id : titles) {
+                events.add(Map.of("eventId", java.util.UUID.randomUUID().toString(), "sessionId", session,
+                        "eventType", "view", "itemId", id, "sentAt", java.time.Instant.now().toString(),
+                        "page", "/movies/" + id, "device", "web"));
+            }
+            Api.Response accepted = me.post("/events", Map.of("events", events));
+            assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+            assertThat(accepted.body().path("accepted").asInt()).isEqualTo(5);
+            assertThat(anonymous.post("/events", Map.of("events", List.of())).status()).isEqualTo(400);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    runtime.getRecommendations(r -> r.campaignArn(forYou).userId(userId).numResults(10))
+                            .itemList().stream().map(i -> i.itemId()).toList()).isNotEqualTo(before));
+        }
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                me.get("/me/history").body().path("viewed").findValuesAsText("itemId")).containsAll(titles));
+        for (String id : titles) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                    anonymous.get("/movies/" + id).body().path("stats").path("viewCount").asInt())
+                    .isEqualTo(viewsBefore.get(id) + 1));
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(stack.run("status").output()).contains("relay lag: 0 events"));
     }
 
     /**

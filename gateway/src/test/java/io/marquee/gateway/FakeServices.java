@@ -48,6 +48,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         fakes.put("user", new Fake("user", this::userAnswers));
         fakes.put("rating", new Fake("rating", this::ratingAnswers));
         fakes.put("recommendation", new Fake("recommendation", this::recommendationAnswers));
+        fakes.put("event-ingest", new Fake("event-ingest", this::ingestAnswers));
         Map<String, String> config = new LinkedHashMap<>();
         for (Fake fake : fakes.values()) {
             fake.up();
@@ -387,6 +388,32 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
         } else {
             problem(exchange, 404, "Not found", "Nothing at " + path, path);
+        }
+    }
+
+    // --- event-ingest-service -------------------------------------------------------------------
+
+    private void ingestAnswers(Seen r) throws IOException {
+        HttpExchange exchange = r.exchange();
+        String path = r.path();
+        switch (r.method() + " " + path) {
+            case "POST /events" -> {
+                if (!json(r.body())) {
+                    malformed(exchange, path);
+                } else if (r.body().contains("\"broker-down\"")) {
+                    exchange.getResponseHeaders().set("Retry-After", "5");
+                    problem(exchange, 503, "Service unavailable", "The events could not be stored right now", path);
+                } else if (!r.body().contains("\"events\"")) {
+                    invalid(exchange, path, "events", "is required");
+                } else {
+                    send(exchange, 202, "application/json", "{\"accepted\":1}");
+                }
+            }
+            case "GET /me/sessions" -> send(exchange, 200, "application/json",
+                    "{\"items\":[{\"sessionId\":\"s-1\",\"events\":3}]}");
+            case "GET /admin/sessions/analytics" -> send(exchange, 200, "application/json",
+                    "{\"sessions\":7,\"bounceRate\":0.25}");
+            default -> problem(exchange, 404, "Not found", "Nothing at " + path, path);
         }
     }
 

@@ -12,6 +12,7 @@ final class Fakes {
     static final String USER = "user";
     static final String RATING = "rating";
     static final String RECOMMENDATION = "recommendation";
+    static final String INGEST = "event-ingest";
 
     private Fakes() {
     }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChartLintAndRenderTest {
 
     static final List<String> SERVICES = List.of("gateway", "user-service", "catalog-service", "rating-service",
-            "recommendation-service");
+            "recommendation-service", "event-ingest-service");
 
     @ParameterizedTest
     @EnumSource(Chart.Values.class)

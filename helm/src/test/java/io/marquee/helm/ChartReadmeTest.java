@@ -19,7 +19,7 @@ class ChartReadmeTest {
     private static final Set<String> FREE_FORM = Set.of("config", "env", "annotations", "labels", "podLabels",
             "nodeSelector", "campaignArns", "filterArns", "podAnnotations");
     private static final List<String> SERVICE_BLOCKS = List.of("gateway", "userService", "catalogService", "ratingService",
-            "recommendationService");
+            "recommendationService", "eventIngestService");
 
     @Test
     void everyValueIsDocumentedInTheReadme() throws IOException {

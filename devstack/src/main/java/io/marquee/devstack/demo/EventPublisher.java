@@ -39,6 +39,8 @@ public final class EventPublisher {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private static final byte[] HISTORY = "true".getBytes(StandardCharsets.UTF_8);
+
     private final String bootstrapServers;
     private final PrintStream out;
 
@@ -69,7 +71,11 @@ public final class EventPublisher {
                 String sessionId = x.sessionId() != null ? x.sessionId() : "history-" + x.userId();
                 InteractionEvent event = InteractionEvent.of(eventId(datasetName, "i", i), x.userId(), sessionId,
                         x.itemId(), x.eventType(), x.eventValue(), at);
-                last = producer.send(new ProducerRecord<>(Topics.INTERACTIONS, x.userId(), JSON.writeValueAsString(event)));
+                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, x.userId(),
+                        JSON.writeValueAsString(event));
+                // History reaches Personalize by the dataset import: the relay to its tracker skips it.
+                record.headers().add(Topics.HISTORY_HEADER, HISTORY);
+                last = producer.send(record);
                 if (x.isRating() && x.eventValue() != null) {
                     Double previous = lastRating.put(x.userId() + '\u0000' + x.itemId(), x.eventValue());
                     RatingEvent rating = new RatingEvent(eventId(datasetName, "r", i), x.userId(), x.itemId(),

@@ -82,8 +82,7 @@ public final class Devstack {
             Optional<DemoDataLoader.Prepared> data = prepareDataOnFirstStart();
             Optional<PersonalizeSetup.Training> training = startPersonalizeLocal();
             Map<String, String> personalizeEnv = training.map(t -> t.resources().environment())
-                    .orElse(personalizeLocalPresent() && !options.enginesOnly()
-                            ? Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl()) : Map.of());
+                    .orElseGet(this::savedPersonalizeEnvironment);
             startServices(modules, personalizeEnv);
             // The models train while the services start and the demo data loads.
             Thread campaigns = null;
@@ -259,6 +258,40 @@ public final class Devstack {
 
     private boolean personalizeLocalPresent() {
         return Files.isRegularFile(layout.quarkusRunJar(ServiceSpec.PERSONALIZE_LOCAL.module()));
+    }
+
+    /**
+     * A later start trains nothing: the services get the resources an earlier start wrote down
+     * (the tracking id for event-ingest-service, the campaign ARNs), else only the endpoint.
+     */
+    private Map<String, String> savedPersonalizeEnvironment() {
+        if (!personalizeLocalPresent() || options.enginesOnly()) {
+            return Map.of();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        Path saved = dataDir().resolve("personalize-local-resources.env");
+        try {
+            env.putAll(readEnvironmentFile(saved));
+        } catch (IOException e) {
+            say("could not read " + saved + " (" + e.getMessage() + "); services start without Personalize's ARNs");
+        }
+        env.put("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl());
+        return env;
+    }
+
+    /** {@code KEY=value} lines (comments skipped); empty when the file does not exist. */
+    static Map<String, String> readEnvironmentFile(Path file) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return env;
+        }
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return env;
     }
 
     private String personalizeLocalUrl() {

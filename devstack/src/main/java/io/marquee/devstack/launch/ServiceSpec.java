@@ -8,13 +8,16 @@ import java.util.List;
  */
 public record ServiceSpec(String module, int defaultPort, String restClientKey) {
 
+    /** event-ingest-service's port, which {@code ./marquee status} asks for the relay's lag. */
+    public static final int EVENT_INGEST_PORT = 8085;
+
     /** Start order matters only for readability of the logs; readiness is awaited for all. */
     public static final List<ServiceSpec> KNOWN = List.of(
             new ServiceSpec("user-service", 8081, "user"),
             new ServiceSpec("catalog-service", 8082, "catalog"),
             new ServiceSpec("rating-service", 8083, "rating"),
             new ServiceSpec("recommendation-service", 8084, "recommendation"),
-            new ServiceSpec("event-ingest-service", 8085, "event-ingest"),
+            new ServiceSpec("event-ingest-service", EVENT_INGEST_PORT, "event-ingest"),
             new ServiceSpec("gateway", StackPorts.GATEWAY, "gateway"));
 
     /** Started before the services, like the engines, because services read its resources' ARNs. */

@@ -31,6 +31,13 @@ public interface GatewayConfig {
     /** recommendation-service, behind {@code /api/v1/recommendations} and {@code /api/v1/movies/{id}/similar}. */
     Downstream recommendation();
 
+    /**
+     * event-ingest-service, behind {@code /api/v1/events}, {@code /api/v1/me/sessions} and
+     * {@code /api/v1/admin/sessions/analytics}. Its timeout must exceed the service's wait for Kafka
+     * ({@code ingest.accept.send-timeout}, 5 s), so the client sees the service's 503 rather than a 504.
+     */
+    Downstream ingest();
+
     /** Resilience settings for calls to one downstream service. */
     interface Downstream {
 

@@ -34,6 +34,9 @@ public interface RateLimitConfig {
     /** Other writes. */
     Limit write();
 
+    /** Batches of clickstream events ({@code POST /api/v1/events}). */
+    Limit events();
+
     /** A bucket: holds up to {@code capacity} requests and regains {@code refill} every {@code period}. */
     interface Limit {
 

@@ -32,6 +32,7 @@ public class RateLimiter {
         limits.put(RouteClass.AUTH, config.auth());
         limits.put(RouteClass.READ, config.read());
         limits.put(RouteClass.WRITE, config.write());
+        limits.put(RouteClass.EVENTS, config.events());
     }
 
     /**

@@ -6,6 +6,8 @@ public enum RouteClass {
     AUTH,
     /** Safe reads (GET): the bulk of a page's traffic. */
     READ,
-    /** Everything with an effect (PUT, PATCH, POST, DELETE) that is not {@link #AUTH}. */
-    WRITE
+    /** Everything with an effect (PUT, PATCH, POST, DELETE) that is not {@link #AUTH} or {@link #EVENTS}. */
+    WRITE,
+    /** Batches of clickstream events: a page sends one every few seconds, and they must not use up {@link #WRITE}. */
+    EVENTS
 }

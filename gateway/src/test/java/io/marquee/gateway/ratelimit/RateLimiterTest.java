@@ -97,6 +97,11 @@ class RateLimiterTest {
             public Limit write() {
                 return limit;
             }
+
+            @Override
+            public Limit events() {
+                return limit;
+            }
         };
     }
 }

@@ -15,14 +15,17 @@ public class EventsResource {
     private static final String EMPTY = "{}";
 
     private final EventIngest ingest;
+    private final EventFaults faults;
 
-    public EventsResource(EventIngest ingest) {
+    public EventsResource(EventIngest ingest, EventFaults faults) {
         this.ingest = ingest;
+        this.faults = faults;
     }
 
     @POST
     @Path("events")
     public String putEvents(byte[] body) {
+        faults.beforePutEvents(body);
         ingest.putEvents(Input.parse(body));
         return EMPTY;
     }

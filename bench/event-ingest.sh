@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Benchmark (not a test), issue 11: the clickstream through the gateway of a running devstack.
+#   bench/event-ingest.sh [gateway-url] [seconds] [connections] [ingest-url] [personalize-url] [home]
+#   defaults: http://127.0.0.1:8080, 20 s, 16 connections, http://127.0.0.1:8085,
+#             http://127.0.0.1:9380, ./.marquee
+# Measures, in one run:
+#   1. accepted events/s and accept latency (p50/p99) for POST /api/v1/events in batches of 100
+#      (closed loop, N connections), the relay's lag during and after that load;
+#   2. the same route with one malformed event per batch (the service reads and checks all 100,
+#      answers 400, no Kafka): the bare gateway + service path for comparison;
+#   3. freshness: a signed-in user's view accepted by the gateway until Personalize's "for you"
+#      answer for that user changes (personalize-local, campaign from the devstack's resources).
+# Prints a markdown table and the command, for docs/benchmarks.md.
+#
+# The gateway's rate limits would refuse a benchmark from one address: start the stack with them
+# off:  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+gateway="${1:-http://127.0.0.1:8080}"
+seconds="${2:-20}"
+connections="${3:-16}"
+ingest="${4:-http://127.0.0.1:8085}"
+personalize="${5:-http://127.0.0.1:9380}"
+home="${6:-$root/.marquee}"
+api="$gateway/api/v1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"; [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null || true' EXIT
+command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
+curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
+javac -d "$work" "$root/bench/load/EventLoad.java" "$root/bench/load/Freshness.java"
+java_run=(java -XX:+UseSerialGC -Xmx512m -cp "$work")
+
+metric() { curl -fsS "$ingest/q/metrics" | awk -v n="$1" '$1 == n { print $2 }'; }
+
+# Warm-up: the service compiles its path under the first requests.
+"${java_run[@]}" EventLoad "$api/events" 4 5 100 > /dev/null
+
+# 1. Events through the gateway, sampling the relay's lag every second meanwhile.
+: > "$work/lag"
+( while true; do echo "$(metric marquee_ingest_relay_lag_seconds) $(metric marquee_ingest_relay_lag_events)" >> "$work/lag"; sleep 1; done ) &
+sampler=$!
+read -r requests accepted events_per_s p50 p99 max other < <("${java_run[@]}" EventLoad "$api/events" "$connections" "$seconds" 100)
+load_end=$(date +%s%N)
+drained=""
+for _ in $(seq 1 600); do
+  if [ "$(metric marquee_ingest_relay_lag_events)" = "0.0" ]; then drained=$(( ($(date +%s%N) - load_end) / 1000000 )); break; fi
+  sleep 0.5
+done
+kill "$sampler" 2>/dev/null || true
+sampler=""
+max_lag_s=$(awk '{ if ($1 > m) m = $1 } END { printf "%.1f", m }' "$work/lag")
+max_lag_events=$(awk '{ if ($2 > m) m = $2 } END { printf "%d", m }' "$work/lag")
+
+# 2. The same route, no Kafka: every batch refused after checking it.
+read -r b_requests _ _ b_p50 b_p99 b_max _ < <("${java_run[@]}" EventLoad "$api/events" "$connections" "$seconds" 100 invalid)
+b_rps=$(awk -v r="$b_requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
+rps=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
+
+# 3. Freshness, for a fresh user.
+stamp=$(date +%s)-$$
+email="bench-clicks-$stamp@example.com"
+curl -fsS -X POST "$api/auth/signup" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"Bench\",\"age\":30,\"gender\":\"other\",\"email\":\"$email\",\"password\":\"bench-password\"}" > "$work/user"
+user=$(jq -r .id "$work/user")
+token=$(curl -fsS -X POST "$api/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"bench-password\"}" | jq -r .accessToken)
+campaign=$(awk -F= '$1 == "PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN" { print $2 }' "$home/data/personalize-local-resources.env")
+read -r rounds changed f50 f95 fmax < <("${java_run[@]}" Freshness "$api/events" "$token" "$personalize" "$campaign" "$user" 20)
+
+echo
+echo "| measure | result | goal |"
+echo "|---|---|---|"
+echo "| accepted events/s, POST /api/v1/events, batches of 100, $connections connections, ${seconds} s | $events_per_s ($rps requests/s; $other not 202) | ≥ 20,000 |"
+echo "| accept latency p50 / p99 / max | $p50 / $p99 / $max ms | p99 < 50 ms |"
+echo "| same route, batch refused after checking (no Kafka): requests/s, p50 / p99 | $b_rps; $b_p50 / $b_p99 ms | — |"
+echo "| relay lag during the load: max age / max events behind | $max_lag_s s / $max_lag_events | — |"
+echo "| relay caught up after the load ended | ${drained:-not within 300 s} ms | — |"
+echo "| freshness, click accepted → changed \"for you\" (personalize-local), $changed of $rounds changed: p50 / p95 / max | $f50 / $f95 / $fmax ms | p95 < 1 s |"
+echo
+echo "command: bench/event-ingest.sh $gateway $seconds $connections $ingest $personalize $home"

@@ -1,0 +1,33 @@
+package io.marquee.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Sessions from the clickstream ({@code ingest.sessions.*}). */
+@ConfigMapping(prefix = "ingest.sessions")
+public interface SessionsConfig {
+
+    /** Run the sessions topology in this process. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** A session ends after this long without an event (event time). */
+    @WithDefault("30M")
+    Duration gap();
+
+    /**
+     * How late (event time) an event may arrive and still join its session; a session is emitted
+     * as closed only after its gap and this grace have passed in the stream's time.
+     */
+    @WithDefault("1M")
+    Duration grace();
+
+    /** Kafka Streams application id: its consumer group and the prefix of its internal topics. */
+    @WithDefault("event-ingest-sessions")
+    String applicationId();
+
+    /** Where Kafka Streams keeps its local state (rebuilt from Kafka when lost). */
+    @WithDefault("/tmp/marquee-sessions")
+    String stateDir();
+}

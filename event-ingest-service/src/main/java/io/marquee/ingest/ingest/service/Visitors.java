@@ -1,0 +1,23 @@
+package io.marquee.ingest.ingest.service;
+
+/**
+ * Who an event belongs to. Signed-in users are their token's subject; a signed-out visitor is
+ * {@code anonymous:<sessionId>} on the topic (the {@code interactions} key must name someone, and
+ * no account id has this prefix), and no user at all at Personalize's tracker, which attributes
+ * the session to the user once the same session sends an event with a user id.
+ */
+public final class Visitors {
+
+    public static final String ANONYMOUS_PREFIX = "anonymous:";
+
+    private Visitors() {
+    }
+
+    public static String anonymous(String sessionId) {
+        return ANONYMOUS_PREFIX + sessionId;
+    }
+
+    public static boolean isAnonymous(String userId) {
+        return userId == null || userId.startsWith(ANONYMOUS_PREFIX);
+    }
+}

@@ -1,0 +1,380 @@
+package io.marquee.ingest.relay;
+
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.Topics;
+import io.marquee.ingest.config.RelayConfig;
+import io.marquee.ingest.kafka.EventJson;
+import io.marquee.common.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays {@code interactions} to Personalize's event tracker, at least once and without
+ * duplicates at the tracker (docs/adr/0014):
+ * <ol>
+ *   <li>poll a batch; skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
+ *       ({@link DeliveredEvents}; a dead-lettered one only comes back through a DLQ replay);</li>
+ *   <li>group per user and session, in order, into PutEvents calls of at most 10 events, paced by
+ *       the rate limit; throttling, 5xx and no answer are retried with back-off and jitter;</li>
+ *   <li>a final refusal (4xx) of a call of several events is retried event by event, so only the
+ *       refused events go to {@code interactions-dlq}, with the tracker's error;</li>
+ *   <li>only then commit the batch's offsets. Anything that fails before the commit (the broker
+ *       gone, DynamoDB, a stop) rewinds to the batch's start: redelivered, not lost.</li>
+ * </ol>
+ * One thread per replica; the consumer group spreads the partitions over replicas.
+ */
+@ApplicationScoped
+public class TrackerRelay {
+
+    private static final Logger LOG = Logger.getLogger(TrackerRelay.class);
+    /** Personalize: eventList holds 1 to 10 events. */
+    static final int MAX_EVENTS_PER_CALL = 10;
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final RelayConfig config;
+    private final Tracker tracker;
+    private final DeliveredEvents deliveredEvents;
+    private final DeadLetters deadLetters;
+    private final KafkaClients kafka;
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter duplicates;
+    private final Counter history;
+    /** Kafka timestamp (ms) of the oldest record polled but not yet committed; 0 when none. */
+    private final AtomicLong oldestPending = new AtomicLong();
+    private final AtomicLong lagEvents = new AtomicLong();
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaConsumer<String, String> consumer;
+    private long lagCheckedAt;
+
+    public TrackerRelay(RelayConfig config, Tracker tracker, DeliveredEvents deliveredEvents, DeadLetters deadLetters,
+                        KafkaClients kafka, MeterRegistry metrics) {
+        this.config = config;
+        this.tracker = tracker;
+        this.deliveredEvents = deliveredEvents;
+        this.deadLetters = deadLetters;
+        this.kafka = kafka;
+        this.delivered = Counter.builder("marquee.ingest.relay.delivered").description("Events the tracker took")
+                .register(metrics);
+        this.retried = Counter.builder("marquee.ingest.relay.retries")
+                .description("PutEvents calls retried after throttling, 5xx or no answer").register(metrics);
+        this.duplicates = Counter.builder("marquee.ingest.relay.duplicates")
+                .description("Redelivered events not sent again (delivered before)").register(metrics);
+        this.history = Counter.builder("marquee.ingest.relay.history.skipped")
+                .description("History records (demo data, imports) not sent to the tracker").register(metrics);
+        Gauge.builder("marquee.ingest.relay.lag.seconds", this, TrackerRelay::lagSeconds)
+                .description("Age of the oldest event taken from Kafka and not yet delivered; 0 when caught up")
+                .register(metrics);
+        Gauge.builder("marquee.ingest.relay.lag.events", lagEvents, AtomicLong::get)
+                .description("Records on interactions behind the relay's position").register(metrics);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("relay to the event tracker is off (ingest.relay.enabled=false)");
+            return;
+        }
+        if (!tracker.configured()) {
+            LOG.warn("relay to the event tracker is off: no PERSONALIZE_TRACKING_ID; events wait in Kafka");
+            return;
+        }
+        deliveredEvents.createTableIfAbsent();
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts relaying (a no-op when running). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        Properties props = kafka.asProperties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "event-ingest-relay");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A new group starts at the beginning: events accepted before the first relay started count too.
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        // A batch may wait for the tracker as long as the relay retries, plus room to dead-letter it.
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Math.min(Integer.MAX_VALUE, config.giveUpAfter().plusMinutes(5).toMillis()));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(Topics.INTERACTIONS));
+        running = true;
+        KafkaConsumer<String, String> mine = consumer;
+        worker = new Thread(() -> run(mine), "tracker-relay");
+        worker.start();
+        LOG.infof("relaying %s to the event tracker", Topics.INTERACTIONS);
+    }
+
+    /** Stops relaying; what was polled and not committed is redelivered to whoever relays next. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            worker.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        oldestPending.set(0);
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    double lagSeconds() {
+        long oldest = oldestPending.get();
+        return oldest == 0 ? 0.0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
+    }
+
+    private void run(KafkaConsumer<String, String> consumer) {
+        int failures = 0;
+        CallPacer pacer = new CallPacer(config.callsPerSecond(), config.initialBackoff(), config.maxBackoff());
+        try {
+            while (running) {
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                try {
+                    records = consumer.poll(POLL);
+                    if (records.isEmpty()) {
+                        oldestPending.set(0);
+                    } else {
+                        oldestPending.set(oldestTimestamp(records));
+                        relay(records, pacer);
+                        consumer.commitSync(nextOffsets(records));
+                        oldestPending.set(0);
+                    }
+                    failures = 0;
+                    measureLag(consumer);
+                } catch (WakeupException | Stopped e) {
+                    // Only stop() wakes the consumer: leave the batch to whoever relays next.
+                    rewind(consumer, records);
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.warnf("relay batch failed (%s); it will be taken again", e.toString());
+                    rewind(consumer, records);
+                    pause(pacer.backoff(failures));
+                }
+            }
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("relay consumer close: %s", e);
+            }
+        }
+    }
+
+    /** Delivers or dead-letters every event of the batch; throws when that is not done. */
+    private void relay(ConsumerRecords<String, String> records, CallPacer pacer) {
+        List<DeadLetters.Keyed> letters = new ArrayList<>();
+        Map<String, InteractionEvent> byId = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        Set<String> replayed = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.headers().lastHeader(Topics.HISTORY_HEADER) != null) {
+                history.increment();
+                continue;
+            }
+            InteractionEvent event = EventJson.read(record.value(), InteractionEvent.class);
+            if (!deliverable(event)) {
+                letters.add(new DeadLetters.Keyed(record.key(), new DeadLetter(null, record.value(),
+                        "unreadable: not an interaction event with eventId, sessionId, eventType and sentAt",
+                        source(record), Instant.now())));
+            } else if (byId.putIfAbsent(event.eventId(), event) != null) {
+                duplicates.increment();
+            } else {
+                keys.put(event.eventId(), record.key());
+                if (record.headers().lastHeader(Topics.DLQ_REPLAY_HEADER) != null) {
+                    replayed.add(event.eventId());
+                }
+            }
+        }
+        Map<String, DeliveredEvents.Outcome> before = byId.isEmpty() ? Map.of() : deliveredEvents.handled(byId.keySet());
+        Map<String, List<InteractionEvent>> bySession = new LinkedHashMap<>();
+        for (InteractionEvent event : byId.values()) {
+            DeliveredEvents.Outcome outcome = before.get(event.eventId());
+            // A dead-lettered event comes back only through a replay; a delivered one never goes twice.
+            boolean again = outcome == DeliveredEvents.Outcome.DELIVERED
+                    || outcome == DeliveredEvents.Outcome.DEAD_LETTERED && !replayed.contains(event.eventId());
+            if (again) {
+                duplicates.increment();
+            } else {
+                bySession.computeIfAbsent(event.userId() + '\u0000' + event.sessionId(), k -> new ArrayList<>()).add(event);
+            }
+        }
+        for (List<InteractionEvent> session : bySession.values()) {
+            for (int from = 0; from < session.size(); from += MAX_EVENTS_PER_CALL) {
+                deliver(session.subList(from, Math.min(session.size(), from + MAX_EVENTS_PER_CALL)), pacer, keys, letters);
+            }
+        }
+        deadLetters.write(letters);
+        List<String> deadIds = letters.stream().filter(l -> l.letter().event() != null)
+                .map(l -> l.letter().event().eventId()).toList();
+        if (!deadIds.isEmpty()) {
+            deliveredEvents.remember(deadIds, DeliveredEvents.Outcome.DEAD_LETTERED);
+        }
+    }
+
+    private void deliver(List<InteractionEvent> call, CallPacer pacer, Map<String, String> keys,
+                         List<DeadLetters.Keyed> letters) {
+        InteractionEvent first = call.get(0);
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            pacer.awaitTurn();
+            try {
+                tracker.put(first.userId(), first.sessionId(), call);
+                delivered.increment(call.size());
+                deliveredEvents.remember(call.stream().map(InteractionEvent::eventId).toList(),
+                        DeliveredEvents.Outcome.DELIVERED);
+                return;
+            } catch (Tracker.NotDelivered refused) {
+                if (refused.refusal() == Tracker.Refusal.FINAL) {
+                    if (call.size() > 1) {
+                        // Find the events that cannot be taken; the others still go through.
+                        for (InteractionEvent single : call) {
+                            deliver(List.of(single), pacer, keys, letters);
+                        }
+                    } else {
+                        letters.add(new DeadLetters.Keyed(keys.get(first.eventId()),
+                                new DeadLetter(first, null, refused.getMessage(), null, Instant.now())));
+                    }
+                    return;
+                }
+                if (Duration.ofNanos(System.nanoTime() - started).compareTo(config.giveUpAfter()) > 0) {
+                    for (InteractionEvent event : call) {
+                        letters.add(new DeadLetters.Keyed(keys.get(event.eventId()), new DeadLetter(event, null,
+                                "still failing after " + config.giveUpAfter() + ": " + refused.getMessage(), null,
+                                Instant.now())));
+                    }
+                    return;
+                }
+                retried.increment();
+                pause(pacer.backoff(attempt));
+            }
+        }
+    }
+
+    private static boolean deliverable(InteractionEvent event) {
+        return event != null && notBlank(event.eventId()) && notBlank(event.sessionId())
+                && notBlank(event.eventType()) && event.sentAt() != null;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** Sleeps, unless the relay is stopping: then the batch is left for whoever relays next. */
+    private void pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < until) {
+            if (!running) {
+                throw new Stopped();
+            }
+            LockSupport.parkNanos(Math.min(until - System.nanoTime(), Duration.ofMillis(100).toNanos()));
+        }
+        if (!running) {
+            throw new Stopped();
+        }
+    }
+
+    private void measureLag(KafkaConsumer<String, String> consumer) {
+        long now = System.currentTimeMillis();
+        if (now - lagCheckedAt < 1000) {
+            return;
+        }
+        lagCheckedAt = now;
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        try {
+            long behind = 0;
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assigned, Duration.ofSeconds(1)).entrySet()) {
+                behind += Math.max(0, end.getValue() - consumer.position(end.getKey(), Duration.ofSeconds(1)));
+            }
+            lagEvents.set(behind);
+        } catch (RuntimeException e) {
+            LOG.debugf("relay lag not measured: %s", e);
+        }
+    }
+
+    private static long oldestTimestamp(ConsumerRecords<String, String> records) {
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<String, String> record : records) {
+            oldest = Math.min(oldest, record.timestamp());
+        }
+        return oldest == Long.MAX_VALUE ? System.currentTimeMillis() : oldest;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /** Back to the first record of the batch on every partition still ours, so it is taken again. */
+    private static void rewind(KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
+        try {
+            Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
+            for (TopicPartition partition : records.partitions()) {
+                if (assigned.contains(partition)) {
+                    consumer.seek(partition, records.records(partition).get(0).offset());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("relay rewind: %s", e);
+        }
+    }
+
+    private static String source(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** The relay is stopping in the middle of a batch. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.marquee.ingest;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Request bodies for {@code POST /events}. */
+public final class Events {
+
+    private Events() {
+    }
+
+    /** A valid view of {@code itemId} happening now, as JSON. */
+    public static Map<String, Object> view(String sessionId, String itemId) {
+        return event(UUID.randomUUID().toString(), sessionId, "view", itemId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static Map<String, Object> event(String eventId, String sessionId, String type, String itemId, Instant at) {
+        return new java.util.LinkedHashMap<>(Map.of("eventId", eventId, "sessionId", sessionId, "eventType", type,
+                "itemId", itemId, "sentAt", at.toString()));
+    }
+
+    public static Map<String, Object> batch(List<Map<String, Object>> events) {
+        return Map.of("events", events);
+    }
+
+    /** {@code n} valid views in one session, of items {@code prefix-0..n-1}. */
+    public static Map<String, Object> views(int n, String sessionId, String itemPrefix) {
+        return batch(IntStream.range(0, n).mapToObj(i -> view(sessionId, itemPrefix + "-" + i))
+                .collect(Collectors.toList()));
+    }
+}

@@ -1,0 +1,157 @@
+package io.marquee.ingest.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.Topics;
+import io.marquee.ingest.kafka.JsonSerde;
+import io.marquee.ingest.sessions.service.ClosedSession;
+import io.marquee.ingest.sessions.streams.SessionTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sessions topology on Kafka Streams' test driver: when a session closes, and what it says. */
+class SessionTopologyTest {
+
+    private static final Duration GAP = Duration.ofMinutes(30);
+    /** Late events within this still join their session (the service's default is a minute). */
+    private static final Duration GRACE = Duration.ofMinutes(15);
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, InteractionEvent> interactions;
+    private TestOutputTopic<String, ClosedSession> sessions;
+    private final List<ClosedSession> stored = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-test").toString());
+        driver = new TopologyTestDriver(SessionTopology.build(GAP, GRACE, stored::add), props);
+        interactions = driver.createInputTopic(Topics.INTERACTIONS, Serdes.String().serializer(),
+                JsonSerde.of(InteractionEvent.class).serializer());
+        sessions = driver.createOutputTopic(Topics.SESSIONS, Serdes.String().deserializer(),
+                JsonSerde.of(ClosedSession.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static InteractionEvent event(String user, String session, String type, String item, Instant at, String page) {
+        return new InteractionEvent(UUID.randomUUID().toString(), user, session, item, type, null, at, "web", page,
+                null, null, null);
+    }
+
+    private void send(InteractionEvent e) {
+        interactions.pipeInput(e.userId(), e);
+    }
+
+    /** An event in another session far enough ahead (gap and grace) to close everything before it. */
+    private void advancePast(Instant at) {
+        send(event("anonymous:later", "later", "view", "x", at.plus(GAP).plus(GRACE).plusSeconds(1), null));
+    }
+
+    @Test
+    void aSessionClosesAfterTheGapWithItsStartEndPagesItemsAndDevice() {
+        send(event("u-1", "s-1", "view", "a", T0, "/home"));
+        send(event("u-1", "s-1", "view", "b", T0.plusSeconds(60), "/movies/b"));
+        send(event("u-1", "s-1", "rate", "b", T0.plusSeconds(90), "/movies/b"));
+        assertThat(sessions.isEmpty()).as("still open").isTrue();
+
+        advancePast(T0.plusSeconds(90));
+
+        List<KeyValue<String, ClosedSession>> closed = sessions.readKeyValuesToList();
+        assertThat(closed).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("u-1");
+            ClosedSession s = kv.value;
+            assertThat(s.sessionId()).isEqualTo("s-1");
+            assertThat(s.start()).isEqualTo(T0);
+            assertThat(s.end()).isEqualTo(T0.plusSeconds(90));
+            assertThat(s.durationSeconds()).isEqualTo(90);
+            assertThat(s.events()).isEqualTo(3);
+            assertThat(s.entryPage()).isEqualTo("/home");
+            assertThat(s.exitPage()).isEqualTo("/movies/b");
+            assertThat(s.items()).containsExactly("a", "b");
+            assertThat(s.device()).isEqualTo("web");
+            assertThat(s.viewed()).isTrue();
+            assertThat(s.ratedAfterView()).isTrue();
+        });
+        assertThat(stored).extracting(ClosedSession::sessionId).containsExactly("s-1");
+    }
+
+    @Test
+    void aVisitorWhoSignsInMidSessionMakesTheWholeSessionTheirs() {
+        send(event("anonymous:s-2", "s-2", "view", "a", T0, "/home"));
+        send(event("anonymous:s-2", "s-2", "view", "b", T0.plusSeconds(30), "/login"));
+        send(event("u-2", "s-2", "view", "c", T0.plusSeconds(60), "/movies/c"));
+        advancePast(T0.plusSeconds(60));
+
+        ClosedSession s = sessions.readKeyValuesToList().get(0).value;
+        assertThat(s.userId()).isEqualTo("u-2");
+        assertThat(s.events()).isEqualTo(3);
+        assertThat(s.entryPage()).isEqualTo("/home");
+    }
+
+    @Test
+    void moreThanTheGapApartIsTwoSessionsAndALateEventInBetweenJoinsThemIntoOne() {
+        send(event("u-3", "s-3", "view", "a", T0, "/a"));
+        send(event("u-3", "s-3", "view", "b", T0.plus(GAP).plusSeconds(600), "/b"));
+        // Arrives late (within the grace), in between: bridges both gaps.
+        send(event("u-3", "s-3", "view", "c", T0.plus(GAP).minusSeconds(600), "/c"));
+        advancePast(T0.plus(GAP).plusSeconds(600));
+
+        List<ClosedSession> closed = sessions.readValuesToList();
+        assertThat(closed).singleElement().satisfies(s -> {
+            assertThat(s.events()).isEqualTo(3);
+            assertThat(s.entryPage()).isEqualTo("/a");
+            assertThat(s.exitPage()).isEqualTo("/b");
+        });
+
+        send(event("u-3", "s-4", "view", "a", T0.plus(GAP.multipliedBy(4)), "/x"));
+        send(event("u-3", "s-4", "view", "a", T0.plus(GAP.multipliedBy(6)), "/y"));
+        advancePast(T0.plus(GAP.multipliedBy(6)));
+        assertThat(sessions.readValuesToList()).filteredOn(s -> s.sessionId().equals("s-4"))
+                .extracting(ClosedSession::exitPage).containsExactly("/x", "/y");
+    }
+
+    @Test
+    void aRatingBeforeAnyViewIsNoConversion() {
+        send(event("u-5", "s-5", "rate", "a", T0, "/a"));
+        send(event("u-5", "s-5", "view", "b", T0.plusSeconds(10), "/b"));
+        advancePast(T0.plusSeconds(10));
+        ClosedSession s = sessions.readValuesToList().get(0);
+        assertThat(s.viewed()).isTrue();
+        assertThat(s.ratedAfterView()).isFalse();
+    }
+
+    @Test
+    void historyRecordsMakeNoSessions() {
+        InteractionEvent old = event("u-6", "history-u-6", "view", "a", T0, null);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.HISTORY_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+        interactions.pipeInput(new TestRecord<>("u-6", old, headers, T0));
+        advancePast(T0);
+        assertThat(sessions.readValuesToList()).extracting(ClosedSession::sessionId).doesNotContain("history-u-6");
+    }
+}
