@@ -80,8 +80,10 @@ public final class MemoryPlan {
         // Peak of one fit: EASE, or SLIT beside EASE's finished weights.
         long fit = Math.max(ease, (ease > 0 ? 4 * k2 : 0) + slit);
         if (hpo) {
-            // The search keeps the Gram matrix (or the moments) and its best weights while it tries another.
-            fit = Math.max(40 * k2, 4 * k2 + 48 * ks2);
+            // The search keeps the Gram matrix (or the moments) and its best weights while it tries
+            // another, then the three component scores of every validation user while it blends.
+            fit = Math.max(Math.max(40 * k2, 4 * k2 + 48 * ks2) + 4 * ks2,
+                    4 * k2 + 4 * ks2 + (long) Hpo.SAMPLE_USERS * 3 * 8 * size.items());
         }
         if (validate && p.get("refit_dense_on_all") > 0) {
             fit += 4 * k2 + 4 * ks2; // the validation models live on while the final ones are fit

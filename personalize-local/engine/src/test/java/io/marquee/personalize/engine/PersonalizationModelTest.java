@@ -126,6 +126,15 @@ class PersonalizationModelTest {
     }
 
     @Test
+    void hpoNeverDoesWorseOnItsValidationUsersThanTheParametersItStartsFrom() {
+        String ndcg = "normalized_discounted_cumulative_gain_at_10";
+        double start = Models.train(Recipe.USER_PERSONALIZATION, Fixtures.dataset(), NO_EXPLORATION).metrics().get(ndcg);
+        double tuned = Models.train(Recipe.USER_PERSONALIZATION, Fixtures.dataset(),
+                new TrainingConfig(true, Fixtures.hp("exploration_weight", "0"))).metrics().get(ndcg);
+        assertThat(tuned).isGreaterThanOrEqualTo(start);
+    }
+
+    @Test
     void personalizedRankingIsTheSameScorerRestrictedToTheInputList() {
         Model ranking = Models.train(Recipe.PERSONALIZED_RANKING, Fixtures.dataset(), NO_EXPLORATION);
         assertThat(ranking.recipe()).isEqualTo(Recipe.PERSONALIZED_RANKING);

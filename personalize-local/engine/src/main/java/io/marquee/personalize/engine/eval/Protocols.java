@@ -91,6 +91,42 @@ public final class Protocols {
         return new EvalSplit("held-out users (Personalize 90/10)", training, cases);
     }
 
+    /** A real-time case: the history without the user's last two events, the event sent through PutEvents, the truth. */
+    public record RealTimeCase(String user, List<Interaction> before, Interaction sent, Set<String> truth) {
+    }
+
+    /** The training data (every user's events but the last two) and one case per user with a new item last. */
+    public record RealTimeSplit(List<Interaction> training, List<RealTimeCase> cases) {
+    }
+
+    /**
+     * (c) The real-time path: the model trains without each user's last two events; the
+     * second-to-last then arrives as a PutEvents event would, and the truth is the last, when it
+     * is an item the user had not interacted with before (as in (a)). Users with fewer than three
+     * events only train.
+     */
+    public static RealTimeSplit lastTwoOut(List<Interaction> all) {
+        List<Interaction> training = new ArrayList<>();
+        List<RealTimeCase> cases = new ArrayList<>();
+        for (Map.Entry<String, List<Interaction>> e : byUser(all).entrySet()) {
+            List<Interaction> events = e.getValue();
+            int n = events.size();
+            if (n < 3) {
+                training.addAll(events);
+                continue;
+            }
+            List<Interaction> before = List.copyOf(events.subList(0, n - 2));
+            training.addAll(before);
+            Set<String> earlier = new HashSet<>();
+            events.subList(0, n - 1).forEach(i -> earlier.add(i.itemId()));
+            String last = events.get(n - 1).itemId();
+            if (!earlier.contains(last)) {
+                cases.add(new RealTimeCase(e.getKey(), before, events.get(n - 2), Set.of(last)));
+            }
+        }
+        return new RealTimeSplit(training, cases);
+    }
+
     static Map<String, List<Interaction>> byUser(List<Interaction> all) {
         Map<String, List<Interaction>> byUser = new LinkedHashMap<>();
         for (Interaction i : all) {

@@ -30,6 +30,19 @@ class ProtocolsTest {
     }
 
     @Test
+    void lastTwoOutTrainsWithoutTheLastTwoEventsAndSendsTheSecondToLast() {
+        List<Interaction> all = List.of(e("u1", "a", 1), e("u1", "b", 2), e("u1", "c", 3), e("u1", "d", 4),
+                e("u2", "a", 1), e("u2", "b", 2), e("u2", "a", 3), e("u3", "a", 1), e("u3", "b", 2));
+        Protocols.RealTimeSplit split = Protocols.lastTwoOut(all);
+        assertThat(split.cases()).extracting(Protocols.RealTimeCase::user).containsExactly("u1");
+        Protocols.RealTimeCase u1 = split.cases().get(0);
+        assertThat(u1.before()).extracting(Interaction::itemId).containsExactly("a", "b");
+        assertThat(u1.sent().itemId()).isEqualTo("c");
+        assertThat(u1.truth()).containsExactly("d");
+        assertThat(split.training()).extracting(Interaction::itemId).containsExactlyInAnyOrder("a", "b", "a", "a", "b");
+    }
+
+    @Test
     void heldOutUsersGiveTheirOldestNinetyPercentAsInputAndTheRestAsTruth() {
         List<Interaction> all = new ArrayList<>();
         for (int u = 0; u < 10; u++) {
