@@ -8,6 +8,7 @@ import io.marquee.catalog.stats.repository.StatsRepository.EntryWrite;
 import io.marquee.catalog.stats.repository.StatsRepository.GenreRemoval;
 import io.marquee.catalog.stats.repository.StatsRepository.Progress;
 import io.marquee.catalog.stats.repository.StatsRepository.SequenceWrite;
+import io.marquee.common.events.EventBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -150,7 +151,15 @@ public class StatsService {
         List<Fact> counted = new ArrayList<>(pending.size());
         for (Fact fact : pending) {
             if (fact.numbered()) {
-                if (fact.sequence() <= running.getOrDefault(fact.userId(), 0L)) {
+                long applied = running.getOrDefault(fact.userId(), 0L);
+                if (fact.sequence() <= applied) {
+                    continue;
+                }
+                if (!EventBounds.plausibleNextSequence(fact.sequence(), applied)) {
+                    // Not from rating-service, whose numbers step by one: believed, it would make
+                    // every later real change of this user look applied before.
+                    LOG.warnf("skipped rating change %d of user %s on %s-%d: more than %d above the applied %d",
+                            fact.sequence(), fact.userId(), topic, partition, EventBounds.MAX_SEQUENCE_STEP, applied);
                     continue;
                 }
                 running.put(fact.userId(), fact.sequence());
