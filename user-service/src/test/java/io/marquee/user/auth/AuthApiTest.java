@@ -52,6 +52,7 @@ class AuthApiTest {
     void signupAnswersTheProfileWithoutThePassword() {
         String email = email("Ann.Lee");
         signup(signupBody(email)).statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/me"))
                 .body("id", matchesPattern("[0-9a-f-]{36}"))
                 .body("name", equalTo("Test User"))
                 .body("email", equalTo(email.toLowerCase()))
