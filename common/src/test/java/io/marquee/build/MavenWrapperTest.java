@@ -61,9 +61,18 @@ class MavenWrapperTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
         if (server != null) {
             server.stop(0);
+        }
+        // Links out of the temporary directory: removed here so JUnit need not warn about each.
+        Path bin = dir.resolve("bin");
+        if (Files.isDirectory(bin)) {
+            try (var links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
         }
     }
 

@@ -64,7 +64,7 @@ class AdminRoleTest {
     }
 
     @Test
-    void theBootstrapCreatesItsAccountOnceAndThenLeavesItAlone() {
+    void theBootstrapCreatesItsAccountOnceAndThenLeavesItAlone() throws Exception {
         assertThat(bootstrap.ensure(BOOTSTRAP_EMAIL, "another password entirely"))
                 .isEqualTo(AdminBootstrap.Outcome.ALREADY_ADMIN);
         String fresh = "fresh-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@marquee.test";
