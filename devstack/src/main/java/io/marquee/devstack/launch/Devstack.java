@@ -241,6 +241,10 @@ public final class Devstack {
         // address; ./marquee admin grant|revoke <email> logs in as it.
         env.put("USERS_BOOTSTRAP_ADMIN_EMAIL", BOOTSTRAP_ADMIN);
         env.put("USERS_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
+        // Every laptop client is 127.0.0.1: the e2e suites and a developer trying the web app sign
+        // up more accounts in an hour than production's 3 per address allow.
+        env.put("GATEWAY_RATE_LIMIT_SIGNUP_CAPACITY", "50");
+        env.put("GATEWAY_RATE_LIMIT_SIGNUP_REFILL", "50");
         for (ServiceSpec spec : modules) {
             String key = spec.restClientKey().toUpperCase().replace('-', '_');
             env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
