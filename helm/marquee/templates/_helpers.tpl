@@ -293,6 +293,12 @@ automountServiceAccountToken: false
 {{- $_ := set $data "USERS_JWT_KEY_DIR" "/tmp/jwt-keys" -}}
 {{- end -}}
 {{- end -}}
+{{- if .v.trustedProxies -}}
+{{- /* Only the configured proxies may name the client (docs/security.md); unset, Quarkus would trust every peer. */ -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
+{{- $_ := set $data "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (toString .v.trustedProxies) -}}
+{{- end -}}
 {{- range $property, $value := .v.config -}}
 {{- $_ := set $data (include "marquee.envName" $property) (toString $value) -}}
 {{- end -}}

@@ -136,6 +136,7 @@ class EdgeTest {
                 .then().statusCode(200).extract().jsonPath();
         String[][] routes = {
                 {"/api/v1/auth/signup", "post"}, {"/api/v1/auth/login", "post"}, {"/api/v1/auth/refresh", "post"},
+                {"/api/v1/auth/logout", "post"},
                 {"/api/v1/auth/jwks", "get"}, {"/api/v1/me", "get"}, {"/api/v1/me", "patch"},
                 {"/api/v1/me/history", "get"}, {"/api/v1/me/ratings", "get"}, {"/api/v1/movies/search", "get"},
                 {"/api/v1/charts/{name}", "get"}, {"/api/v1/movies/{id}/rating", "get"},
@@ -162,6 +163,20 @@ class EdgeTest {
     void rootPointsAtTheApiAndItsDocs() {
         given().accept("application/json").get("/").then().statusCode(200)
                 .body("api", equalTo("/api/v1")).body("openapi", equalTo("/q/openapi"));
+    }
+
+    @Test
+    void statusProbesEachServiceAtMostOncePerCachePeriodHoweverManyAsk() {
+        long periodNanos = java.time.Duration.ofSeconds(1).toNanos(); // %test.gateway.status.cache-for
+        int before = Fakes.hits(Fakes.CATALOG, "GET:/q/health/ready");
+        long start = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            given().get("/api/v1/status").then().statusCode(200).body("services.catalog", equalTo("UP"));
+        }
+        long periods = (System.nanoTime() - start) / periodNanos + 1;
+        int probes = Fakes.hits(Fakes.CATALOG, "GET:/q/health/ready") - before;
+        // Without the cache: 40 probes, one per request.
+        assertThat((long) probes).isBetween(0L, periods);
     }
 
     @Test

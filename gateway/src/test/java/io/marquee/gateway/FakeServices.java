@@ -149,11 +149,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             try (exchange) {
                 String method = exchange.getRequestMethod();
                 String path = exchange.getRequestURI().getRawPath();
+                int hit = hits.computeIfAbsent(method + ":" + path, k -> new AtomicInteger()).incrementAndGet();
                 if (path.equals("/q/health/ready")) {
                     send(exchange, 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}");
                     return;
                 }
-                int hit = hits.computeIfAbsent(method + ":" + path, k -> new AtomicInteger()).incrementAndGet();
                 String query = exchange.getRequestURI().getRawQuery();
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> seen = new LinkedHashMap<>();
@@ -272,6 +272,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "POST /auth/refresh" -> send(exchange, 200, "application/json",
                     "{\"accessToken\":\"a-2\",\"tokenType\":\"Bearer\",\"expiresIn\":900,\"refreshToken\":\"r-2\","
                             + "\"refreshExpiresIn\":2592000,\"userId\":\"u-1\"}");
+            case "POST /auth/logout" -> {
+                exchange.sendResponseHeaders(204, -1);
+            }
             case "GET /auth/jwks" -> send(exchange, 200, "application/json", TestTokens.jwks());
             case "GET /me" -> send(exchange, 200, "application/json", PROFILE);
             case "PATCH /me" -> {

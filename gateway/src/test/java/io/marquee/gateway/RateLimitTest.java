@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rate limits at the edge, with the test profile's small buckets (auth: 5 per client per hour,
+ * Rate limits at the edge, with the test profile's small buckets (auth and sign-up: 5 each per client per hour,
  * writes: 12 per user per hour). Clients are told apart by address (X-Forwarded-For from the
  * trusted loopback proxy) on public routes and by the token's subject on routes that need one.
  */
@@ -41,10 +41,37 @@ class RateLimitTest {
                 .extract().response();
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(Fakes.hits(Fakes.USER, "POST:/auth/login") - before).isEqualTo(5);
+    }
 
-        // Sign-up shares the auth bucket: a guesser cannot switch routes to get more tries.
+    @Test
+    void signUpHasAStrictBucketOfItsOwn() {
+        // Sign-up answers 409 for a taken address: each try tells whether an address has an account.
+        String client = "192.0.2.90";
+        int before = Fakes.hits(Fakes.USER, "POST:/auth/signup");
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", client).contentType("application/json").body("{}")
+                    .post("/api/v1/auth/signup").then().statusCode(400);
+        }
         given().header("X-Forwarded-For", client).contentType("application/json").body("{}")
-                .post("/api/v1/auth/signup").then().statusCode(429);
+                .post("/api/v1/auth/signup").then().statusCode(429).contentType("application/problem+json");
+        assertThat(Fakes.hits(Fakes.USER, "POST:/auth/signup") - before).isEqualTo(5);
+        // Logging in is another bucket.
+        given().header("X-Forwarded-For", client).contentType("application/json").body(LOGIN)
+                .post("/api/v1/auth/login").then().statusCode(200);
+    }
+
+    @Test
+    void ipv6ClientsAreCountedPerSlash64() {
+        for (int i = 1; i <= 5; i++) {
+            given().header("X-Forwarded-For", "2001:db8:77:1::" + i).contentType("application/json").body(LOGIN)
+                    .post("/api/v1/auth/login").then().statusCode(200);
+        }
+        // Another address of the same /64 is the same subscriber...
+        given().header("X-Forwarded-For", "2001:db8:77:1:ffff::9").contentType("application/json").body(LOGIN)
+                .post("/api/v1/auth/login").then().statusCode(429);
+        // ...another /64 is someone else.
+        given().header("X-Forwarded-For", "2001:db8:77:2::1").contentType("application/json").body(LOGIN)
+                .post("/api/v1/auth/login").then().statusCode(200);
     }
 
     @Test

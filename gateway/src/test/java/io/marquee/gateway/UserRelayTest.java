@@ -40,6 +40,14 @@ class UserRelayTest {
     }
 
     @Test
+    void logoutIsRelayedToUserService() {
+        given().contentType("application/json").header("X-Forwarded-For", "203.0.113.19")
+                .body("{\"refreshToken\":\"r-1\"}").post("/api/v1/auth/logout").then().statusCode(204);
+        assertThat(Fakes.last(Fakes.USER).getString("path")).isEqualTo("/auth/logout");
+        assertThat(Fakes.last(Fakes.USER).getString("body")).isEqualTo("{\"refreshToken\":\"r-1\"}");
+    }
+
+    @Test
     void takenEmailConflictIsRelayedWithThePublicPath() {
         given().contentType("application/json").header("X-Forwarded-For", "203.0.113.11")
                 .body(SIGNUP.replace("ada@example.com", "taken@example.com"))

@@ -161,6 +161,24 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void theGatewayBelievesForwardedForOnlyFromTheConfiguredProxies() {
+        // Default: no proxy named, so no X-Forwarded-For is believed (Quarkus would trust every peer
+        // if forwarding were on without a list, and the private ranges are every pod and VPC client).
+        Map<String, String> byDefault = config(Chart.renderObjects(Chart.Values.DEFAULT), "gateway");
+        assertThat(byDefault).doesNotContainKeys("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
+                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+
+        Map<String, String> kind = config(Chart.renderObjects(Chart.Values.KIND), "gateway");
+        assertThat(kind).containsEntry("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true")
+                .containsEntry("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "10.244.0.0/16");
+
+        List<HasMetadata> named = Chart.parse(Chart.template(Chart.Values.DEFAULT)
+                .set("gateway.trustedProxies", "10.1.2.0/24").call());
+        assertThat(config(named, "gateway")).containsEntry("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "10.1.2.0/24");
+        assertThat(config(named, "user-service")).doesNotContainKey("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+    }
+
+    @Test
     void quarkusPropertiesInConfigBecomeEnvironmentVariables() {
         List<HasMetadata> objects = Chart.parse(Chart.template(Chart.Values.DEFAULT)
                 .set("catalogService.config.catalog\\.charts\\.trending-window", "PT12H").call());

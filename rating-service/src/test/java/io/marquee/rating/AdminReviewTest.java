@@ -139,8 +139,10 @@ class AdminReviewTest {
 
     private void storeUnlabelled(String user, String item, double rating, String text) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), user, item, rating, null, true, now);
+        long sequence = repository.head(user) + 1;
+        RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), user, item, rating, null, true, now)
+                .withSequence(sequence);
         repository.commit(user, item, Optional.empty(), Optional.of(new RatingRow(user, item, rating, text, now, now, 1)),
-                repository.head(user), json.writeValueAsString(event), null, now);
+                sequence, json.writeValueAsString(event), null, now);
     }
 }

@@ -181,9 +181,11 @@ class ConsistencyTest {
         String user = fresh("crashed");
         String item = fresh("leftover");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), user, item, 3.5, null, false, now);
+        long sequence = repository.head(user) + 1;
+        RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), user, item, 3.5, null, false, now)
+                .withSequence(sequence);
         repository.commit(user, item, Optional.empty(),
-                Optional.of(new RatingRow(user, item, 3.5, null, now, now, 1)), repository.head(user),
+                Optional.of(new RatingRow(user, item, 3.5, null, now, now, 1)), sequence,
                 json.writeValueAsString(event), null, now);
         assertThat(repository.pending(user, 10)).hasSize(1);
 

@@ -110,8 +110,15 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"reads \\u202ebackwards", "isolate \\u2066x\\u2069", "mark \\u200f", "zero\\u200bwidth",
+            "bom \\ufeff", "soft\\u00adhyphen", "word\\u2060joiner", "filler \\u3164"})
+    void bidirectionalControlsAndInvisibleCharactersInAReviewAre400LikeInNames(String review) {
+        badField(put(fresh("u"), fresh("item"), "{\"rating\":3,\"review\":\"" + review + "\"}"), "review");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"'; DROP TABLE ratings; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
-            "{\\\"$gt\\\":\\\"\\\"}", "Ünïcödé ✓ e\\u0301 مرحبا עברית \\u202eevil", "line one\\nline two\\r\\nthree",
+            "{\\\"$gt\\\":\\\"\\\"}", "Ünïcödé ✓ e\\u0301 مرحبا עברית 👨\\u200d👩\\u200d👧", "line one\\nline two\\r\\nthree",
             "%s%n%x", "../../etc/passwd"})
     void injectionLookingReviewsAreStoredAsPlainText(String review) throws Exception {
         String user = fresh("u");

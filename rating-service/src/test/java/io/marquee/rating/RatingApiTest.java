@@ -45,6 +45,15 @@ class RatingApiTest {
     }
 
     @Test
+    void aNewRatingAnswersCreatedWithItsLocationAndAReplacementDoesNot() {
+        // The public contract (docs/api) promises Location on the 201; the gateway rewrites it to /api/v1/movies/...
+        String user = fresh("u");
+        String item = fresh("item");
+        rate(user, item, 4).statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/items/" + item + "/rating"));
+        rate(user, item, 3).statusCode(200).header("Location", nullValue());
+    }
+
+    @Test
     void myRatingOfAnItemIHaveNotRatedIs404Problem() {
         problem(get(fresh("u"), fresh("item")), 404).body("detail", containsString("not rated"));
     }

@@ -238,7 +238,8 @@ class ReviewSentimentTest {
     void hostileTextIsStoredAsTextAndLabelled() {
         String item = fresh("film");
         String user = fresh("hostile");
-        String hostile = "<script>alert('x')</script> ' OR 1=1; -- \u202Eterrible\u202C awful! 😡👎 {\"sentiment\":\"positive\"}";
+        // (Bidirectional overrides are refused in reviews, as in names and titles: HostileInputTest.)
+        String hostile = "<script>alert('x')</script> ' OR 1=1; -- terrible awful! 😡👎 {\"sentiment\":\"positive\"}";
         review(user, item, 1, hostile).statusCode(201).body("review", equalTo(hostile))
                 .body("sentiment", equalTo("negative"));
         given().queryParam("sentiment", "negative").get("/items/{id}/reviews", item).then().statusCode(200)

@@ -51,7 +51,7 @@ class AdminAccessTest {
     @Test
     void writeWithAUserTokenIs403AndStoresNothing() {
         as(token("user")).body(item("Nope", 1999)).put("/items/auth-403").then()
-                .statusCode(403).contentType(startsWith(PROBLEM)).body("detail", is("the access token does not carry the admin role"));
+                .statusCode(403).contentType(startsWith(PROBLEM)).body("detail", is(io.marquee.common.problem.TokenProblems.FORBIDDEN));
         as(token("user")).body(Map.of("items", List.of(Map.of("id", "auth-403", "title", "Nope"))))
                 .post("/items/batch").then().statusCode(403).contentType(startsWith(PROBLEM));
         given().get("/items/auth-403").then().statusCode(404);

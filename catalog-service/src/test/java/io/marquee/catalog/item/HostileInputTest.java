@@ -177,7 +177,7 @@ class HostileInputTest {
     void unicodeAndInjectionLookingTextIsStoredVerbatim() {
         String[] titles = {
                 "Le Fabuleux Destin d’Ame\u0301lie Poulain 🎬🍿", // combining acute accent, emoji
-                "\u202Eמלחמת הכוכבים\u202C \u200F(1977)", // RTL override and mark
+                "מלחמת הכוכבים (1977) 👨\u200d👩\u200d👧", // right-to-left script, emoji joined by ZWJ
                 "'; DROP TABLE items; --",
                 "<script>alert('x')</script>",
                 "Robert'); DELETE FROM \"catalog\" WHERE 1=1 --\\ {{7*7}} ${jndi:ldap://x}",
@@ -193,6 +193,23 @@ class HostileInputTest {
                     .body("metadata.note", equalTo(titles[i]));
         }
         assertThat(Api.listAll(java.util.Map.of("year", "1884"), 2)).hasSize(titles.length);
+    }
+
+    @Test
+    void bidirectionalControlsAndInvisibleCharactersAreRefusedInTitlesAsInNamesAndReviews() {
+        for (String title : new String[] {"\u202Eselif\u202C", "Star\u200BWars", "\u2066isolated\u2069",
+                "soft\u00ADhyphen", "mark\u200F", "two\nlines"}) {
+            badField(given().header(Api.admin()).contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8))
+                    .body(java.util.Map.of("title", title, "year", 1894)).put("/items/{id}", "bidi-title").then(), "title");
+        }
+        // An overview may have several lines, but no hidden characters either.
+        putOk("bidi-overview", item("Overview", 1894, "Drama"));
+        badField(given().header(Api.admin()).contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8))
+                .body(java.util.Map.of("title", "Overview", "year", 1894, "overview", "a \u202Eb"))
+                .put("/items/{id}", "bidi-overview").then(), "overview");
+        given().header(Api.admin()).contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8))
+                .body(java.util.Map.of("title", "Overview", "year", 1894, "overview", "line one\nline two"))
+                .put("/items/{id}", "bidi-overview").then().statusCode(200);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.stats.service.Fact;
 import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,6 +86,33 @@ class RatingDedupeTest {
         sentinel(user, 3);
 
         assertThat(stats.statsOf(item)).isEqualTo(new ItemStats(1, 2.0, 0));
+    }
+
+    @Test
+    void aForgedChangeWithAHugeNumberDoesNotSilenceTheUsersLaterChanges() {
+        String user = fresh("forged");
+        String forged = fresh("forged-item");
+        // Anyone who can write to the topic could send this; believed, the user's number would jump
+        // to a billion and every real change after it would look applied before.
+        Events.publish(Events.numbered(user, forged, 5.0, null, 1_000_000_000L));
+        String real = fresh("forged-real");
+        Events.publish(Events.numbered(user, real, 4.0, null, 1));
+        sentinel(user, 2);
+
+        assertThat(stats.statsOf(real)).isEqualTo(new ItemStats(1, 4.0, 0));
+        assertThat(stats.statsOf(forged)).isEqualTo(ItemStats.NONE);
+    }
+
+    @Test
+    void aViewFromTheFutureIsNotBelieved() {
+        String user = fresh("future");
+        String future = fresh("future-item");
+        Events.interaction(user, future, InteractionEvent.VIEW, Instant.now().plus(Duration.ofDays(365)));
+        String now = fresh("future-now");
+        Events.interaction(user, now, InteractionEvent.VIEW, Instant.now());
+        await().atMost(PATIENCE).until(() -> stats.statsOf(now).viewCount() == 1);
+
+        assertThat(stats.statsOf(future)).isEqualTo(ItemStats.NONE);
     }
 
     @Test

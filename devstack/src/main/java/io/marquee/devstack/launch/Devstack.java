@@ -11,11 +11,16 @@ import io.marquee.personalize.setup.DataLocation;
 import io.marquee.personalize.setup.Names;
 import io.marquee.personalize.setup.PersonalizeSetup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,8 @@ public final class Devstack {
      * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017). */
     private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
+    /** The devstack's first admin; ./marquee admin uses it by default. */
+    static final String BOOTSTRAP_ADMIN = "admin@marquee.local";
 
     private final DevstackOptions options;
     private final StackLayout layout;
@@ -229,11 +236,46 @@ public final class Devstack {
         // The gateway runs beside it on loopback: its X-Forwarded-For names the real client, whose
         // failed logins user-service throttles.
         env.put("USERS_CLIENT_ADDRESS_TRUSTED_PROXIES", "127.0.0.1,::1");
+        // The first admin (docs/security.md): user-service creates it if no account holds the
+        // address; ./marquee admin grant|revoke <email> logs in as it.
+        env.put("USERS_BOOTSTRAP_ADMIN_EMAIL", BOOTSTRAP_ADMIN);
+        env.put("USERS_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
+        // Every laptop client is 127.0.0.1: the e2e suites and a developer trying the web app sign
+        // up more accounts in an hour than production's 3 per address allow.
+        env.put("GATEWAY_RATE_LIMIT_SIGNUP_CAPACITY", "50");
+        env.put("GATEWAY_RATE_LIMIT_SIGNUP_REFILL", "50");
         for (ServiceSpec spec : modules) {
             String key = spec.restClientKey().toUpperCase().replace('-', '_');
             env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
         }
         return env;
+    }
+
+    /**
+     * The bootstrap admin's password: generated at the first start into
+     * {@code <data dir>/user-service/admin-password} (owner-only), reused afterwards.
+     */
+    private String bootstrapAdminPassword() {
+        Path file = dataDir().resolve("user-service").resolve("admin-password");
+        try {
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] bytes = new byte[18];
+                new SecureRandom().nextBytes(bytes);
+                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                Path written = Files.writeString(file.resolveSibling("admin-password.tmp"), password + "\n");
+                try {
+                    Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the data directory's own permissions apply.
+                }
+                Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
+                say("admin account " + BOOTSTRAP_ADMIN + ": its password is in " + file);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the admin password in " + file, e);
+        }
     }
 
     /** Writes the dataset files of a first start, so personalize-local can import them before services run. */

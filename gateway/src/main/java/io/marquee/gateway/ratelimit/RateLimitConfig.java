@@ -20,13 +20,18 @@ public interface RateLimitConfig {
 
     /**
      * Most clients tracked at once. Past it, clients whose buckets are full again (idle) are
-     * forgotten; a flood of new addresses then costs memory up to this bound, not more.
+     * forgotten; if none is idle, new clients share one overflow bucket per route class until some
+     * are. A flood of new addresses costs memory up to this bound and never resets the count of a
+     * client that is busy.
      */
     @WithDefault("100000")
     int maxClients();
 
-    /** Sign-up, login, refresh. */
+    /** Login, refresh, logout. */
     Limit auth();
+
+    /** Sign-up (an account-enumeration oracle: a taken address answers 409). */
+    Limit signup();
 
     /** GET routes. */
     Limit read();

@@ -42,7 +42,7 @@ public class RateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         RouteClass routeClass = routeClass(method, request.getMethod());
-        String address = "address " + http.remoteAddress().hostAddress();
+        String address = "address " + AddressGroups.of(http.remoteAddress().hostAddress());
         if (!needsToken(method)) {
             return Uni.createFrom().item(check(routeClass, address, request));
         }

@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The buckets of every client, in memory. Each gateway replica limits on its own: with N replicas
- * behind a load balancer a client gets up to N times the limit, which is good enough to stop abuse
- * and needs no shared store.
+ * behind a load balancer a client gets up to N times the limit. That is the documented contract
+ * (ADR 19): abuse control at the edge; what must hold exactly (failed logins) user-service counts
+ * in DynamoDB.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -30,6 +31,7 @@ public class RateLimiter {
         this.config = config;
         this.clock = clock;
         limits.put(RouteClass.AUTH, config.auth());
+        limits.put(RouteClass.SIGNUP, config.signup());
         limits.put(RouteClass.READ, config.read());
         limits.put(RouteClass.WRITE, config.write());
         limits.put(RouteClass.EVENTS, config.events());
@@ -45,11 +47,17 @@ public class RateLimiter {
             return 0;
         }
         long now = clock.getAsLong();
-        if (buckets.size() >= config.maxClients()) {
+        String key = routeClass.name() + ' ' + client;
+        if (buckets.size() >= config.maxClients() && !buckets.containsKey(key)) {
             forgetIdle(now);
+            if (buckets.size() >= config.maxClients()) {
+                // Everyone tracked is busy (a flood of fresh addresses): newcomers share one bucket
+                // rather than reset anyone's count or grow the map without bound.
+                key = routeClass.name() + " overflow";
+            }
         }
         RateLimitConfig.Limit limit = limits.get(routeClass);
-        TokenBucket bucket = buckets.computeIfAbsent(routeClass.name() + ' ' + client,
+        TokenBucket bucket = buckets.computeIfAbsent(key,
                 k -> new TokenBucket(limit.capacity(), limit.refill(), limit.period().toNanos(), now));
         long waitNanos = bucket.tryTake(now);
         return waitNanos == 0 ? 0 : Math.max(1, (waitNanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
@@ -58,9 +66,5 @@ public class RateLimiter {
     /** Drops buckets that are full again: forgetting them changes nothing for their clients. */
     private void forgetIdle(long now) {
         buckets.values().removeIf(bucket -> bucket.full(now));
-        if (buckets.size() >= config.maxClients()) {
-            // Everyone is busy (a flood of fresh addresses): start over rather than grow without bound.
-            buckets.clear();
-        }
     }
 }

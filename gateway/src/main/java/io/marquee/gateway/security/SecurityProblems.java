@@ -1,16 +1,13 @@
 package io.marquee.gateway.security;
 
-import io.marquee.common.problem.Problem;
-import io.marquee.common.web.RequestIds;
+import io.marquee.common.problem.TokenProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,8 +24,7 @@ public class SecurityProblems {
     /** No token (or no usable Authorization header) on a route that needs one. */
     @ServerExceptionMapper
     public Response missing(UnauthorizedException e, ContainerRequestContext request, UriInfo uri) {
-        return unauthorized("This route needs a token: send Authorization: Bearer <accessToken>",
-                "Bearer", request, uri);
+        return TokenProblems.missing(request, uri);
     }
 
     /** A token was sent but is expired, forged, unsigned ({@code alg: none}), from another issuer or unreadable. */
@@ -37,21 +33,19 @@ public class SecurityProblems {
         if (keysUnreachable(e)) {
             // The token may well be valid: a 401 would make a frontend log its user out for our outage.
             LOG.warnf("cannot fetch the token keys (mp.jwt.verify.publickey.location): %s", rootCause(e));
-            return problem(503, "Service unavailable",
+            return TokenProblems.problem(503, "Service unavailable",
                     "user-service is unavailable: the keys that verify tokens cannot be fetched", request, uri)
                     .build();
         }
         // The reason stays in the log: telling a forger which check failed helps only the forger.
         LOG.debugf(e, "token refused for %s", uri.getPath());
-        return unauthorized("The access token is invalid or expired; log in again or refresh it",
-                "Bearer error=\"invalid_token\"", request, uri);
+        return TokenProblems.invalid(request, uri);
     }
 
     /** A valid token without the role the route needs. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request, UriInfo uri) {
-        return problem(403, "Forbidden", "Your token does not carry the role this route needs", request, uri)
-                .build();
+        return TokenProblems.forbidden(request, uri);
     }
 
     /**
@@ -77,19 +71,5 @@ public class SecurityProblems {
             root = root.getCause();
         }
         return root.toString();
-    }
-
-    private static Response unauthorized(String detail, String challenge, ContainerRequestContext request,
-                                         UriInfo uri) {
-        return problem(401, "Unauthorized", detail, request, uri)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
-    }
-
-    private static Response.ResponseBuilder problem(int status, String title, String detail,
-                                                    ContainerRequestContext request, UriInfo uri) {
-        Object requestId = request.getProperty(RequestIds.CONTEXT_PROPERTY);
-        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(),
-                requestId == null ? null : requestId.toString(), List.of());
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
     }
 }

@@ -1,13 +1,10 @@
 package io.marquee.gateway.web;
 
-import io.quarkus.arc.All;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,10 +21,10 @@ public class StatusResource {
 
     public static final String PATH = "/api/v1/status";
 
-    private final List<DownstreamProbe> probes;
+    private final StatusReport report;
 
-    StatusResource(@All List<DownstreamProbe> probes) {
-        this.probes = probes;
+    StatusResource(StatusReport report) {
+        this.report = report;
     }
 
     /** @param services each service's name and {@code UP} or {@code DOWN} */
@@ -40,14 +37,11 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reachability of each service",
-            description = "Always 200; each service is UP when its readiness check answers 2xx within its timeout")
+            description = "Always 200; each service is UP when its readiness check answered 2xx within its "
+                    + "timeout. Probed at most once per `gateway.status.cache-for` (5 s): answers may be that old.")
     @APIResponse(responseCode = "200", description = "One entry per service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     public Status status() {
-        Map<String, String> services = new TreeMap<>();
-        for (DownstreamProbe probe : probes) {
-            services.put(probe.name(), probe.reachable() ? "UP" : "DOWN");
-        }
-        return new Status(services);
+        return new Status(report.services());
     }
 }

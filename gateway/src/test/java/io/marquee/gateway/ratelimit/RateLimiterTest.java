@@ -55,6 +55,53 @@ class RateLimiterTest {
         assertThat(limiter.acquire(RouteClass.READ, "busy")).isPositive();
     }
 
+    @Test
+    void eachReplicaCountsOnItsOwn() {
+        // The documented contract (ADR 19): limits are per replica; N replicas grant up to N times each.
+        RateLimiter replicaA = new RateLimiter(config(true, 2, 1, Duration.ofHours(1), 100), now::get);
+        RateLimiter replicaB = new RateLimiter(config(true, 2, 1, Duration.ofHours(1), 100), now::get);
+        int granted = 0;
+        for (int i = 0; i < 10; i++) {
+            granted += replicaA.acquire(RouteClass.AUTH, "client") == 0 ? 1 : 0;
+            granted += replicaB.acquire(RouteClass.AUTH, "client") == 0 ? 1 : 0;
+        }
+        assertThat(granted).isEqualTo(2 * 2);
+    }
+
+    @Test
+    void aFloodOfNewClientsNeverResetsABusyClientsCount() {
+        RateLimiter limiter = new RateLimiter(config(true, 2, 1, Duration.ofHours(1), 3), now::get);
+        limiter.acquire(RouteClass.AUTH, "guesser");
+        limiter.acquire(RouteClass.AUTH, "guesser");
+        assertThat(limiter.acquire(RouteClass.AUTH, "guesser")).isPositive();
+        // Thousands of fresh addresses, none idle: they share an overflow bucket...
+        for (int i = 0; i < 5_000; i++) {
+            limiter.acquire(RouteClass.AUTH, "fresh-" + i);
+        }
+        assertThat(limiter.acquire(RouteClass.AUTH, "yet-another")).isPositive();
+        // ...and the guesser is still throttled (clearing everything at the bound used to free it).
+        assertThat(limiter.acquire(RouteClass.AUTH, "guesser")).isPositive();
+    }
+
+    @Test
+    void ipv6AddressesOfOneSlash64ShareABucketIpv4AddressesDoNot() {
+        assertThat(AddressGroups.of("2001:db8:1:2:aaaa::1")).isEqualTo(AddressGroups.of("2001:db8:1:2:ffff:1:2:3"))
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(AddressGroups.of("2001:db8:1:3::1")).isNotEqualTo(AddressGroups.of("2001:db8:1:2::1"));
+        assertThat(AddressGroups.of("192.0.2.1")).isEqualTo("192.0.2.1").isNotEqualTo(AddressGroups.of("192.0.2.2"));
+        assertThat(AddressGroups.of("::ffff:192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(AddressGroups.of("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+        assertThat(AddressGroups.of("not:an:address:at:all:zz")).isEqualTo("not:an:address:at:all:zz");
+    }
+
+    @Test
+    void signUpHasABucketOfItsOwn() {
+        RateLimiter limiter = new RateLimiter(config(true, 1, 1, Duration.ofHours(1), 100), now::get);
+        assertThat(limiter.acquire(RouteClass.SIGNUP, "a")).isZero();
+        assertThat(limiter.acquire(RouteClass.SIGNUP, "a")).isPositive();
+        assertThat(limiter.acquire(RouteClass.AUTH, "a")).isZero();
+    }
+
     private static RateLimitConfig config(boolean enabled, long capacity, long refill, Duration period, int maxClients) {
         RateLimitConfig.Limit limit = new RateLimitConfig.Limit() {
             @Override
@@ -85,6 +132,11 @@ class RateLimiterTest {
 
             @Override
             public Limit auth() {
+                return limit;
+            }
+
+            @Override
+            public Limit signup() {
                 return limit;
             }
 

@@ -1,9 +1,5 @@
 package io.marquee.rating.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marquee.common.events.Topics;
 import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.repository.OutboxRow;
@@ -33,9 +29,9 @@ import org.jboss.logging.Logger;
  * row is only attempted after every earlier row of that user was acknowledged: one user's events
  * reach each topic in the order they were committed.
  *
- * <p>Every {@code ratings} event carries its row's sequence (the user's change number), however
- * often the row is published: that is what lets consumers skip a copy published again under a new
- * offset after a crash between the broker's ack and the row's delete.
+ * <p>Every {@code ratings} event carries its row's sequence (the user's change number), written
+ * into it at commit, however often the row is published: that is what lets consumers skip a copy
+ * published again under a new offset after a crash between the broker's ack and the row's delete.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -47,7 +43,6 @@ public class OutboxPublisher {
 
     private final RatingRepository repository;
     private final EventProducer producer;
-    private final ObjectMapper json;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor executor;
@@ -55,10 +50,9 @@ public class OutboxPublisher {
     private final Counter failures;
 
     public OutboxPublisher(RatingRepository repository, EventProducer producer, RatingsConfig config,
-                           MeterRegistry metrics, ObjectMapper json) {
+                           MeterRegistry metrics) {
         this.repository = repository;
         this.producer = producer;
-        this.json = json;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -116,7 +110,8 @@ public class OutboxPublisher {
             while (true) {
                 List<OutboxRow> rows = repository.pending(userId, BATCH);
                 for (OutboxRow row : rows) {
-                    producer.sendAndAwait(Topics.RATINGS, userId, numbered(row.ratingEvent(), row.sequence()));
+                    // Written numbered at commit (RatingService): sent as stored, never parsed back.
+                    producer.sendAndAwait(Topics.RATINGS, userId, row.ratingEvent());
                     if (row.interactionEvent() != null) {
                         producer.sendAndAwait(Topics.INTERACTIONS, userId, row.interactionEvent());
                     }
@@ -134,27 +129,6 @@ public class OutboxPublisher {
             return new Outcome(done, false);
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * The {@code ratings} event JSON carrying {@code sequence}. Rows committed since events are
-     * numbered already carry it and go out unchanged; rows committed before (still in the outbox at
-     * an upgrade) get it here, so no event leaves without its number.
-     */
-    String numbered(String ratingEvent, long sequence) {
-        try {
-            if (!(json.readTree(ratingEvent) instanceof ObjectNode event)) {
-                throw new IllegalStateException("outbox row of sequence " + sequence + " holds no JSON event");
-            }
-            JsonNode current = event.get("sequence");
-            if (current != null && current.isIntegralNumber() && current.asLong() == sequence) {
-                return ratingEvent;
-            }
-            event.put("sequence", sequence);
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("outbox row of sequence " + sequence + " holds no JSON event", e);
         }
     }
 }

@@ -87,13 +87,14 @@ public class RatingRepository {
     /**
      * Commits one change, all or nothing: the rating becomes {@code next} (or is deleted when
      * {@code next} is empty) only if it is still {@code previous}; the user's sequence head moves
-     * from {@code head} to {@code head + 1}; the outbox row with that sequence is added.
+     * from {@code sequence - 1} to {@code sequence}, the number the caller gave the change's event;
+     * the outbox row with that sequence is added.
      *
      * @throws ConcurrentChangeException if the rating or the head changed since they were read
      */
     public void commit(String userId, String itemId, Optional<RatingRow> previous, Optional<RatingRow> next,
-                       long head, String ratingEvent, String interactionEvent, Instant now) {
-        commit(userId, itemId, previous, next, head, ratingEvent, interactionEvent, now, SummaryChange.NONE);
+                       long sequence, String ratingEvent, String interactionEvent, Instant now) {
+        commit(userId, itemId, previous, next, sequence, ratingEvent, interactionEvent, now, SummaryChange.NONE);
     }
 
     /**
@@ -102,7 +103,10 @@ public class RatingRepository {
      * shares can never drift from the labels stored.
      */
     public void commit(String userId, String itemId, Optional<RatingRow> previous, Optional<RatingRow> next,
-                       long head, String ratingEvent, String interactionEvent, Instant now, SummaryChange summary) {
+                       long sequence, String ratingEvent, String interactionEvent, Instant now, SummaryChange summary) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("change numbers start at 1, not " + sequence);
+        }
         List<TransactWriteItem> actions = new ArrayList<>(4);
         Map<String, String> versionName = Map.of("#v", VERSION);
         if (next.isPresent()) {
@@ -121,7 +125,7 @@ public class RatingRepository {
                     .key(key(userId, itemId)).conditionExpression("#v = :v").expressionAttributeNames(versionName)
                     .expressionAttributeValues(Map.of(":v", n(old.version())))).build());
         }
-        long sequence = head + 1;
+        long head = sequence - 1;
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.heads())
                 .item(Map.of(USER_ID, s(userId), SEQUENCE, n(sequence)))
                 .conditionExpression(head == 0 ? "attribute_not_exists(#s)" : "#s = :s")

@@ -1,6 +1,6 @@
 package io.marquee.rating.repository;
 
-import io.marquee.common.dynamo.DynamoTables;
+import io.marquee.common.dynamo.TablesReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -8,23 +8,21 @@ import org.eclipse.microprofile.health.Readiness;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Ready only when every rating table exists and is ACTIVE. Kafka is deliberately not part of
+ * Ready only when every rating table exists and is ACTIVE (checked at most every few seconds, see TablesReadiness). Kafka is deliberately not part of
  * readiness: while the broker is away, writes still commit to the outbox and are published later.
  */
 @Readiness
 @ApplicationScoped
 public class TablesReadinessCheck implements HealthCheck {
 
-    private final DynamoDbClient dynamo;
-    private final RatingTables tables;
+    private final TablesReadiness readiness;
 
     public TablesReadinessCheck(DynamoDbClient dynamo, RatingTables tables) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.readiness = new TablesReadiness("rating-tables", dynamo, tables.all());
     }
 
     @Override
     public HealthCheckResponse call() {
-        return DynamoTables.readiness("rating-tables", dynamo, tables.all());
+        return readiness.call();
     }
 }

@@ -19,6 +19,7 @@ public record RatingRequest(
         @ReviewText
         @Schema(nullable = true, maxLength = RatingRules.MAX_REVIEW_CODE_POINTS,
                 description = "Trimmed; up to 2000 characters (code points); line breaks allowed, "
-                        + "other control characters not; blank means no review")
+                        + "other control characters, bidirectional controls and invisible characters not; "
+                        + "blank means no review")
         String review) {
 }

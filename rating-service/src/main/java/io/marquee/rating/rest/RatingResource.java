@@ -19,11 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -76,7 +78,9 @@ public class RatingResource {
             description = "Publishes a `ratings` event with the previous value and an `interactions` event of type `rate`.")
     @APIResponse(responseCode = "200", description = "Replaced; the stored rating",
             content = @Content(schema = @Schema(implementation = Rating.class)))
-    @APIResponse(responseCode = "201", description = "Created; the stored rating",
+    @APIResponse(responseCode = "201", description = "Created; the stored rating, `Location` is this route",
+            headers = @Header(name = "Location", description = "The rating just created",
+                    schema = @Schema(implementation = String.class)),
             content = @Content(schema = @Schema(implementation = Rating.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -94,8 +98,9 @@ public class RatingResource {
                                 message = RatingRules.ITEM_ID_MESSAGE) String itemId,
                         @Valid @NotNull RatingRequest body) {
         WriteResult result = ratings.put(user.id(), itemId, body.rating(), body.review());
-        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(result.rating()).build();
+        Response.ResponseBuilder answer = result.created()
+                ? Response.created(URI.create("/items/" + itemId + "/rating")) : Response.ok();
+        return answer.entity(result.rating()).build();
     }
 
     @DELETE

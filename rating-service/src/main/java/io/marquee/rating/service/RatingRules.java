@@ -1,5 +1,7 @@
 package io.marquee.rating.service;
 
+import io.marquee.common.catalog.ItemIds;
+import io.marquee.common.events.EventBounds;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
@@ -12,10 +14,10 @@ public final class RatingRules {
     /** Review length in Unicode code points (an emoji is one), after trimming. */
     public static final int MAX_REVIEW_CODE_POINTS = 2000;
     /** Item ids: catalog-service's own rule, so an id it could never hold is refused without asking it. */
-    public static final String ITEM_ID_REGEX = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}";
-    public static final String ITEM_ID_MESSAGE = "must match " + ITEM_ID_REGEX;
+    public static final String ITEM_ID_REGEX = ItemIds.REGEX;
+    public static final String ITEM_ID_MESSAGE = ItemIds.MESSAGE;
     /** User ids as they come in a token's {@code sub}: safe in keys, cursors and logs. */
-    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}");
+    public static final Pattern USER_ID = EventBounds.USER_ID;
 
     private RatingRules() {
     }

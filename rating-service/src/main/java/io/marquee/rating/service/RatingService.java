@@ -81,7 +81,9 @@ public class RatingService {
         List<String> flags = labeller.flags(value, sentiment);
         for (int attempt = 1; ; attempt++) {
             Optional<RatingRow> previous = repository.find(userId, itemId);
-            long head = repository.head(userId);
+            // The change's number, computed once: the event carries it and the commit moves the
+            // user's head to it (only if nobody else did first).
+            long sequence = repository.head(userId) + 1;
             Instant now = now();
             RatingRow next = new RatingRow(userId, itemId, value, text,
                     previous.map(RatingRow::ratedAt).orElse(now), now, previous.map(p -> p.version() + 1).orElse(1L),
@@ -89,7 +91,7 @@ public class RatingService {
             // Numbered with the change's own outbox sequence: a copy published again carries the
             // same number, so consumers can recognise it whatever its Kafka offset.
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, value,
-                    previous.map(RatingRow::rating).orElse(null), text != null, now).withSequence(head + 1);
+                    previous.map(RatingRow::rating).orElse(null), text != null, now).withSequence(sequence);
             if (sentiment != null) {
                 event = event.withSentiment(sentiment.label().wire(), sentiment.score());
             }
@@ -97,7 +99,7 @@ public class RatingService {
                     SESSION_PREFIX + userId, itemId, InteractionEvent.RATE, value, now);
             SummaryChange summary = SummaryChange.between(previous.map(RatingRow::sentiment).orElse(null), sentiment);
             try {
-                repository.commit(userId, itemId, previous, Optional.of(next), head, write(event), write(interaction),
+                repository.commit(userId, itemId, previous, Optional.of(next), sequence, write(event), write(interaction),
                         now, summary);
             } catch (ConcurrentChangeException e) {
                 retryAfter(attempt, itemId);
@@ -119,12 +121,12 @@ public class RatingService {
             if (previous.isEmpty()) {
                 return;
             }
-            long head = repository.head(userId);
+            long sequence = repository.head(userId) + 1;
             Instant now = now();
             RatingEvent event = new RatingEvent(UUID.randomUUID().toString(), userId, itemId, null,
-                    previous.get().rating(), false, now).withSequence(head + 1);
+                    previous.get().rating(), false, now).withSequence(sequence);
             try {
-                repository.commit(userId, itemId, previous, Optional.empty(), head, write(event), null, now,
+                repository.commit(userId, itemId, previous, Optional.empty(), sequence, write(event), null, now,
                         SummaryChange.between(previous.get().sentiment(), null));
             } catch (ConcurrentChangeException e) {
                 retryAfter(attempt, itemId);

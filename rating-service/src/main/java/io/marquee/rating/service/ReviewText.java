@@ -1,5 +1,6 @@
 package io.marquee.rating.service;
 
+import io.marquee.common.text.SafeText;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -10,18 +11,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Review text: at most {@link RatingRules#MAX_REVIEW_CODE_POINTS} code points once trimmed; no
- * control characters except line breaks (a NUL or an escape sequence has no place in text shown to
- * others); no unpaired UTF-16 surrogates (they cannot be stored as UTF-8 and would come back as
- * {@code ?}). Everything else of Unicode is fine. {@code null} is valid.
+ * Review text: at most {@link RatingRules#MAX_REVIEW_CODE_POINTS} code points once trimmed, and
+ * common's {@link SafeText} rule with line breaks allowed (the rule names and titles follow too).
+ * {@code null} is valid.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ReviewText.Validator.class)
 public @interface ReviewText {
 
-    String message() default "must be at most 2000 characters of text without control characters "
-            + "other than line breaks";
+    String message() default "must be at most 2000 characters of text without control, bidirectional or "
+            + "invisible characters (line breaks are fine)";
 
     Class<?>[] groups() default {};
 
@@ -36,21 +36,11 @@ public @interface ReviewText {
         /** Why {@code value} is not a review, or null if it is one. */
         static String problem(String value) {
             String text = value.strip();
-            int codePoints = 0;
-            for (int i = 0; i < text.length(); ) {
-                int c = text.codePointAt(i);
-                if (Character.getType(c) == Character.SURROGATE) {
-                    return "unpaired surrogate";
-                }
-                if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r') {
-                    return "control character";
-                }
-                if (++codePoints > RatingRules.MAX_REVIEW_CODE_POINTS) {
-                    return "too long";
-                }
-                i += Character.charCount(c);
+            String unsafe = SafeText.Validator.problem(text, true);
+            if (unsafe != null) {
+                return unsafe;
             }
-            return null;
+            return text.codePointCount(0, text.length()) > RatingRules.MAX_REVIEW_CODE_POINTS ? "too long" : null;
         }
     }
 }

@@ -27,12 +27,10 @@ public interface UsersConfig {
     boolean createTablesAtStartup();
 
     /**
-     * Accounts whose (normalized) email is listed get the {@code admin} role in their tokens
-     * ({@code USERS_ADMIN_EMAILS=a@x.org,b@x.org}). Read at every login and refresh, so removing
-     * an address takes effect within one access-token lifetime. There is no email verification:
-     * register an address before listing it (docs/security.md).
+     * The first admin, for a fresh installation (Helm: a value and a Secret). Further admins are
+     * granted by an admin ({@code PUT /admin/admins/{email}}, {@code ./marquee admin grant}).
      */
-    Optional<List<String>> adminEmails();
+    BootstrapAdmin bootstrapAdmin();
 
     /** Password hashing. */
     Password password();
@@ -48,6 +46,23 @@ public interface UsersConfig {
 
     /** The recently viewed and recently rated lists. */
     History history();
+
+    interface BootstrapAdmin {
+        /**
+         * At startup, when no account holds this address, an account with it is created holding
+         * the admin role ({@code USERS_BOOTSTRAP_ADMIN_EMAIL}). When an account already holds the
+         * address nothing is granted: whoever holds it may have chosen it themselves (sign-up and
+         * {@code PATCH /me} take any free address, unverified), so only the bootstrap's own
+         * account becomes admin this way.
+         */
+        Optional<String> email();
+
+        /**
+         * The password of the account the bootstrap creates ({@code USERS_BOOTSTRAP_ADMIN_PASSWORD},
+         * from a Secret); required with {@link #email()}. Change it after the first login.
+         */
+        Optional<String> password();
+    }
 
     interface Password {
         /**
@@ -70,6 +85,13 @@ public interface UsersConfig {
         /** How long a refresh token is valid; each use replaces it with a new one. */
         @WithDefault("P30D")
         Duration refreshTokenLifetime();
+
+        /**
+         * The longest a session (a login and all its refreshes) lasts, however often it is
+         * refreshed: a stolen refresh token that is kept fresh still dies then. Log in again after it.
+         */
+        @WithDefault("P90D")
+        Duration sessionLifetime();
 
         /**
          * Production: a PEM file (PKCS#8, RSA, at least 2048 bits) holding the signing key,

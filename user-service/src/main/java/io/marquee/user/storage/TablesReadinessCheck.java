@@ -1,27 +1,25 @@
 package io.marquee.user.storage;
 
-import io.marquee.common.dynamo.DynamoTables;
+import io.marquee.common.dynamo.TablesReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Ready only when every table of this service exists and is ACTIVE. */
+/** Ready only when every table of this service exists and is ACTIVE (checked at most every few seconds, see TablesReadiness). */
 @Readiness
 @ApplicationScoped
 public class TablesReadinessCheck implements HealthCheck {
 
-    private final DynamoDbClient dynamo;
-    private final UserTables tables;
+    private final TablesReadiness readiness;
 
     public TablesReadinessCheck(DynamoDbClient dynamo, UserTables tables) {
-        this.dynamo = dynamo;
-        this.tables = tables;
+        this.readiness = new TablesReadiness("user-tables", dynamo, tables.all());
     }
 
     @Override
     public HealthCheckResponse call() {
-        return DynamoTables.readiness("user-tables", dynamo, tables.all());
+        return readiness.call();
     }
 }

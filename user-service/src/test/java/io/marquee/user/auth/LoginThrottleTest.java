@@ -16,6 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,47 @@ class LoginThrottleTest {
         throttled(login(victim, PASSWORD, address));
         // The same account from another address is fine: the address was throttled, not the account.
         login(victim, PASSWORD, clientAddress()).statusCode(200);
+    }
+
+    @Test
+    void parallelWrongPasswordsAreEvaluatedAtMostTheConfiguredNumberOfTimes() throws Exception {
+        String email = email("raced");
+        signupOk(email);
+        int parallel = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                String address = clientAddress();
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login(email, "wrong password", address).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            // 401 = the password was checked; 429 = refused before. Max 3 per account in the test profile.
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(s -> s == 401).count()).isLessThanOrEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        throttled(login(email, PASSWORD, clientAddress()));
+    }
+
+    @Test
+    void aSuccessfulLoginGivesTheAddressItsAttemptBack() {
+        String address = clientAddress();
+        String email = email("regular");
+        signupOk(email);
+        // Seven good logins from one address (max 6 failures per address) are all answered.
+        for (int i = 0; i < 7; i++) {
+            login(email, PASSWORD, address).statusCode(200);
+        }
     }
 
     @Test

@@ -181,6 +181,21 @@ class HistoryApiTest {
     }
 
     @Test
+    void forgedEventsCannotPinOrPlantEntries() throws Exception {
+        User user = newUser("forged-at");
+        // A view dated next year would stay the newest entry for a year; a rating off the scale and
+        // an item id the catalog could never hold are not the catalog's or rating-service's events.
+        send(event(user.id(), "pinned", "view", null, Instant.now().plus(Duration.ofDays(365))),
+                event(user.id(), "off-scale", "rate", 1e9, T0),
+                event(user.id(), "half-off", "rate", 4.25, T0),
+                event(user.id(), "<script>", "view", null, T0));
+        send(event(user.id(), "marker-forged", "view", null, Instant.now()));
+        JsonPath history = awaitNewestViewed(user, "marker-forged");
+        assertThat(history.getList("viewed.itemId")).containsExactly("marker-forged");
+        assertThat(history.getList("rated")).isEmpty();
+    }
+
+    @Test
     void eventsOfIdsWithoutAnAccountKeepNoHistory() throws Exception {
         User user = newUser("beside-a-ghost");
         String ghost = "imported-" + UUID.randomUUID();

@@ -1,6 +1,7 @@
 package io.marquee.user.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.marquee.common.dynamo.TablesReadiness;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,20 @@ class PlatformTest {
                 .body("checks.find { it.name == 'user-tables' }.data.'marquee-user-emails'", equalTo("ACTIVE"))
                 .body("checks.name", hasItem(containsString("Reactive Messaging")));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessAsksDynamoDbAtMostOncePerCachePeriod() {
+        given().get("/q/health/ready").then().statusCode(200);
+        int before = DynamoDbCalls.count("DescribeTable");
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            given().get("/q/health/ready").then().statusCode(200);
+        }
+        long periods = (System.nanoTime() - start) / TablesReadiness.CACHE_FOR.toNanos() + 1;
+        int calls = DynamoDbCalls.count("DescribeTable") - before;
+        // Without the cache: 20 probes x 5 tables = 100 DescribeTable calls.
+        assertThat((long) calls).isLessThanOrEqualTo(periods * 5);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.marquee.catalog.item.rest;
 
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.problem.TokenProblems;
 import io.marquee.common.security.Roles;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
 @AdminOnly
 public class AdminOnlyFilter implements ContainerRequestFilter {
 
-    static final String NO_TOKEN = "an access token with the admin role is required";
-    static final String BAD_TOKEN = "the access token is not valid (expired, forged or malformed)";
-    static final String NOT_ADMIN = "the access token does not carry the admin role";
+    // The platform's texts for token failures (common's TokenProblems), as at the gateway.
+    static final String NO_TOKEN = TokenProblems.MISSING;
+    static final String BAD_TOKEN = TokenProblems.INVALID;
+    static final String NOT_ADMIN = TokenProblems.FORBIDDEN;
 
     // Filters are built before runtime configuration exists: read it when a request comes.
     private final Provider<CatalogConfig> config;

@@ -1,14 +1,15 @@
 package io.marquee.catalog.stats.events;
 
-import io.marquee.catalog.item.service.ItemRules;
 import io.marquee.catalog.stats.service.Fact;
 import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.common.events.EventBounds;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * The two Kafka consumers (group {@code catalog-service}): a polled batch becomes facts per
  * partition, applied by {@link StatsService}. A record that cannot be read or makes no sense
- * (no item id, unknown rating, a change number below 1) is logged, counted in
+ * (no item id, unknown rating, a change number below 1, an event time in the future: see common's
+ * {@code EventBounds}) is logged, counted in
  * {@code catalog_events_skipped_total} and skipped; so is a numbered rating change applied before
  * (reason {@code repeated}, not logged one by one). A DynamoDB failure that outlasts the retries
  * fails the channel, so nothing is dropped and the batch is redelivered after a restart.
@@ -87,7 +89,8 @@ public class EventConsumers {
     }
 
     Fact interactionFact(ConsumerRecord<String, InteractionEvent> record, InteractionEvent event) {
-        if (!validItem(event.itemId()) || event.eventType() == null || event.sentAt() == null) {
+        if (!EventBounds.validItemId(event.itemId()) || event.eventType() == null
+                || !EventBounds.plausibleTime(event.sentAt(), Instant.now())) {
             return null;
         }
         return Fact.interaction(record.offset(), event.itemId(), InteractionEvent.VIEW.equals(event.eventType()),
@@ -95,7 +98,9 @@ public class EventConsumers {
     }
 
     Fact ratingFact(ConsumerRecord<String, RatingEvent> record, RatingEvent event) {
-        if (!validItem(event.itemId()) || !validRating(event.rating()) || !validRating(event.previousRating())
+        if (!EventBounds.validItemId(event.itemId()) || !EventBounds.validRatingOrNone(event.rating())
+                || !EventBounds.validRatingOrNone(event.previousRating())
+                || event.userId() != null && !EventBounds.validUserId(event.userId())
                 || event.sequence() != null && event.sequence() < 1) {
             return null;
         }
@@ -105,15 +110,6 @@ public class EventConsumers {
                 ? Fact.rating(record.offset(), event.itemId(), event.countDelta(), halves)
                 : Fact.numberedRating(record.offset(), event.itemId(), event.countDelta(), halves, event.userId(),
                         event.sequence());
-    }
-
-    private static boolean validItem(String itemId) {
-        return itemId != null && ItemRules.ID.matcher(itemId).matches();
-    }
-
-    /** Null (no rating) or 0.5 to 5.0 in steps of 0.5. */
-    private static boolean validRating(Double rating) {
-        return rating == null || (rating >= 0.5 && rating <= 5.0 && rating * 2 == Math.rint(rating * 2));
     }
 
     private static String eventIdOf(Object event) {

@@ -8,6 +8,7 @@ import io.marquee.catalog.stats.repository.StatsRepository.EntryWrite;
 import io.marquee.catalog.stats.repository.StatsRepository.GenreRemoval;
 import io.marquee.catalog.stats.repository.StatsRepository.Progress;
 import io.marquee.catalog.stats.repository.StatsRepository.SequenceWrite;
+import io.marquee.common.events.EventBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -144,19 +145,7 @@ public class StatsService {
         }
         List<Fact> pending = facts.stream().filter(f -> f.offset() > watermark).toList();
         AppliedSequences.Partition known = sequences.of(topic, partition, watermark);
-        // Which changes count is decided once, in offset order: a numbered change at or below its
-        // user's applied number was applied before, possibly published again under another offset.
-        Map<String, Long> running = appliedSequences(known, pending);
-        List<Fact> counted = new ArrayList<>(pending.size());
-        for (Fact fact : pending) {
-            if (fact.numbered()) {
-                if (fact.sequence() <= running.getOrDefault(fact.userId(), 0L)) {
-                    continue;
-                }
-                running.put(fact.userId(), fact.sequence());
-            }
-            counted.add(fact);
-        }
+        List<Fact> counted = counted(topic, partition, known, pending);
         // Read once: if another writer moves the totals meanwhile, the newest-event condition fails
         // and the whole attempt starts again from fresh reads.
         Totals totals = repository.totals();
@@ -165,32 +154,8 @@ public class StatsService {
         while (true) {
             Set<String> upcoming = upcomingItems(counted, from);
             Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
-            Set<String> chunkItems = new LinkedHashSet<>();
             Map<String, SequenceWrite> chunkUsers = new LinkedHashMap<>();
-            int cost = 0;
-            int to = from;
-            while (to < counted.size()) {
-                Fact fact = counted.get(to);
-                String id = fact.itemId();
-                boolean newItem = !chunkItems.contains(id);
-                if (newItem && !upcoming.contains(id)) {
-                    break;
-                }
-                boolean newUser = fact.numbered() && !chunkUsers.containsKey(fact.userId());
-                int actions = (newItem ? StatsRepository.actionsFor(entries.getOrDefault(id, Entry.empty(id))) : 0)
-                        + (newUser ? 1 : 0);
-                if (to > from && cost + actions > ACTION_BUDGET) {
-                    break;
-                }
-                chunkItems.add(id);
-                if (fact.numbered()) {
-                    // One user's counted numbers only grow: the first one met is the chunk's lowest.
-                    chunkUsers.merge(fact.userId(), new SequenceWrite(fact.userId(), fact.sequence(), fact.sequence()),
-                            (before, next) -> new SequenceWrite(before.userId(), before.first(), next.last()));
-                }
-                cost += actions;
-                to++;
-            }
+            int to = chunkEnd(counted, from, upcoming, entries, chunkUsers);
             boolean last = to >= counted.size();
             long chunkEnd = last ? lastOffset : counted.get(to - 1).offset();
 
@@ -235,6 +200,69 @@ public class StatsService {
                 return pending.size() - counted.size();
             }
         }
+    }
+
+    /**
+     * Where the chunk starting at {@code from} ends (exclusive): as many facts as one transaction's
+     * action budget holds, among the items read ahead. Fills {@code chunkUsers} with the numbers the
+     * chunk moves each user's applied number over.
+     */
+    private static int chunkEnd(List<Fact> counted, int from, Set<String> upcoming, Map<String, Entry> entries,
+                                Map<String, SequenceWrite> chunkUsers) {
+        Set<String> chunkItems = new LinkedHashSet<>();
+        int cost = 0;
+        int to = from;
+        while (to < counted.size()) {
+            Fact fact = counted.get(to);
+            String id = fact.itemId();
+            boolean newItem = !chunkItems.contains(id);
+            if (newItem && !upcoming.contains(id)) {
+                break;
+            }
+            boolean newUser = fact.numbered() && !chunkUsers.containsKey(fact.userId());
+            int actions = (newItem ? StatsRepository.actionsFor(entries.getOrDefault(id, Entry.empty(id))) : 0)
+                    + (newUser ? 1 : 0);
+            if (to > from && cost + actions > ACTION_BUDGET) {
+                break;
+            }
+            chunkItems.add(id);
+            if (fact.numbered()) {
+                // One user's counted numbers only grow: the first one met is the chunk's lowest.
+                chunkUsers.merge(fact.userId(), new SequenceWrite(fact.userId(), fact.sequence(), fact.sequence()),
+                        (before, next) -> new SequenceWrite(before.userId(), before.first(), next.last()));
+            }
+            cost += actions;
+            to++;
+        }
+        return to;
+    }
+
+    /**
+     * Which of {@code pending} count, decided once, in offset order: a numbered change at or below
+     * its user's applied number was applied before (possibly published again under another
+     * offset); one far above it is not believed (common's {@code EventBounds}).
+     */
+    private List<Fact> counted(String topic, int partition, AppliedSequences.Partition known, List<Fact> pending) {
+        Map<String, Long> running = appliedSequences(known, pending);
+        List<Fact> counted = new ArrayList<>(pending.size());
+        for (Fact fact : pending) {
+            if (fact.numbered()) {
+                long applied = running.getOrDefault(fact.userId(), 0L);
+                if (fact.sequence() <= applied) {
+                    continue;
+                }
+                if (!EventBounds.plausibleNextSequence(fact.sequence(), applied)) {
+                    // Not from rating-service, whose numbers step by one: believed, it would make
+                    // every later real change of this user look applied before.
+                    LOG.warnf("skipped rating change %d of user %s on %s-%d: more than %d above the applied %d",
+                            fact.sequence(), fact.userId(), topic, partition, EventBounds.MAX_SEQUENCE_STEP, applied);
+                    continue;
+                }
+                running.put(fact.userId(), fact.sequence());
+            }
+            counted.add(fact);
+        }
+        return counted;
     }
 
     /**

@@ -38,6 +38,11 @@ interface UserClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Response refresh(byte[] body);
 
+    @POST
+    @Path("/auth/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response logout(byte[] body);
+
     @GET
     @Path("/auth/jwks")
     @Produces({MediaType.APPLICATION_JSON, "application/jwk-set+json", Problem.MEDIA_TYPE})

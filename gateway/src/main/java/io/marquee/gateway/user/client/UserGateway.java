@@ -35,6 +35,10 @@ public class UserGateway implements DownstreamProbe {
         return user.write(() -> client.refresh(body));
     }
 
+    public Response logout(byte[] body) {
+        return user.write(() -> client.logout(body));
+    }
+
     public Response jwks() {
         return user.read(client::jwks);
     }

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/auth}: accounts and sessions, relayed to user-service. Public by nature, so they
- * are the routes with the strictest rate limit ({@link RouteClass#AUTH}, per client address);
+ * are the routes with the strictest rate limits ({@link RouteClass#AUTH}, and {@link RouteClass#SIGNUP}
+ * for sign-up alone, per client address);
  * user-service adds its own throttle of failed logins per account and per address, which is why
  * the gateway tells it the client's address. Bodies pass through: user-service validates them and
  * its 400 names the field.
@@ -40,7 +41,7 @@ public class AuthResource {
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RateLimited(RouteClass.AUTH)
+    @RateLimited(RouteClass.SIGNUP)
     @Operation(summary = "Create an account", description = "The email must not be taken; the password needs 8 or more characters")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UserSchemas.Signup.class)))
@@ -83,6 +84,20 @@ public class AuthResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     public Response refresh(byte[] body) {
         return users.refresh(body);
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(RouteClass.AUTH)
+    @Operation(summary = "End a session", description = "Every refresh token of the session stops working; "
+            + "answers 204 whether or not the token was known. Access tokens already issued run out within 15 minutes.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UserSchemas.Refresh.class)))
+    @APIResponse(responseCode = "204", description = "The session is over")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    public Response logout(byte[] body) {
+        return users.logout(body);
     }
 
     @GET

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -41,6 +42,7 @@ public class AccountRepository {
     private static final String UPDATED_AT = "updatedAt";
     private static final String VERSION = "version";
     private static final String CREDENTIALS_VERSION = "credentialsVersion";
+    private static final String ADMIN = "admin";
 
     private final DynamoDbClient dynamo;
     private final UserTables tables;
@@ -104,6 +106,25 @@ public class AccountRepository {
         write(actions, 1);
     }
 
+    /**
+     * Sets the admin role of account {@code id}, raising its version so that a profile change
+     * racing with it retries on the new row instead of writing the old role back.
+     *
+     * @throws ConcurrentUpdateException if there is no such account
+     */
+    public void setAdmin(String id, boolean admin, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(tables.users()).key(Map.of(USER_ID, s(id)))
+                    .updateExpression("SET #a = :a, #u = :now ADD #v :one")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#a", ADMIN, "#u", UPDATED_AT, "#v", VERSION, "#id", USER_ID))
+                    .expressionAttributeValues(Map.of(":a", AttributeValue.fromBool(admin),
+                            ":now", s(now.toString()), ":one", n(1))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException();
+        }
+    }
+
     private TransactWriteItem claim(Account account) {
         return TransactWriteItem.builder().put(p -> p.tableName(tables.emails())
                 .item(Map.of(EMAIL, s(account.email()), USER_ID, s(account.id())))
@@ -139,6 +160,7 @@ public class AccountRepository {
         row.put(UPDATED_AT, s(account.updatedAt().toString()));
         row.put(VERSION, n(account.version()));
         row.put(CREDENTIALS_VERSION, n(account.credentialsVersion()));
+        row.put(ADMIN, AttributeValue.fromBool(account.admin()));
         return row;
     }
 
@@ -146,6 +168,8 @@ public class AccountRepository {
         return new Account(string(row, USER_ID), string(row, NAME), string(row, EMAIL),
                 number(row, AGE).intValue(), string(row, GENDER), string(row, PASSWORD_HASH),
                 Instant.parse(string(row, CREATED_AT)), Instant.parse(string(row, UPDATED_AT)),
-                number(row, VERSION), number(row, CREDENTIALS_VERSION));
+                number(row, VERSION), number(row, CREDENTIALS_VERSION),
+                // Rows written before the role was stored have no attribute: not admin.
+                row.containsKey(ADMIN) && Boolean.TRUE.equals(row.get(ADMIN).bool()));
     }
 }

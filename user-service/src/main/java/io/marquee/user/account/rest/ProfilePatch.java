@@ -2,7 +2,7 @@ package io.marquee.user.account.rest;
 
 import io.marquee.user.account.service.AccountRules;
 import io.marquee.user.account.service.Password;
-import io.marquee.user.web.PlainText;
+import io.marquee.common.text.SafeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ProfilePatch(
         @Size(min = 1, max = AccountRules.NAME_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        @PlainText String name,
+        @SafeText String name,
         @Min(AccountRules.AGE_MIN) @Max(AccountRules.AGE_MAX) Integer age,
         @Pattern(regexp = AccountRules.GENDER_REGEX, message = AccountRules.GENDER_MESSAGE) String gender,
         @Size(max = AccountRules.EMAIL_MAX)

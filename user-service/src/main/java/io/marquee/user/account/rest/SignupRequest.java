@@ -2,7 +2,7 @@ package io.marquee.user.account.rest;
 
 import io.marquee.user.account.service.AccountRules;
 import io.marquee.user.account.service.Password;
-import io.marquee.user.web.PlainText;
+import io.marquee.common.text.SafeText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /auth/signup}. Every field is required. */
 public record SignupRequest(
         @Schema(description = "Display name, one line", maxLength = AccountRules.NAME_MAX, examples = "Ann Lee")
-        @NotBlank @Size(max = AccountRules.NAME_MAX) @PlainText String name,
+        @NotBlank @Size(max = AccountRules.NAME_MAX) @SafeText String name,
         @Schema(description = "Age in years", minimum = "13", maximum = "120", examples = "34")
         @NotNull @Min(AccountRules.AGE_MIN) @Max(AccountRules.AGE_MAX) Integer age,
         @Schema(description = "One of female, male, non-binary, other, unspecified", examples = "female")

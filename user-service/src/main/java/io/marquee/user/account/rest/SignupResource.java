@@ -11,9 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +36,9 @@ public class SignupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account", description = "Log in afterwards to get tokens.")
-    @APIResponse(responseCode = "201", description = "Created; the new profile",
+    @APIResponse(responseCode = "201", description = "Created; the new profile, `Location` is `/me`",
+            headers = @Header(name = "Location", description = "Where the profile lives once logged in",
+                    schema = @Schema(implementation = String.class)),
             content = @Content(schema = @Schema(implementation = Profile.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; `errors` names every bad field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -44,6 +48,6 @@ public class SignupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signUp(@Valid @NotNull SignupRequest body) {
         Profile profile = accounts.signUp(body.name(), body.age(), body.gender(), body.email(), body.password());
-        return Response.status(Response.Status.CREATED).entity(profile).build();
+        return Response.created(URI.create("/me")).entity(profile).build();
     }
 }

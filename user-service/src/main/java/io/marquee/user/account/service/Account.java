@@ -9,9 +9,12 @@ import java.time.Instant;
  * @param version            increases on every change; the optimistic-concurrency guard
  * @param credentialsVersion increases when the email or password changes; refresh tokens issued
  *                           before that stop working
+ * @param admin              whether the account holds the admin role. A property of the account,
+ *                           changed only by an admin ({@code /admin/admins}) or created by the
+ *                           operator's bootstrap, never derived from a field the user controls
  */
 public record Account(String id, String name, String email, int age, String gender, String passwordHash,
-                      Instant createdAt, Instant updatedAt, long version, long credentialsVersion) {
+                      Instant createdAt, Instant updatedAt, long version, long credentialsVersion, boolean admin) {
 
     public Profile profile() {
         return new Profile(id, name, email, age, gender, createdAt);

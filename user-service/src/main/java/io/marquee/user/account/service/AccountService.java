@@ -38,14 +38,22 @@ public class AccountService {
 
     /** A new account. Answers 409 if the email address is taken, also when two sign-ups race for it. */
     public Profile signUp(String name, int age, String gender, String email, String password) {
+        return create(name, age, gender, email, password, false).profile();
+    }
+
+    /**
+     * A new account, holding the admin role if {@code admin}: only {@link AdminBootstrap} asks for
+     * one, for an address no account held.
+     */
+    Account create(String name, int age, String gender, String email, String password, boolean admin) {
         Instant now = now();
         Account account = new Account(UUID.randomUUID().toString(), cleanName(name), normalizeEmail(email), age,
-                gender, passwords.hash(password), now, now, 1, 1);
+                gender, passwords.hash(password), now, now, 1, 1, admin);
         for (int attempt = 1; ; attempt++) {
             try {
                 repository.create(account);
                 signups.increment();
-                return account.profile();
+                return account;
             } catch (EmailTakenException e) {
                 throw emailTaken();
             } catch (ConcurrentUpdateException e) {
@@ -104,7 +112,9 @@ public class AccountService {
                     gender == null ? previous.gender() : gender,
                     password == null ? previous.passwordHash() : passwords.hash(password),
                     previous.createdAt(), now(), previous.version() + 1,
-                    previous.credentialsVersion() + (credentialsChange ? 1 : 0));
+                    previous.credentialsVersion() + (credentialsChange ? 1 : 0),
+                    // The role stays what it was: an email address never grants or revokes it.
+                    previous.admin());
             try {
                 repository.update(previous, updated);
                 return updated.profile();
@@ -119,17 +129,31 @@ public class AccountService {
         }
     }
 
+    /**
+     * Grants ({@code admin} true) or revokes the admin role of the account holding {@code email}.
+     * Only admins reach this ({@code /admin/admins}); no admin can revoke their own role, so the
+     * last admin cannot lock everyone out by mistake.
+     */
+    public Account setAdmin(String email, boolean admin, String actingUserId) {
+        Account target = findByEmail(email).orElseThrow(() ->
+                ProblemException.notFound("No account with this email address"));
+        if (!admin && target.id().equals(actingUserId)) {
+            throw ProblemException.conflict("An admin cannot revoke their own admin role; ask another admin");
+        }
+        repository.setAdmin(target.id(), admin, now());
+        return account(target.id());
+    }
+
     private void verifyCurrentPassword(Account account, String currentPassword, String clientAddress) {
         if (currentPassword == null) {
             throw ProblemException.invalid("currentPassword", "must be given to change the email or password");
         }
         Instant now = now();
-        throttle.check(account.email(), clientAddress, now);
+        throttle.begin(account.email(), clientAddress, now);
         if (!passwords.matches(currentPassword, account.passwordHash())) {
-            throttle.recordFailure(account.email(), clientAddress, now);
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
-        throttle.recordSuccess(account.email());
+        throttle.succeeded(account.email(), clientAddress);
     }
 
     /** Email addresses are compared and stored in lower case (Locale.ROOT: no Turkish dotless i). */

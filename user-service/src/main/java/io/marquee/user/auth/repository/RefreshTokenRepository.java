@@ -36,6 +36,7 @@ public class RefreshTokenRepository {
     private static final String CREDENTIALS_VERSION = "credentialsVersion";
     private static final String ROTATED_AT = "rotatedAt";
     private static final String REVOKED_AT = "revokedAt";
+    private static final String CREATED_AT = "createdAt";
 
     /** Why a rotation did not happen. */
     public enum Refusal { ALREADY_ROTATED, FAMILY_REVOKED, CONFLICT }
@@ -58,9 +59,13 @@ public class RefreshTokenRepository {
                 row.containsKey(ROTATED_AT)));
     }
 
-    public boolean familyRevoked(String familyId) {
+    /** When the family began (its login), if it exists and is not revoked. */
+    public Optional<Instant> liveFamilyStart(String familyId) {
         Map<String, AttributeValue> row = get(familyKey(familyId));
-        return row == null || row.containsKey(REVOKED_AT);
+        if (row == null || row.containsKey(REVOKED_AT)) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.parse(string(row, CREATED_AT)));
     }
 
     /** Starts a family with its first token (a login). */
@@ -144,7 +149,7 @@ public class RefreshTokenRepository {
     private static Map<String, AttributeValue> familyRow(RefreshGrant first, Instant now) {
         Map<String, AttributeValue> row = new HashMap<>(familyKey(first.familyId()));
         row.put(USER_ID, s(first.userId()));
-        row.put("createdAt", s(now.toString()));
+        row.put(CREATED_AT, s(now.toString()));
         row.put(EXPIRES_AT, epochSeconds(first.expiresAt()));
         return row;
     }

@@ -62,10 +62,10 @@ public class AuthResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait",
                     schema = @Schema(implementation = Long.class)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TokenResponse login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+    public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
         String client = clients.resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 request.getHeader(ClientAddresses.FORWARDED_FOR));
-        return auth.login(body.email(), body.password(), client);
+        return tokens(auth.login(body.email(), body.password(), client));
     }
 
     @POST
@@ -80,8 +80,29 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or already used refresh token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TokenResponse refresh(@Valid @NotNull RefreshRequest body) {
-        return auth.refresh(body.refreshToken());
+    public Response refresh(@Valid @NotNull RefreshRequest body) {
+        return tokens(auth.refresh(body.refreshToken()));
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End a session", description = "Every refresh token of the session (the login the "
+            + "token descends from) stops working. Answers 204 whether or not the token was known. Access tokens "
+            + "already issued run out within their lifetime (15 minutes).")
+    @APIResponse(responseCode = "204", description = "The session is over")
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logout(@Valid @NotNull RefreshRequest body) {
+        auth.logout(body.refreshToken());
+        return Response.noContent().build();
+    }
+
+    /** Tokens are credentials: no browser, proxy or CDN may keep a copy of the answer (RFC 6749 5.1). */
+    private static Response tokens(TokenResponse tokens) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(tokens).cacheControl(noStore).header("Pragma", "no-cache").build();
     }
 
     @GET

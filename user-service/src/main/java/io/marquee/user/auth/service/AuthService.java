@@ -42,6 +42,7 @@ public class AuthService {
     private final TokenIssuer issuer;
     private final RefreshTokenRepository refreshTokens;
     private final Duration refreshLifetime;
+    private final Duration sessionLifetime;
     private final MeterRegistry metrics;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -54,6 +55,7 @@ public class AuthService {
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.refreshLifetime = config.jwt().refreshTokenLifetime();
+        this.sessionLifetime = config.jwt().sessionLifetime();
         this.metrics = metrics;
     }
 
@@ -61,7 +63,7 @@ public class AuthService {
         String normalized = AccountService.normalizeEmail(email);
         Instant now = now();
         try {
-            throttle.check(normalized, clientAddress, now);
+            throttle.begin(normalized, clientAddress, now);
         } catch (LoginThrottle.TooManyAttemptsException e) {
             count("logins", "throttled");
             throw e;
@@ -69,17 +71,17 @@ public class AuthService {
         Optional<Account> account = accounts.findByEmail(normalized);
         boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
         if (account.isEmpty() || !matches) {
-            throttle.recordFailure(normalized, clientAddress, now);
             count("logins", "failure");
             throw invalidCredentials();
         }
-        throttle.recordSuccess(normalized);
+        throttle.succeeded(normalized, clientAddress);
         count("logins", "success");
         String familyId = UUID.randomUUID().toString();
         String refreshToken = newRefreshToken();
+        Instant expiresAt = earlier(now.plus(refreshLifetime), now.plus(sessionLifetime));
         refreshTokens.createFamily(new RefreshGrant(hash(refreshToken), account.get().id(), familyId,
-                account.get().credentialsVersion(), now.plus(refreshLifetime), false), now);
-        return response(account.get(), refreshToken, now);
+                account.get().credentialsVersion(), expiresAt, false), now);
+        return response(account.get(), refreshToken, expiresAt, now);
     }
 
     public TokenResponse refresh(String refreshToken) {
@@ -93,8 +95,14 @@ public class AuthService {
             revoke(used, now);
             throw refused("reused");
         }
-        if (refreshTokens.familyRevoked(used.familyId())) {
+        Optional<Instant> sessionStart = refreshTokens.liveFamilyStart(used.familyId());
+        if (sessionStart.isEmpty()) {
             throw refused("revoked");
+        }
+        // However often it is refreshed, a session ends this long after its login.
+        Instant sessionEnds = sessionStart.get().plus(sessionLifetime);
+        if (!sessionEnds.isAfter(now)) {
+            throw refused("session-ended");
         }
         Account account = accounts.find(used.userId()).orElseThrow(() -> refused("account-gone"));
         if (account.credentialsVersion() != used.credentialsVersion()) {
@@ -103,7 +111,7 @@ public class AuthService {
         }
         String next = newRefreshToken();
         RefreshGrant nextGrant = new RefreshGrant(hash(next), used.userId(), used.familyId(),
-                used.credentialsVersion(), now.plus(refreshLifetime), false);
+                used.credentialsVersion(), earlier(now.plus(refreshLifetime), sessionEnds), false);
         Optional<RefreshTokenRepository.Refusal> refusal = refreshTokens.rotate(used, nextGrant, now);
         if (refusal.isPresent()) {
             if (refusal.get() == RefreshTokenRepository.Refusal.ALREADY_ROTATED) {
@@ -113,12 +121,32 @@ public class AuthService {
             throw refused(refusal.get().name().toLowerCase(java.util.Locale.ROOT));
         }
         count("refreshes", "success");
-        return response(account, next, now);
+        return response(account, next, nextGrant.expiresAt(), now);
     }
 
-    private TokenResponse response(Account account, String refreshToken, Instant now) {
+    /**
+     * Ends the session {@code refreshToken} belongs to: every token of its family stops working.
+     * Unknown, expired and already-ended sessions are not told apart from live ones.
+     */
+    public void logout(String refreshToken) {
+        Instant now = now();
+        refreshTokens.find(hash(refreshToken)).ifPresent(grant -> {
+            try {
+                refreshTokens.revokeFamily(grant.familyId(), now);
+                count("logouts", "success");
+            } catch (ConditionalCheckFailedException alreadyGone) {
+                LOG.debugf("family %s has already expired", grant.familyId());
+            }
+        });
+    }
+
+    private TokenResponse response(Account account, String refreshToken, Instant refreshExpiresAt, Instant now) {
         return new TokenResponse(issuer.accessToken(account, now), "Bearer", issuer.accessTokenSeconds(),
-                refreshToken, refreshLifetime.toSeconds(), account.id());
+                refreshToken, Math.max(0, Duration.between(now, refreshExpiresAt).toSeconds()), account.id());
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void revoke(RefreshGrant used, Instant now) {

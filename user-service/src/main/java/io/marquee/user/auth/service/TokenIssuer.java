@@ -8,17 +8,14 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.Claims;
 
 /**
  * Signs access tokens: RS256 with the {@link SigningKeys} key and its {@code kid}; claims
- * {@code iss}, {@code sub} (user id), {@code groups} ({@code user}, plus {@code admin} for the
- * addresses in {@code users.admin-emails}), {@code iat}, {@code exp}, {@code jti}. No email or
+ * {@code iss}, {@code sub} (user id), {@code groups} ({@code user}, plus {@code admin} for accounts
+ * holding the role, {@link Account#admin()}), {@code iat}, {@code exp}, {@code jti}. No email or
  * name: a token is readable by whoever holds it.
  */
 @ApplicationScoped
@@ -26,21 +23,17 @@ public class TokenIssuer {
 
     private final SigningKeys keys;
     private final UsersConfig config;
-    private final Set<String> adminEmails;
 
     public TokenIssuer(SigningKeys keys, UsersConfig config) {
         this.keys = keys;
         this.config = config;
-        this.adminEmails = config.adminEmails().orElse(List.of()).stream()
-                .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The roles an account's tokens carry now. */
-    public Set<String> roles(Account account) {
+    /** The roles an account's tokens carry now (read at every login and refresh). */
+    public static Set<String> roles(Account account) {
         Set<String> roles = new LinkedHashSet<>();
         roles.add(Roles.USER);
-        if (adminEmails.contains(account.email())) {
+        if (account.admin()) {
             roles.add(Roles.ADMIN);
         }
         return roles;

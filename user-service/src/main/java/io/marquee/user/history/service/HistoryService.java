@@ -1,10 +1,12 @@
 package io.marquee.user.history.service;
 
+import io.marquee.common.events.EventBounds;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.user.config.UsersConfig;
 import io.marquee.user.history.repository.HistoryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -83,12 +85,17 @@ public class HistoryService {
                 || !(VIEW_TYPES.contains(event.eventType()) || InteractionEvent.RATE.equals(event.eventType()))) {
             return "not a history event type";
         }
-        if (!usable(event.userId()) || !usable(event.itemId()) || !usable(event.eventId()) || event.sentAt() == null) {
-            return "missing or oversized userId, itemId, eventId or sentAt";
+        if (!EventBounds.validUserId(event.userId()) || !EventBounds.validItemId(event.itemId())
+                || !usable(event.eventId()) || event.sentAt() == null) {
+            return "missing or malformed userId, itemId, eventId or sentAt";
+        }
+        if (!EventBounds.plausibleTime(event.sentAt(), Instant.now())) {
+            // A forged future time would keep its entry at the top of the list until then.
+            return "sentAt in the future";
         }
         if (InteractionEvent.RATE.equals(event.eventType())
-                && (event.eventValue() == null || !Double.isFinite(event.eventValue()))) {
-            return "rate event without a rating";
+                && (event.eventValue() == null || !EventBounds.validRatingOrNone(event.eventValue()))) {
+            return "rate event without a rating from 0.5 to 5.0 in steps of 0.5";
         }
         return null;
     }

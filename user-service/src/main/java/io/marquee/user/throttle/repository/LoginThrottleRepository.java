@@ -7,6 +7,7 @@ import static io.marquee.user.storage.Attributes.s;
 
 import io.marquee.user.storage.UserTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Failed-login counters in DynamoDB, so every replica sees the same counts: one row per key
- * (an account or a client address) with the failures of the current window and when the window
- * ends. A window starts at the first failure after the previous one ended (a fixed window, not a
+ * Login-attempt counters in DynamoDB, so every replica sees the same counts: one row per key
+ * (an account or a client address) with the attempts of the current window that were not
+ * successes, and when the window ends. A window starts at the first failure after the previous one ended (a fixed window, not a
  * sliding one: one row, one conditional write per failure). Rows expire by TTL when their window ends.
  */
 @ApplicationScoped
@@ -50,17 +51,31 @@ public class LoginThrottleRepository {
         return ends.isAfter(now) ? Optional.of(new Window(number(row, FAILURES), ends)) : Optional.empty();
     }
 
-    /** Counts one failure of {@code key}: in the open window, or in a new one ending at {@code now + window}. */
-    public void recordFailure(String key, Instant now, java.time.Duration window) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+    /**
+     * Counts one attempt of {@code key} unless {@code max} are already counted in the open window,
+     * in one conditional write, so parallel attempts cannot all pass a check made before any of
+     * them was counted. A new window, ending at {@code now + window}, opens when none is open.
+     *
+     * @return empty when the attempt was counted, else when the open window ends
+     */
+    public Optional<Instant> tryCount(String key, int max, Instant now, Duration window) {
+        for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 dynamo.updateItem(b -> b.tableName(tables.loginThrottle()).key(Map.of(ID, s(key)))
                         .updateExpression("ADD #f :one")
-                        .conditionExpression("#w > :now")
+                        .conditionExpression("#w > :now AND #f < :max")
                         .expressionAttributeNames(Map.of("#f", FAILURES, "#w", WINDOW_ENDS))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli()))));
-                return;
-            } catch (ConditionalCheckFailedException noOpenWindow) {
+                        .expressionAttributeValues(Map.of(":one", n(1), ":now", n(now.toEpochMilli()),
+                                ":max", n(max))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException notCounted) {
+                Optional<Window> open = current(key, now);
+                if (open.isPresent()) {
+                    if (open.get().failures() >= max) {
+                        return Optional.of(open.get().ends());
+                    }
+                    continue; // the window changed between the two reads: count again
+                }
                 Instant ends = now.plus(window);
                 try {
                     dynamo.putItem(b -> b.tableName(tables.loginThrottle())
@@ -69,11 +84,27 @@ public class LoginThrottleRepository {
                             .conditionExpression("attribute_not_exists(#id) OR #w <= :now")
                             .expressionAttributeNames(Map.of("#id", ID, "#w", WINDOW_ENDS))
                             .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()))));
-                    return;
+                    return Optional.empty();
                 } catch (ConditionalCheckFailedException windowOpenedMeanwhile) {
-                    // Another replica opened a window between our two writes: count in that one.
+                    // Another request opened a window between our two writes: count in that one.
                 }
             }
+        }
+        // Lost five races in a row: many attempts at this key right now. Refuse rather than let
+        // one through uncounted.
+        return Optional.of(now.plusSeconds(1));
+    }
+
+    /** Takes back one counted attempt of {@code key} (it was not a failure after all). */
+    public void uncount(String key) {
+        try {
+            dynamo.updateItem(b -> b.tableName(tables.loginThrottle()).key(Map.of(ID, s(key)))
+                    .updateExpression("ADD #f :minusOne")
+                    .conditionExpression("#f > :zero")
+                    .expressionAttributeNames(Map.of("#f", FAILURES))
+                    .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0))));
+        } catch (ConditionalCheckFailedException nothingCounted) {
+            // The window ended or the row expired meanwhile: nothing to take back.
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code PATCH /me} needs to change credentials): after
  * {@code users.login-throttle.max-failures-per-account} failures for one email address, or
  * {@code max-failures-per-address} from one client address, within a window, further tries (even
- * correct ones) are refused with 429 and {@code Retry-After} until the window ends. Unknown addresses are counted like known ones, so the answers do not tell them apart.
+ * correct ones) are refused with 429 and {@code Retry-After} until the window ends. Attempts are
+ * counted before the password is checked, so parallel guesses cannot slip past the count. Unknown addresses are counted like known ones, so the answers do not tell them apart.
  * Accounts are keyed by a hash of the address, so the table holds no email addresses.
  */
 @ApplicationScoped
@@ -32,12 +33,21 @@ public class LoginThrottle {
         this.config = config.loginThrottle();
     }
 
-    /** Throws 429 if either the account or the client address is throttled at {@code now}. */
-    public void check(String email, String clientAddress, Instant now) {
-        Optional<Instant> until = blockedUntil(accountKey(email), config.maxFailuresPerAccount(), now);
-        Optional<Instant> addressUntil = blockedUntil(addressKey(clientAddress), config.maxFailuresPerAddress(), now);
-        if (addressUntil.isPresent() && (until.isEmpty() || addressUntil.get().isAfter(until.get()))) {
-            until = addressUntil;
+    /**
+     * Counts an attempt for the account and for the client address <em>before</em> its password is
+     * checked, atomically: of any number of parallel attempts, at most the configured number per
+     * window reach the password check. Throws 429 when either budget is used up (and then counts
+     * nothing). A failed check needs no further call; a successful one calls {@link #succeeded}.
+     */
+    public void begin(String email, String clientAddress, Instant now) {
+        String account = accountKey(email);
+        Optional<Instant> until = repository.tryCount(account, config.maxFailuresPerAccount(), now, config.window());
+        if (until.isEmpty()) {
+            until = repository.tryCount(addressKey(clientAddress), config.maxFailuresPerAddress(), now,
+                    config.window());
+            if (until.isPresent()) {
+                repository.uncount(account); // this attempt is not evaluated: the account did not spend it
+            }
         }
         if (until.isPresent()) {
             long seconds = Math.max(1, Duration.between(now, until.get()).toMillis() / 1000 + 1);
@@ -45,19 +55,14 @@ public class LoginThrottle {
         }
     }
 
-    public void recordFailure(String email, String clientAddress, Instant now) {
-        repository.recordFailure(accountKey(email), now, config.window());
-        repository.recordFailure(addressKey(clientAddress), now, config.window());
-    }
-
-    /** A successful login clears the account's count; the address keeps its own (one address, many accounts). */
-    public void recordSuccess(String email) {
+    /**
+     * The attempt begun for {@code email} from {@code clientAddress} had the right password: the
+     * account's count is cleared, and the address gets its attempt back (one address, many
+     * accounts: other failures from it still count).
+     */
+    public void succeeded(String email, String clientAddress) {
         repository.clear(accountKey(email));
-    }
-
-    private Optional<Instant> blockedUntil(String key, int maxFailures, Instant now) {
-        return repository.current(key, now).filter(w -> w.failures() >= maxFailures)
-                .map(LoginThrottleRepository.Window::ends);
+        repository.uncount(addressKey(clientAddress));
     }
 
     static String accountKey(String email) {
