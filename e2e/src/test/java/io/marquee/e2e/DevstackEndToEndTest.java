@@ -291,6 +291,9 @@ class DevstackEndToEndTest {
         assertThat(similar.body().path("source").asText()).startsWith("campaign:")
                 .contains("campaign/marquee-similar-items");
         assertThat(similar.body().path("items").findValuesAsText("id")).hasSize(10).doesNotContain("1");
+    }
+
+    /**
      * Issue 11 end to end: a signed-in user's five views through {@code POST /api/v1/events} reach
      * Kafka, then user-service's recently viewed, catalog-service's view counts and, through the
      * relay, Personalize's tracker (the user's "for you" answer changes); the relay catches up.
