@@ -37,7 +37,9 @@ class PublicApiCoverageTest {
     /** Service routes deliberately not public: {@code METHOD path} (as the service names it) to why. */
     private static final Map<String, String> INTERNAL = Map.of(
             "POST /items/lookup", "recommendation-service's batch read for enrichment; clients get enriched lists",
-            "GET /admin/users/{}", "operators' account lookup, reached inside the cluster only");
+            "GET /admin/users/{}", "operators' account lookup, reached inside the cluster only",
+            "PUT /admin/admins/{}", "granting admin is an operator command (./marquee admin grant), never public",
+            "DELETE /admin/admins/{}", "revoking admin is an operator command (./marquee admin revoke), never public");
 
     @Test
     void everyServiceRouteIsPublicOrNamedAsInternal() throws IOException {
