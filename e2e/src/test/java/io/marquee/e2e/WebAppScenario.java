@@ -32,7 +32,10 @@ final class WebAppScenario {
             anonymousHomeShowsTheCharts(browser);
             keyboardUsersCanSkipToTheContent(browser);
             String email = signsUp(browser);
-            List<String> forYouBefore = forYou(browser);
+            List<String> forYouBefore = browser.until(java.time.Duration.ofSeconds(60), d -> {
+                List<String> row = forYou(browser);
+                return row.isEmpty() ? null : row;
+            });
             assertThat(forYouBefore).as("a brand-new user gets a full 'for you' row").isNotEmpty();
             String firstTitle = searchesWithTheKeyboardAndOpensATitle(browser);
             ratesChangesAndRemovesOnATitlePage(browser, firstTitle);
@@ -42,18 +45,28 @@ final class WebAppScenario {
             logsOutAndInAgain(browser, email);
         }
         try (Browser phone = new Browser(base, profiles.resolve("phone"), 390, 844)) {
-            phone.open("/");
-            phone.settled();
-            phone.find("section[data-section='trending'] .card");
+            openHome(phone);
             assertThat((Long) phone.script("return document.documentElement.scrollWidth"))
                     .as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(390L);
             phone.screenshot("phone-home");
         }
     }
 
+    /**
+     * Opens the home page, reloading until every chart row is on it: a row the gateway could not
+     * load within its budget (a cold service right after start) is left out of that answer only.
+     */
+    private static void openHome(Browser browser) {
+        browser.until(java.time.Duration.ofSeconds(90), d -> {
+            browser.open("/");
+            browser.settled();
+            return List.of("trending", "top-rated", "most-viewed").stream()
+                    .allMatch(chart -> !browser.all("section[data-section='" + chart + "'] .card").isEmpty()) ? true : null;
+        });
+    }
+
     private void anonymousHomeShowsTheCharts(Browser browser) {
-        browser.open("/");
-        browser.settled();
+        openHome(browser);
         for (String chart : List.of("trending", "top-rated", "most-viewed")) {
             assertThat(browser.all("section[data-section='" + chart + "'] .card")).as(chart).isNotEmpty();
         }
@@ -129,8 +142,7 @@ final class WebAppScenario {
 
     /** Opens titles from the top-rated row and rates each; returns their ids. */
     private List<String> ratesFiveTitlesFromTheHomePage(Browser browser) {
-        browser.open("/");
-        browser.settled();
+        openHome(browser);
         List<String> paths = new ArrayList<>();
         for (WebElement link : browser.all("section[data-section='top-rated'] .card-link")) {
             paths.add(java.net.URI.create(link.getAttribute("href")).getPath());
@@ -152,8 +164,7 @@ final class WebAppScenario {
 
     /** The ids in the home page's "for you" row, as the page shows them. */
     private static List<String> forYou(Browser browser) {
-        browser.open("/");
-        browser.settled();
+        openHome(browser);
         List<String> ids = new ArrayList<>();
         for (WebElement link : browser.all("section[data-section='for-you'] .card-link")) {
             String path = java.net.URI.create(link.getAttribute("href")).getPath();
