@@ -39,9 +39,15 @@ export async function render(main, {params}) {
   await Promise.all([renderReviews(reviews, path), renderSimilar(similar, path)]);
 }
 
+/** The reviews at a glance: sentiment shares and the most helpful excerpt on each side. */
 function summary(s) {
   const share = (x) => `${Math.round((x ?? 0) * 100)}%`;
-  return h('p', {class: 'muted'}, `Reviews: ${share(s.positiveShare)} positive, ${share(s.negativeShare)} negative`);
+  const excerpt = (label, e) => e && h('blockquote', {class: 'excerpt'},
+    h('p', {}, e.text), h('footer', {class: 'muted'}, `${label} · ${e.rating} ★ · ${e.helpful} found it helpful`));
+  return h('section', {class: 'summary', 'aria-label': 'Reviews at a glance'},
+    h('p', {class: 'muted'}, `${s.reviews} reviews: ${share(s.positiveShare)} positive, ${share(s.negativeShare)} negative`),
+    excerpt('Most helpful positive review', s.mostHelpfulPositive),
+    excerpt('Most helpful negative review', s.mostHelpfulNegative));
 }
 
 async function renderMine(panel, path) {
