@@ -127,6 +127,13 @@ public interface CatalogConfig {
          */
         @WithDefault("8")
         int maxAttempts();
+
+        /**
+         * Longest wait before each chunk of events while requests are being served: absorbing a
+         * backlog yields to the request path. 0 never waits.
+         */
+        @WithDefault("500ms")
+        Duration yieldToRequests();
     }
 
     /**

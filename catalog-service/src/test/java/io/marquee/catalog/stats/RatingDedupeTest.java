@@ -7,6 +7,7 @@ import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.stats.events.EventConsumers;
 import io.marquee.catalog.stats.events.RatingEventDeserializer;
 import io.marquee.catalog.stats.repository.StatsRepository;
+import io.marquee.catalog.stats.service.AbsorbGate;
 import io.marquee.catalog.stats.service.Fact;
 import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
@@ -54,6 +55,9 @@ class RatingDedupeTest {
 
     @Inject
     EventConsumers consumers;
+
+    @Inject
+    AbsorbGate gate;
 
     private static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -195,8 +199,8 @@ class RatingDedupeTest {
         // own one: only the user's row, moved in the counters' transaction, tells them apart.
         String topic = fresh("ratings-split");
         String item = fresh("split-item");
-        StatsService one = new StatsService(repository, config);
-        StatsService other = new StatsService(repository, config);
+        StatsService one = new StatsService(repository, config, gate);
+        StatsService other = new StatsService(repository, config, gate);
         List<String> users = IntStream.range(0, 20).mapToObj(i -> fresh("split")).toList();
         for (int i = 0; i < users.size(); i++) {
             // Both come to know the user at change 1 (each from its own partition; only one counts it).
@@ -244,7 +248,7 @@ class RatingDedupeTest {
         assertThat(partitions).allSatisfy(p -> assertThat(stats.knownUsers(Topics.RATINGS, p)).isZero());
         // ...and everything is delivered again, to it and to a freshly started instance, which
         // knows nothing yet; the crashed producer meanwhile re-sends change 2, then makes change 4.
-        EventConsumers restarted = new EventConsumers(new StatsService(repository, config), metrics);
+        EventConsumers restarted = new EventConsumers(new StatsService(repository, config, gate), gate, metrics);
         Events.redeliver(Topics.RATINGS, new RatingEventDeserializer(), consumers::ratings);
         Events.publish(second);
         Events.publish(Events.numbered(user, item, 5.0, 3.0, 4));

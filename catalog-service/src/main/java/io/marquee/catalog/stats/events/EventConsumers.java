@@ -1,5 +1,6 @@
 package io.marquee.catalog.stats.events;
 
+import io.marquee.catalog.stats.service.AbsorbGate;
 import io.marquee.catalog.stats.service.Fact;
 import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.common.events.EventBounds;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * {@code EventBounds}) is logged, counted in
  * {@code catalog_events_skipped_total} and skipped; so is a numbered rating change applied before
  * (reason {@code repeated}, not logged one by one). A DynamoDB failure that outlasts the retries
- * fails the channel, so nothing is dropped and the batch is redelivered after a restart.
+ * fails the channel, so nothing is dropped and the batch is redelivered after a restart. At
+ * shutdown, {@link AbsorbGate} ends the batch in progress first (unacknowledged, so delivered again).
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -37,10 +39,12 @@ public class EventConsumers {
     static final String SKIPPED_METRIC = "catalog.events.skipped";
 
     private final StatsService stats;
+    private final AbsorbGate gate;
     private final MeterRegistry metrics;
 
-    public EventConsumers(StatsService stats, MeterRegistry metrics) {
+    public EventConsumers(StatsService stats, AbsorbGate gate, MeterRegistry metrics) {
         this.stats = stats;
+        this.gate = gate;
         this.metrics = metrics;
     }
 
@@ -62,6 +66,15 @@ public class EventConsumers {
      * count once; records of earlier batches are recognised by the partition's watermark.
      */
     private <V> void apply(ConsumerRecords<String, V> records, BiFunction<ConsumerRecord<String, V>, V, Fact> toFact) {
+        gate.enter();
+        try {
+            applyAll(records, toFact);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private <V> void applyAll(ConsumerRecords<String, V> records, BiFunction<ConsumerRecord<String, V>, V, Fact> toFact) {
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, V>> inPartition = records.records(partition);
             List<Fact> facts = new ArrayList<>(inPartition.size());

@@ -46,11 +46,13 @@ public class StatsService {
 
     private final StatsRepository repository;
     private final CatalogConfig config;
+    private final AbsorbGate gate;
     private final AppliedSequences sequences = new AppliedSequences();
 
-    public StatsService(StatsRepository repository, CatalogConfig config) {
+    public StatsService(StatsRepository repository, CatalogConfig config, AbsorbGate gate) {
         this.repository = repository;
         this.config = config;
+        this.gate = gate;
     }
 
     public ItemStats statsOf(String itemId) {
@@ -73,6 +75,8 @@ public class StatsService {
      *
      * @return how many numbered rating changes were skipped because their user's number had reached them
      * @throws RuntimeException when DynamoDB keeps failing; nothing is skipped, the batch can be redelivered
+     * @throws AbsorbGate.AbsorbStopped when the service is stopping; the chunks applied so far are
+     *         recorded in the watermark, the rest is applied when the batch is delivered again
      */
     public int apply(String topic, int partition, long lastOffset, List<Fact> facts) {
         int maxFailures = Math.max(1, config.events().maxAttempts());
@@ -152,6 +156,8 @@ public class StatsService {
         long done = watermark;
         int from = 0;
         while (true) {
+            // Each chunk is one transaction that also moves the watermark: a safe place to stop or yield.
+            gate.beforeChunk();
             Set<String> upcoming = upcomingItems(counted, from);
             Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
             Map<String, SequenceWrite> chunkUsers = new LinkedHashMap<>();
