@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class DownstreamDownTest {
 
     private static final String USER = TestTokens.bearer(TestTokens.user("down-user"));
+    /** The engine's key in the status answer, quoted for the JSON path (it has a dash). */
+    private static final String ENGINE_KEY = "'personalize-local'";
     private String downService;
 
     @AfterEach
@@ -34,8 +36,19 @@ class DownstreamDownTest {
         String probe = switch (downService) {
             case Fakes.CATALOG -> "/api/v1/movies/1";
             case Fakes.USER -> "/api/v1/auth/jwks";
+            case Fakes.ENGINE -> null;
             default -> "/api/v1/movies/1/reviews";
         };
+        if (probe == null) {
+            // No route goes to the engine: it is back when the status says so.
+            for (int i = 0; i < 300; i++) {
+                if ("UP".equals(given().get("/api/v1/status").then().extract().path("services." + ENGINE_KEY))) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("personalize-local did not come back in the status");
+        }
         // Behaviour, not time: poll until the service answers through the gateway again.
         for (int i = 0; i < 300; i++) {
             if (given().get(probe).then().extract().statusCode() == 200) {
@@ -105,6 +118,15 @@ class DownstreamDownTest {
             Thread.sleep(100);
         }
         throw new AssertionError("status never reported " + service + " " + state);
+    }
+
+    @Test
+    void theEngineIsInTheStatusUpWhileItAnswersAndDownWhenItDoesNot() throws InterruptedException {
+        statusEventually(ENGINE_KEY, "UP").body("services.catalog", equalTo("UP"));
+        down(Fakes.ENGINE);
+        statusEventually(ENGINE_KEY, "DOWN").body("services.catalog", equalTo("UP"));
+        // The gateway itself stays ready: no public route needs the engine directly.
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     private void down(String service) {

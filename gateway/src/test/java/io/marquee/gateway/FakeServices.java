@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real HTTP servers on free loopback ports playing catalog-, user- and rating-service's contracts
- * (see each {@code *Answers} method), plus a control server the tests use through {@link Fakes}:
+ * and personalize-local's readiness check (see each {@code *Answers} method), plus a control server the tests use through {@link Fakes}:
  * what a service saw last, how often a path was hit, and taking a service down (its port then
  * refuses connections) and up again on the same port.
  */
@@ -49,11 +49,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         fakes.put("rating", new Fake("rating", this::ratingAnswers));
         fakes.put("recommendation", new Fake("recommendation", this::recommendationAnswers));
         fakes.put("event-ingest", new Fake("event-ingest", this::ingestAnswers));
+        fakes.put("engine", new Fake("engine", this::engineAnswers));
         Map<String, String> config = new LinkedHashMap<>();
         for (Fake fake : fakes.values()) {
             fake.up();
             config.put("quarkus.rest-client." + fake.name + ".url", "http://127.0.0.1:" + fake.port);
         }
+        // As the devstack and the chart's dev dependencies point every service at personalize-local.
+        config.put("personalize.endpoint-override", "http://127.0.0.1:" + fakes.get("engine").port);
         control = bind(0);
         control.setExecutor(executor);
         control.createContext("/", this::control);
@@ -169,6 +172,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 last = JSON.writeValueAsString(seen);
                 answers.answer(new Seen(method, path, query, body, exchange, hit));
             }
+        }
+    }
+
+    // --- personalize-local: only its readiness check, as SmallRye Health answers it ------------
+
+    private void engineAnswers(Seen r) throws IOException {
+        if (r.method().equals("GET") && r.path().equals("/q/health/ready")) {
+            send(r.exchange(), 200, "application/json", "{\"status\":\"UP\",\"checks\":[]}");
+        } else {
+            send(r.exchange(), 404, "text/plain", "not found");
         }
     }
 

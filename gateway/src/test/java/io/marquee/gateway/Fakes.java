@@ -13,6 +13,7 @@ final class Fakes {
     static final String RATING = "rating";
     static final String RECOMMENDATION = "recommendation";
     static final String INGEST = "event-ingest";
+    static final String ENGINE = "engine";
 
     private Fakes() {
     }

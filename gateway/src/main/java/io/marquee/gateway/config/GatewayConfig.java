@@ -38,6 +38,12 @@ public interface GatewayConfig {
      */
     Downstream ingest();
 
+    /**
+     * personalize-local (at {@code PERSONALIZE_ENDPOINT_OVERRIDE}), whose readiness
+     * {@code GET /api/v1/status} reports; only {@code timeout} applies.
+     */
+    Downstream engine();
+
     /** Resilience settings for calls to one downstream service. */
     interface Downstream {
 

@@ -8,4 +8,9 @@ public interface DownstreamProbe {
 
     /** Whether the service answers its readiness check now; never throws. */
     boolean reachable();
+
+    /** Whether it belongs in the report at all (an optional dependency that is not configured does not). */
+    default boolean listed() {
+        return true;
+    }
 }

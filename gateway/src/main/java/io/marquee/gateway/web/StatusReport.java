@@ -31,6 +31,9 @@ public class StatusReport {
         if (last == null || now - probedAt >= cacheNanos) {
             Map<String, String> services = new TreeMap<>();
             for (DownstreamProbe probe : probes) {
+                if (!probe.listed()) {
+                    continue;
+                }
                 services.put(probe.name(), probe.reachable() ? "UP" : "DOWN");
             }
             last = Collections.unmodifiableMap(services);

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Which services behind the gateway answer right now. Deliberately not part of the gateway's
- * readiness: a gateway answering 503 for one service beats a gateway out of rotation.
+ * Which services behind the gateway answer right now, and the recommendation engine when it is
+ * personalize-local. Deliberately not part of the gateway's readiness: a gateway answering 503 for
+ * one service beats a gateway out of rotation.
  */
 @Path(StatusResource.PATH)
 @Tag(name = "Status", description = "Reachability of the services behind the gateway")
@@ -38,7 +39,8 @@ public class StatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reachability of each service",
             description = "Always 200; each service is UP when its readiness check answered 2xx within its "
-                    + "timeout. Probed at most once per `gateway.status.cache-for` (5 s): answers may be that old.")
+                    + "timeout. Probed at most once per `gateway.status.cache-for` (5 s): answers may be that old. "
+                    + "The recommendation engine is listed as personalize-local when the services use one.")
     @APIResponse(responseCode = "200", description = "One entry per service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
     public Status status() {
