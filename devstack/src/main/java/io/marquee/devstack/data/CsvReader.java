@@ -2,21 +2,27 @@ package io.marquee.devstack.data;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * An RFC 4180 CSV reader: comma separated, fields optionally quoted with {@code "}, a doubled quote
- * inside a quoted field is a literal quote, and a quoted field may span lines. Accepts LF, CRLF and CR
- * line ends, skips a leading byte-order mark and empty lines.
+ * Reads RFC 4180 CSV with Apache Commons CSV, adding what importers need on top: each record
+ * carries the 1-based line it starts on, and a record that breaks the quoting rules is returned
+ * with a {@code problem} instead of ending the file, reading resuming on the next line. Skips a
+ * leading byte-order mark and empty lines; line breaks inside quoted fields come out as LF.
  *
- * <p>Each record carries the 1-based line it starts on, so callers can report errors precisely. A record
- * that breaks the quoting rules is returned with a {@code problem} instead of being thrown, so one bad
- * row does not end the import; reading resumes on the next line.
+ * <p>As Commons CSV reads it, a quote inside an unquoted field ({@code 12" Single}) is an
+ * ordinary character; only a quote that opens a field starts a quoted one.
  */
 public final class CsvReader implements Closeable {
 
@@ -40,17 +46,15 @@ public final class CsvReader implements Closeable {
         }
     }
 
-    private static final int EOF = -1;
+    /** RFC 4180, with empty lines kept so that every record's first line can be counted. */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
-    private final Reader in;
-    private final char[] buffer = new char[1 << 16];
-    private int length;
-    private int position;
-    private long line = 1;
-    private boolean started;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
 
-    public CsvReader(Reader in) {
-        this.in = in;
+    public CsvReader(Reader in) throws IOException {
+        this.parser = FORMAT.parse(withoutByteOrderMark(in));
+        this.records = parser.iterator();
     }
 
     public static CsvReader open(Path file) throws IOException {
@@ -60,151 +64,80 @@ public final class CsvReader implements Closeable {
     /** Every record of {@code file}, in order. */
     public static List<CsvRecord> readAll(Path file) throws IOException {
         try (CsvReader reader = open(file)) {
-            List<CsvRecord> records = new ArrayList<>();
+            List<CsvRecord> all = new ArrayList<>();
             for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
-                records.add(r);
+                all.add(r);
             }
-            return records;
+            return all;
         }
     }
 
     /** The next record, or null at the end of the input. */
     public CsvRecord next() throws IOException {
-        if (!started) {
-            started = true;
-            if (peek() == '\uFEFF') {
-                read();
-            }
-        }
-        // Empty lines carry no record.
         while (true) {
-            int c = peek();
-            if (c == EOF) {
-                return null;
-            }
-            if (c == '\n' || c == '\r') {
-                consumeLineEnd();
-            } else {
-                break;
-            }
-        }
-        long startLine = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        while (true) {
-            int c = read();
-            if (c == '"' && field.isEmpty()) {
-                String problem = readQuoted(field);
-                if (problem != null) {
-                    skipRestOfLine();
-                    return new CsvRecord(startLine, fields, problem);
-                }
-                int after = peek();
-                if (after != ',' && after != '\n' && after != '\r' && after != EOF) {
-                    skipRestOfLine();
-                    return new CsvRecord(startLine, fields, "unexpected character after closing quote");
-                }
-                continue;
-            }
-            if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r' || c == EOF) {
-                if (c != EOF) {
-                    unreadLineEnd(c);
-                }
-                fields.add(field.toString());
-                return new CsvRecord(startLine, fields, null);
-            } else if (c == '"') {
-                skipRestOfLine();
-                return new CsvRecord(startLine, fields, "quote inside an unquoted field");
-            } else {
-                field.append((char) c);
-            }
-        }
-    }
-
-    // Reads the rest of a quoted field (the opening quote is consumed); returns a problem or null.
-    private String readQuoted(StringBuilder field) throws IOException {
-        while (true) {
-            int c = read();
-            if (c == EOF) {
-                return "unterminated quoted field";
-            }
-            if (c == '"') {
-                if (peek() == '"') {
-                    read();
-                    field.append('"');
-                } else {
+            // Line breaks consumed so far: the next record starts on the line after them.
+            long before = parser.getCurrentLineNumber();
+            try {
+                if (!records.hasNext()) {
                     return null;
                 }
-            } else if (c == '\r' || c == '\n') {
-                // Keep the embedded line break as LF, but count it.
-                if (c == '\r' && peek() == '\n') {
-                    read();
+            } catch (UncheckedIOException e) {
+                String problem = problemOf(e.getCause());
+                skipRestOfLine(parser.getCurrentLineNumber());
+                return new CsvRecord(before + 1, List.of(), problem);
+            }
+            CSVRecord record = records.next();
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue; // an empty line carries no record
+            }
+            List<String> fields = new ArrayList<>(record.size());
+            for (String value : record) {
+                fields.add(value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n'));
+            }
+            return new CsvRecord(before + 1, fields, null);
+        }
+    }
+
+    /**
+     * After a malformed record, Commons CSV goes on from the character where it stopped: what it
+     * reads until the end of that line belongs to the bad record and is dropped.
+     */
+    private void skipRestOfLine(long failedOnLineAfter) {
+        while (parser.getCurrentLineNumber() <= failedOnLineAfter) {
+            try {
+                if (!records.hasNext()) {
+                    return;
                 }
-                line++;
-                field.append('\n');
-            } else {
-                field.append((char) c);
+                records.next();
+            } catch (UncheckedIOException stillBroken) {
+                // more of the same bad line
             }
         }
     }
 
-    // The record ended at a line break that read() consumed: finish consuming it and count the line.
-    private void unreadLineEnd(int c) throws IOException {
-        if (c == '\r' && peek() == '\n') {
-            read();
+    /** Commons CSV's reason, in the words the importers have always reported. */
+    private static String problemOf(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "unterminated quoted field";
         }
-        line++;
+        if (message.toLowerCase().contains("between encapsulated token and delimiter")) {
+            return "unexpected character after closing quote";
+        }
+        return message;
     }
 
-    private void consumeLineEnd() throws IOException {
-        int c = read();
-        unreadLineEnd(c);
-    }
-
-    private void skipRestOfLine() throws IOException {
-        while (true) {
-            int c = read();
-            if (c == EOF) {
-                return;
-            }
-            if (c == '\n' || c == '\r') {
-                unreadLineEnd(c);
-                return;
-            }
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader pushback = new PushbackReader(in, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
         }
-    }
-
-    private int peek() throws IOException {
-        if (position == length && !fill()) {
-            return EOF;
-        }
-        return buffer[position];
-    }
-
-    private int read() throws IOException {
-        if (position == length && !fill()) {
-            return EOF;
-        }
-        return buffer[position++];
-    }
-
-    private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
-        if (n <= 0) {
-            length = 0;
-            position = 0;
-            return false;
-        }
-        length = n;
-        position = 0;
-        return true;
+        return pushback;
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        parser.close();
     }
 }

@@ -1,36 +1,32 @@
 package io.marquee.devstack.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import org.apache.commons.csv.CSVFormat;
 
-/** The writing half of {@link CsvReader}: RFC 4180 quoting, LF line ends. */
+/** The writing half of {@link CsvReader}, by Apache Commons CSV: RFC 4180 quoting, LF line ends. */
 final class CsvWriter {
+
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private CsvWriter() {
     }
 
-    /** {@code value} as a CSV field, quoted only when it has to be. */
+    /** {@code value} as a CSV field, quoted when it has to be. */
     static String field(String value) {
-        if (value == null) {
-            return "";
+        StringBuilder out = new StringBuilder();
+        try {
+            FORMAT.print(value == null ? "" : value, out, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-        boolean mustQuote = false;
-        for (int i = 0; i < value.length() && !mustQuote; i++) {
-            char c = value.charAt(i);
-            mustQuote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return mustQuote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return out.toString();
     }
 
     static void row(Writer out, String... values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(field(values[i]));
-        }
-        out.write('\n');
+        FORMAT.printRecord(out, (Object[]) values);
     }
 
     /** A number without exponent; whole numbers keep one decimal ("4.0") as MovieLens writes them. */

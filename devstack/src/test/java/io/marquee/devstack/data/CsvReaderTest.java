@@ -41,13 +41,19 @@ class CsvReaderTest {
 
     @Test
     void brokenQuotingIsReportedAndReadingResumesOnTheNextLine() throws IOException {
-        List<CsvReader.CsvRecord> records = read("1,\"ok\"x,2\n2,a\"b\n3,fine\n4,\"never closed\n");
+        List<CsvReader.CsvRecord> records = read("1,\"ok\"x,2\n2,fine\n3,\"ok\" y,\"z\"\"\n4,\"never closed\n5,x\n");
         assertThat(records).extracting(CsvReader.CsvRecord::line, CsvReader.CsvRecord::problem).containsExactly(
                 tuple(1L, "unexpected character after closing quote"),
-                tuple(2L, "quote inside an unquoted field"),
-                tuple(3L, null),
+                tuple(2L, null),
+                tuple(3L, "unexpected character after closing quote"),
                 tuple(4L, "unterminated quoted field"));
-        assertThat(records.get(2).fields()).containsExactly("3", "fine");
+        assertThat(records.get(1).fields()).containsExactly("2", "fine");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() throws IOException {
+        assertThat(read("1,12\" Single,x\n2,y\n")).extracting(CsvReader.CsvRecord::line, CsvReader.CsvRecord::fields)
+                .containsExactly(tuple(1L, List.of("1", "12\" Single", "x")), tuple(2L, List.of("2", "y")));
     }
 
     @Test

@@ -38,7 +38,6 @@ class MovieLensReaderTest {
                 new RowError("movies.csv", 11, "unknown genre 'Cyberpunk'"),
                 new RowError("movies.csv", 12, "duplicate movieId 2"),
                 new RowError("movies.csv", 13, "expected 3 columns but found 4"),
-                new RowError("movies.csv", 18, "quote inside an unquoted field"),
                 new RowError("links.csv", 6, "unknown movie 99"),
                 new RowError("links.csv", 7, "imdbId is not a number: 'tt0112682'"),
                 new RowError("links.csv", 8, "duplicate link for movie 1"),
@@ -56,7 +55,7 @@ class MovieLensReaderTest {
     @Test
     void keepsGoodMoviesInFileOrderAndSkipsBadOnesWhole() {
         assertThat(result.dataset().movies()).extracting(Movie::id)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "12", "13", "14", "16", "17");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "12", "13", "14", "15", "16", "17");
         assertThat(movies.get("2").title()).isEqualTo("The American President"); // not the duplicate row
     }
 
@@ -73,6 +72,8 @@ class MovieLensReaderTest {
                 tuple("8", "\"Great Performances\" Cats", 1998),
                 tuple("12", "Spanning\nLines", 1999),
                 tuple("13", "The Good, the Bad and the Ugly (Il Buono, il brutto, il cattivo)", 1966),
+                // A quote inside an unquoted field is an ordinary character (Commons CSV, as most readers).
+                tuple("15", "Broken \"quote", 2000),
                 tuple("16", "Das Boot", 1981),
                 tuple("17", "Das Boot", 1981));
     }
