@@ -12,8 +12,10 @@ import io.marquee.devstack.launch.DevstackOptions;
 import io.marquee.devstack.launch.ServiceSpec;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StackPorts;
-import io.marquee.devstack.ops.RelayLag;
+import io.marquee.devstack.launch.StackStatus;
 import io.marquee.devstack.launch.StartFailure;
+import io.marquee.devstack.launch.StatusReport;
+import io.marquee.devstack.ops.RelayLag;
 import io.marquee.personalize.setup.PersonalizeTool;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -38,8 +40,11 @@ public final class DevstackMain {
     static final String USAGE = """
             usage: ./marquee <command> [options]
               up                 build what is missing, start the whole suite, wait; Ctrl-C stops it
-              down               stop a running devstack
-              status             say whether a devstack is running, and the clickstream relay's lag
+              down               stop a running devstack; returns once every process of it is gone
+              status             each piece (state, pid, port, restarts, last error line of its log)
+                                 and the background work (training, demo history, consumers) with its
+                                 progress, and the clickstream relay's lag; exit code 0 all up,
+                                 1 some piece not up, 3 not running
               replay-dlq         move dead-lettered events (interactions-dlq) back to the relay; says how many
               help               this text
               import-movielens DIR
@@ -234,35 +239,84 @@ public final class DevstackMain {
         return PersonalizeTool.run(args.toArray(String[]::new), System.out, System.err);
     }
 
+    /** How long {@code down} waits for the launcher, which stops each child with a 20 s grace first. */
+    private static final java.time.Duration DOWN_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * Stops the launcher (SIGTERM: it stops every child and returns only when they are gone), then
+     * makes sure of it: a child the status file names that is still alive (its launcher was
+     * killed outright, say) is stopped here. Says "stopped" only when nothing is left.
+     */
     private static int down(StackLayout layout) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
-        if (running.isEmpty()) {
+        List<ProcessHandle> children = StackStatus.readFrom(layout.statusFile()).stream()
+                .flatMap(s -> s.pieces().stream())
+                .filter(p -> p.pid() > 0 && p.pid() != running.map(ProcessHandle::pid).orElse(-1L))
+                .flatMap(p -> ProcessHandle.of(p.pid()).stream())
+                .filter(DevstackMain::isServiceJvm)
+                .toList();
+        if (running.isEmpty() && children.stream().noneMatch(ProcessHandle::isAlive)) {
             System.out.println("[devstack] not running (no live pid in " + layout.pidFile() + ")");
             return 0;
         }
-        ProcessHandle process = running.get();
-        System.out.println("[devstack] stopping pid " + process.pid());
-        process.destroy();
-        try {
-            process.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            System.err.println("[devstack] pid " + process.pid() + " did not stop within 90 s; see " + layout.logs());
-            return 1;
+        if (running.isPresent()) {
+            ProcessHandle process = running.get();
+            System.out.println("[devstack] stopping pid " + process.pid());
+            process.destroy();
+            try {
+                process.onExit().get(DOWN_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                System.err.println("[devstack] pid " + process.pid() + " did not stop within " + DOWN_TIMEOUT.toSeconds()
+                        + " s; see " + layout.logs());
+                return 1;
+            }
         }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                System.out.println("[devstack] stopping left-over process " + child.pid() + " (" + commandOf(child) + ")");
+                child.destroy();
+                try {
+                    child.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                    child.onExit().get();
+                }
+            }
+        }
+        java.nio.file.Files.deleteIfExists(layout.statusFile());
+        java.nio.file.Files.deleteIfExists(layout.pidFile());
         System.out.println("[devstack] stopped");
         return 0;
     }
 
+    /** A JVM running a packaged Quarkus app: what the devstack starts (a recycled pid is left alone). */
+    private static boolean isServiceJvm(ProcessHandle process) {
+        return process.isAlive() && commandOf(process).contains("quarkus-run.jar");
+    }
+
+    private static String commandOf(ProcessHandle process) {
+        return process.info().commandLine().orElse("");
+    }
+
     private static int status(StackLayout layout, StackPorts ports) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
-        System.out.println(running.map(p -> "[devstack] running, pid " + p.pid() + ", logs in " + layout.logs())
-                .orElse("[devstack] not running"));
-        if (running.isPresent()) {
-            System.out.println(RelayLag.of(ports.of(ServiceSpec.EVENT_INGEST_PORT))
-                    .map(lag -> String.format("[devstack] clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
-                    .orElse("[devstack] clickstream relay lag: event-ingest-service does not answer"));
+        if (running.isEmpty()) {
+            System.out.println("[devstack] not running");
+            return 3;
         }
-        return running.isPresent() ? 0 : 3;
+        Optional<StackStatus> status = StackStatus.readFrom(layout.statusFile());
+        if (status.isEmpty()) {
+            System.out.println("[devstack] starting, pid " + running.get().pid() + " (no status yet), logs in " + layout.logs());
+            return 1;
+        }
+        StatusReport report = new StatusReport(status.get(),
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        report.lines(System.currentTimeMillis()).forEach(System.out::println);
+        System.out.println(RelayLag.of(ports.of(ServiceSpec.EVENT_INGEST_PORT))
+                .map(lag -> String.format("  clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
+                .orElse("  clickstream relay lag: event-ingest-service does not answer"));
+        System.out.println("  logs in " + layout.logs());
+        return report.exitCode();
     }
 
     private static String value(Deque<String> rest, String flag) {

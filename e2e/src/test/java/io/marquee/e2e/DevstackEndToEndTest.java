@@ -90,17 +90,25 @@ class DevstackEndToEndTest {
                 assertThat(lines.count()).isGreaterThan(200_000);
             }
 
+            // READY comes before training and the demo history: writes work at once all the same.
             aVisitorSignsUpSearchesRatesAndSeesItEverywhere(title);
             new WebAppScenario(Devstack.url(8080, ""), home.resolve("browser")).run();
+            statusShowsEveryPieceAndTheBackgroundWork(stack);
+            personalizeLocalKilledByHandIsSeenAndRepaired(stack);
             personalizeLocalRecommendsFromTheDemoDataAndReactsToEvents();
             aNewUserRatesFiveTitlesAndGetsRecommendationsWithoutThem();
             aUserClicksFiveTitlesAndTheStackFollows(stack);
             importsMovieLensFilesIntoTheRunningStack(stack);
 
             assertThat(stack.down()).isZero();
+            // down returns only when every process of the stack is gone: every port is free at once.
+            for (int port : List.of(8080, 8081, 8082, 8083, 9380, 8000, 9092)) {
+                assertThat(portIsFree(Devstack.url(port, ""))).as("port %d released after down", port).isTrue();
+            }
             stack.awaitExit(Duration.ofSeconds(60));
-            assertThat(portIsFree(Devstack.url(8080, "")))
-                    .as("gateway port released after down").isTrue();
+            // The catalog stopped absorbing before its clients closed (it used to log an NPE here).
+            assertThat(Files.readString(home.resolve("logs/catalog-service.log")))
+                    .doesNotContain("NullPointerException").doesNotContain("nacked");
 
             Devstack again = new Devstack(home).start();
             try {
@@ -209,6 +217,55 @@ class DevstackEndToEndTest {
         assertThat(anonymous.get("/movies/2/reviews?sentiment=negative").body().path("items").findValuesAsText("userId"))
                 .contains(userId);
         assertThat(anonymous.get("/movies/2/reviews?sentiment=sideways").status()).isEqualTo(400);
+    }
+
+    /**
+     * {@code ./marquee status}: every piece up with its pid, port and restarts (exit code 0), the
+     * background work with its progress; the gateway's status page includes the engine.
+     */
+    private void statusShowsEveryPieceAndTheBackgroundWork(Devstack stack) throws Exception {
+        Devstack.Result status = stack.run("status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        for (String piece : List.of("dynamodb-local", "kafka", "personalize-local", "user-service", "catalog-service",
+                "rating-service", "recommendation-service", "event-ingest-service", "gateway")) {
+            assertThat(status.output()).containsPattern("(?m)^ +" + piece + " +up +\\d+ +\\d+ +0");
+        }
+        assertThat(status.output()).contains("personalize-local setup").contains("consumer catalog-service");
+        JsonNode page = JSON.readTree(get("/api/v1/status", null).body());
+        assertThat(page.path("services").path("personalize-local").asText()).isEqualTo("UP");
+    }
+
+    /**
+     * Once the campaigns are active, personalize-local is killed as a user would ({@code kill -9}):
+     * the status shows it, the launcher starts it again on its data (the models survive), and the
+     * rest of the stack goes on without a restart.
+     */
+    private void personalizeLocalKilledByHandIsSeenAndRepaired(Devstack stack) throws Exception {
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(stack.run("status").output()).containsPattern("personalize-local setup +done"));
+        long pid = piecePid("personalize-local");
+        assertThat(ProcessHandle.of(pid).orElseThrow().destroyForcibly()).isTrue();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Devstack.Result status = stack.run("status");
+            assertThat(status.exitCode()).as(status.output()).isZero();
+            assertThat(status.output()).containsPattern("(?m)^ +personalize-local +up +\\d+ +\\d+ +1 ");
+            assertThat(piecePid("personalize-local")).isNotEqualTo(pid);
+        });
+        assertThat(JSON.readTree(get("/api/v1/status", null).body()).path("services").path("personalize-local")
+                .asText()).isEqualTo("UP");
+        assertThat(stack.output()).anyMatch(l -> l.contains("personalize-local exited with code 137; restarting it"));
+    }
+
+    /** A piece's pid, from the status file the launcher keeps in its home. */
+    private long piecePid(String piece) throws IOException {
+        for (JsonNode p : JSON.readTree(home.resolve("status.json").toFile()).path("pieces")) {
+            if (piece.equals(p.path("name").asText())) {
+                return p.path("pid").asLong();
+            }
+        }
+        throw new AssertionError(piece + " is not in the status file");
     }
 
     /**

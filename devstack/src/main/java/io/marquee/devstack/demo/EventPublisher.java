@@ -80,6 +80,9 @@ public final class EventPublisher {
         Future<RecordMetadata> last = null;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
             for (int i = 0; i < interactions.size(); i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("publishing stopped after " + i + " of " + interactions.size() + " events");
+                }
                 Interaction x = interactions.get(i);
                 Instant at = Instant.ofEpochSecond(x.timestamp());
                 String sessionId = x.sessionId() != null ? x.sessionId() : "history-" + x.userId();

@@ -6,6 +6,7 @@ import io.marquee.devstack.demo.DemoDataLoader;
 import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.engine.DynamoDbLocalEngine;
 import io.marquee.devstack.engine.KafkaEngine;
+import io.marquee.devstack.engine.ConsumerProgress;
 import io.marquee.devstack.engine.Ports;
 import io.marquee.personalize.setup.DataLocation;
 import io.marquee.personalize.setup.Names;
@@ -21,12 +22,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,6 +42,12 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
  * The embedded default: starts DynamoDB Local, a Kafka broker, every service module of the
  * checkout and the demo data, in that order, and stops them in reverse on Ctrl-C or
  * {@code ./marquee down}. A piece that fails stops the start with a message naming it and its log.
+ *
+ * <p>READY is printed as soon as the API can be used: every service ready and the catalog holding
+ * the movies. What takes longer goes on in the background, with its progress in
+ * {@code ./marquee status}: training and the campaigns, publishing the demo history, and the
+ * services' consumers absorbing it. From the first readiness of each child on, the
+ * {@link Supervisor} restarts it if it dies.
  */
 public final class Devstack {
 
@@ -56,8 +67,27 @@ public final class Devstack {
     private final DevstackOptions options;
     private final StackLayout layout;
     private final PrintStream out;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** How often the status file is rewritten (and consumer progress asked for) without a change. */
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(3);
+    /** Attempts of the background personalize-local setup (a restart of the engine fails a training). */
+    private static final int SETUP_ATTEMPTS = 3;
+    static final String SETUP = "personalize-local setup";
+    static final String HISTORY = "demo history";
+
+    private final Supervisor supervisor;
+    private final List<Supervisor.Snapshot> engines = new CopyOnWriteArrayList<>();
+    private final Map<String, StackStatus.Background> background = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Thread> backgroundThreads = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService statusTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "devstack-status");
+        t.setDaemon(true);
+        return t;
+    });
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile String phase = "starting";
+    private volatile boolean stopping;
+    private volatile List<ConsumerProgress.Group> consumers = List.of();
+    private ConsumerProgress consumerProgress;
     private DynamoDbLocalEngine dynamo;
     private KafkaEngine kafka;
     /** Data directory of an in-memory run: Kafka's log and the dataset files, deleted at stop. */
@@ -67,6 +97,8 @@ public final class Devstack {
         this.options = options;
         this.layout = options.layout();
         this.out = out;
+        this.supervisor = new Supervisor(Supervisor.Policy.standard(options.readyTimeout()), this::say,
+                this::statusChanged);
     }
 
     /** Starts everything, prints where to go, and blocks until the stack is stopped. */
@@ -84,40 +116,36 @@ public final class Devstack {
         }
         Thread shutdown = new Thread(this::stopAll, "devstack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+        statusTimer.scheduleWithFixedDelay(this::refreshStatus, 0, STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Optional<DemoDataLoader.Prepared> data;
+        Optional<PersonalizeSetup.Training> training;
         try {
+            // personalize-local's JVM boots while the engines start and the data is generated.
+            Optional<Supervisor.Child> engine = launchPersonalizeLocal();
             startEngines();
-            Optional<DemoDataLoader.Prepared> data = prepareDataOnFirstStart();
-            Optional<PersonalizeSetup.Training> training = startPersonalizeLocal();
+            data = prepareDataOnFirstStart();
+            training = setUpPersonalizeLocal(engine);
             Map<String, String> personalizeEnv = training.map(t -> t.resources().environment())
                     .orElseGet(this::savedPersonalizeEnvironment);
             startServices(modules, personalizeEnv);
-            // The models train while the services start and the demo data loads.
-            Thread campaigns = null;
-            AtomicReference<Exception> campaignFailure = new AtomicReference<>();
-            if (training.isPresent()) {
-                campaigns = new Thread(() -> {
-                    try {
-                        finishPersonalizeSetup(training.get());
-                    } catch (Exception e) {
-                        campaignFailure.set(e);
-                    }
-                }, "personalize-setup");
-                campaigns.start();
-            }
+            // The movies are what the API serves: they are in before READY. The history's events,
+            // the models and the campaigns follow in the background.
             if (data.isPresent()) {
-                dataLoader().load(data.get());
-            }
-            if (campaigns != null) {
-                campaigns.join();
-                if (campaignFailure.get() != null) {
-                    throw campaignFailure.get();
-                }
+                dataLoader().loadCatalog(data.get());
             }
         } catch (Exception e) {
-            Runtime.getRuntime().removeShutdownHook(shutdown);
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException alreadyStopping) {
+                // The hook is running (./marquee down during the start): it stops everything.
+            }
             stopAll();
             throw e;
         }
+        training.ifPresent(t -> inBackground(SETUP, () -> finishPersonalizeSetup(t)));
+        data.ifPresent(d -> inBackground(HISTORY, () -> publishHistory(d)));
+        phase = "ready";
+        statusChanged();
         if (options.enginesOnly()) {
             say("engines ready on " + options.bindHost() + " (Kafka advertised as " + options.engines().advertisedHost() + ")");
             out.println("DEVSTACK ENGINES READY");
@@ -126,6 +154,45 @@ public final class Devstack {
             printBanner(Duration.ofNanos(System.nanoTime() - started));
         }
         stopped.await();
+    }
+
+    /** Runs {@code work} on its own thread; its progress is the {@code name} entry of the status. */
+    private void inBackground(String name, Runnable work) {
+        progress(name, "running", "starting");
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    progress(name, "failed", e.getMessage());
+                    say(name + " failed: " + e.getMessage());
+                }
+            }
+        }, "devstack-" + name.replace(' ', '-'));
+        t.setDaemon(true);
+        backgroundThreads.add(t);
+        t.start();
+    }
+
+    private void progress(String name, String state, String detail) {
+        background.put(name, new StackStatus.Background(name, state, detail));
+        statusChanged();
+    }
+
+    /** Sends the demo history to Kafka; the services' consumers absorb it at their pace (see the status). */
+    private void publishHistory(DemoDataLoader.Prepared data) {
+        progress(HISTORY, "running", "publishing " + String.format("%,d", data.dataset().interactions().size())
+                + " events to Kafka");
+        try {
+            dataLoader().publishHistory(data);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing the demo history: " + e.getMessage(), e);
+        }
+        progress(HISTORY, "done", "published " + String.format("%,d", data.dataset().interactions().size())
+                + " events; the consumers below absorb them");
     }
 
     private List<ServiceSpec> modulesInCheckout() {
@@ -191,6 +258,13 @@ public final class Devstack {
         } catch (Exception e) {
             throw new StartFailure("Kafka", "did not start", engineLog, e);
         }
+        long launcher = ProcessHandle.current().pid();
+        engines.add(new Supervisor.Snapshot("dynamodb-local", Supervisor.State.UP, launcher,
+                options.ports().of(StackPorts.DYNAMODB), 0, null, null, engineLog.toString()));
+        engines.add(new Supervisor.Snapshot("kafka", Supervisor.State.UP, launcher,
+                options.ports().of(StackPorts.KAFKA), 0, null, null, engineLog.toString()));
+        consumerProgress = new ConsumerProgress(kafka.bootstrapServers());
+        statusChanged();
     }
 
     private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv) throws Exception {
@@ -202,17 +276,15 @@ public final class Devstack {
             env.put("AWS_ACCESS_KEY_ID", "personalize-local");
             env.put("AWS_SECRET_ACCESS_KEY", "personalize-local");
         }
-        List<ServiceProcess> started = new ArrayList<>();
+        List<Supervisor.Child> started = new ArrayList<>();
         for (ServiceSpec spec : modules) {
             int port = options.ports().of(spec.defaultPort());
             step(spec.module() + " on port " + port);
-            ServiceProcess service = ServiceProcess.start(spec.module(), layout.quarkusRunJar(spec.module()), port,
-                    layout.logOf(spec.module()), options.serviceJavaOptions(), env);
-            services.add(service);
-            started.add(service);
+            started.add(supervisor.start(new ChildSpec(spec.module(), layout.quarkusRunJar(spec.module()), port,
+                    layout.logOf(spec.module()), options.serviceJavaOptions(), env)));
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
-        for (ServiceProcess service : started) {
+        for (Supervisor.Child service : started) {
             service.awaitReady(options.readyTimeout());
             say(service.name() + " is ready");
         }
@@ -341,12 +413,13 @@ public final class Devstack {
     }
 
     /**
-     * Starts personalize-local and begins standing its resources up: on a first start it imports
+     * Starts personalize-local's JVM; {@link #setUpPersonalizeLocal} then begins standing its
+     * resources up: on a first start it imports
      * the dataset files and starts training a solution per recipe; the event tracker and the
      * default filter are ready when this returns, the campaigns follow in
      * {@link #finishPersonalizeSetup}. Empty when there is nothing to set up.
      */
-    private Optional<PersonalizeSetup.Training> startPersonalizeLocal() throws Exception {
+    private Optional<Supervisor.Child> launchPersonalizeLocal() throws Exception {
         if (!personalizeLocalPresent()) {
             return Optional.empty();
         }
@@ -359,34 +432,96 @@ public final class Devstack {
         // file:// imports are read only under this root: the devstack's own files (demo, MovieLens) live here.
         env.put("PERSONALIZE_IMPORT_ROOT", System.getenv().getOrDefault("PERSONALIZE_IMPORT_ROOT", dataDir().toString()));
         env.put("QUARKUS_HTTP_HOST", options.bindHost());
-        ServiceProcess engine = ServiceProcess.start("personalize-local", layout.quarkusRunJar(spec.module()), port,
-                layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env);
-        services.add(engine);
-        engine.awaitReady(options.readyTimeout());
+        return Optional.of(supervisor.start(new ChildSpec("personalize-local", layout.quarkusRunJar(spec.module()),
+                port, layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env)));
+    }
+
+    /** Waits for personalize-local (see {@link #launchPersonalizeLocal}) and begins the setup. */
+    private Optional<PersonalizeSetup.Training> setUpPersonalizeLocal(Optional<Supervisor.Child> started) throws Exception {
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        started.get().awaitReady(options.readyTimeout());
         Path demo = demoDir();
         if (options.enginesOnly() || !Files.isRegularFile(demo.resolve(DatasetFiles.INTERACTIONS))) {
             say("personalize-local is ready, without data: nothing to train");
             return Optional.empty();
         }
         try (PersonalizeClient client = personalizeClient()) {
-            return Optional.of(personalizeSetup(client).begin(new PersonalizeSetup.Files(
-                    demo.resolve(DatasetFiles.INTERACTIONS), demo.resolve(DatasetFiles.ITEMS), Optional.empty())));
+            PersonalizeSetup.Training training = personalizeSetup(client).begin(demoFiles());
+            // The ARNs are known now (campaigns' follow from their names): scripts may read them at READY.
+            training.resources().writeEnvironment(resourcesFile());
+            return Optional.of(training);
         } catch (RuntimeException e) {
             throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
                     layout.logOf("personalize-local"), e);
         }
     }
 
-    /** Waits for the models and creates the campaigns, then writes every ARN down for scripts and the CLI. */
-    private void finishPersonalizeSetup(PersonalizeSetup.Training training) throws Exception {
-        Path resourcesFile = dataDir().resolve("personalize-local-resources.env");
-        try (PersonalizeClient client = personalizeClient()) {
-            personalizeSetup(client).finish(training).writeEnvironment(resourcesFile);
-            say("personalize-local campaigns are active; ARNs and tracking id in " + resourcesFile);
-        } catch (RuntimeException e) {
-            throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
-                    layout.logOf("personalize-local"), e);
+    /**
+     * Waits for the models and creates the campaigns, then writes every ARN down for scripts and the
+     * CLI. If personalize-local dies meanwhile (its trainings then end FAILED), the supervisor
+     * restarts it and this starts the setup again, which retrains only what failed.
+     */
+    private void finishPersonalizeSetup(PersonalizeSetup.Training first) {
+        PersonalizeSetup.Training training = first;
+        for (int attempt = 1; ; attempt++) {
+            try (PersonalizeClient client = personalizeClient()) {
+                PersonalizeSetup setup = personalizeSetup(client);
+                if (training == null) {
+                    training = setup.begin(demoFiles());
+                }
+                progress(SETUP, "running", "training " + training.solutionVersions().size()
+                        + " solution versions, then creating their campaigns");
+                setup.finish(training).writeEnvironment(resourcesFile());
+                progress(SETUP, "done", "campaigns active; ARNs in " + resourcesFile());
+                say("personalize-local campaigns are active; ARNs and tracking id in " + resourcesFile());
+                return;
+            } catch (RuntimeException | IOException e) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                if (attempt >= SETUP_ATTEMPTS) {
+                    throw new IllegalStateException("gave up after " + attempt + " attempts: " + e.getMessage()
+                            + " (log: " + layout.logOf("personalize-local") + ")", e);
+                }
+                progress(SETUP, "running", "attempt " + attempt + " failed (" + e.getMessage()
+                        + "); waiting for personalize-local to try again");
+                say("personalize-local setup: " + e.getMessage() + "; trying again once personalize-local is up");
+                training = null;
+                if (!awaitUp("personalize-local", options.readyTimeout().plus(Duration.ofMinutes(1)))) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** Waits until the supervisor reports {@code piece} up; false if stopping or interrupted first. */
+    private boolean awaitUp(String piece, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            // A failure seen a moment ago may not have reached the supervisor yet: look again after a pause.
+            Thread.sleep(2_000);
+            while (!stopping && System.nanoTime() < deadline) {
+                if (supervisor.snapshot().stream().anyMatch(p -> p.name().equals(piece) && p.state() == Supervisor.State.UP)) {
+                    return true;
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopping;
+    }
+
+    private Path resourcesFile() {
+        return dataDir().resolve("personalize-local-resources.env");
+    }
+
+    private PersonalizeSetup.Files demoFiles() {
+        return new PersonalizeSetup.Files(demoDir().resolve(DatasetFiles.INTERACTIONS), demoDir().resolve(DatasetFiles.ITEMS),
+                Optional.empty());
     }
 
     /** The same setup an SRE runs against AWS (personalize-setup, ADR 13), here on the local files in place. */
@@ -413,36 +548,49 @@ public final class Devstack {
         out.println("  Logs:     " + layout.logs());
         out.println("  Data:     " + (options.inMemory() ? "in memory (gone when stopped)" : layout.dataDir().toString()));
         out.println("  Stop:     Ctrl-C, or ./marquee down");
-        long rss = Rss.ofPid(ProcessHandle.current().pid()) + services.stream().mapToLong(ServiceProcess::rssKb).sum();
-        out.printf("  Memory:   %d MB resident in %d processes%n", rss / 1024, services.size() + 1);
+        List<Supervisor.Snapshot> pieces = supervisor.snapshot();
+        long rss = Rss.ofPid(ProcessHandle.current().pid()) + pieces.stream().mapToLong(p -> Rss.ofPid(p.pid())).sum();
+        out.printf("  Memory:   %d MB resident in %d processes%n", rss / 1024, pieces.size() + 1);
+        if (!background.isEmpty()) {
+            out.println("  Still:    " + String.join(", ", background.keySet())
+                    + " in the background; progress: ./marquee status" + (layout.home().equals(layout.root().resolve(".marquee"))
+                    ? "" : " --home " + layout.home()));
+        }
         out.println("DEVSTACK READY " + gateway);
         out.flush();
     }
 
-    /** Stops services, then Kafka, then DynamoDB; safe to call more than once. */
+    /**
+     * Stops background work, every service (returning only once each is gone), then Kafka, then
+     * DynamoDB; safe to call more than once.
+     */
     public synchronized void stopAll() {
         if (stopped.getCount() == 0) {
             return;
         }
         out.println("[devstack] stopping");
-        List<Thread> stoppers = new ArrayList<>();
-        for (ServiceProcess service : services) {
-            Thread t = new Thread(() -> {
-                try {
-                    service.stop(STOP_GRACE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "stop-" + service.name());
-            t.start();
-            stoppers.add(t);
+        stopping = true;
+        phase = "stopping";
+        statusChanged();
+        for (Thread t : backgroundThreads) {
+            t.interrupt();
         }
-        for (Thread t : stoppers) {
+        supervisor.stopAll(STOP_GRACE);
+        for (Thread t : backgroundThreads) {
             try {
-                t.join();
+                t.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        statusTimer.shutdownNow();
+        try {
+            statusTimer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (consumerProgress != null) {
+            consumerProgress.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -460,6 +608,7 @@ public final class Devstack {
         // Last, so the engines' shutdown messages still reach engines.log.
         org.apache.logging.log4j.LogManager.shutdown();
         try {
+            Files.deleteIfExists(layout.statusFile());
             Files.deleteIfExists(layout.pidFile());
         } catch (IOException e) {
             out.println("[devstack] could not remove " + layout.pidFile() + ": " + e.getMessage());
@@ -467,6 +616,52 @@ public final class Devstack {
         out.println("[devstack] stopped");
         out.flush();
         stopped.countDown();
+    }
+
+    /** Rewrites the status file now (a piece changed). */
+    private void statusChanged() {
+        if (!statusTimer.isShutdown()) {
+            try {
+                statusTimer.execute(this::writeStatus);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopped meanwhile
+            }
+        }
+    }
+
+    /** Asks Kafka how far each consumer group has got, then rewrites the status file. */
+    private void refreshStatus() {
+        if (consumerProgress != null && !stopping) {
+            try {
+                consumers = consumerProgress.groups();
+            } catch (Exception e) {
+                // Kafka busy or stopping: keep the last answer; the next round asks again.
+            }
+        }
+        writeStatus();
+    }
+
+    private void writeStatus() {
+        List<Supervisor.Snapshot> pieces = new ArrayList<>(engines);
+        pieces.addAll(supervisor.snapshot());
+        List<StackStatus.Background> work;
+        synchronized (background) {
+            work = new ArrayList<>(background.values());
+        }
+        for (ConsumerProgress.Group g : consumers) {
+            work.add(new StackStatus.Background("consumer " + g.group(), g.caughtUp() ? "done" : "running",
+                    g.caughtUp() ? String.format("caught up (%,d events)", g.available())
+                            : String.format("%,d of %,d events (%d%%), %,d behind", g.consumed(), g.available(),
+                            g.available() == 0 ? 100 : g.consumed() * 100 / g.available(), g.behind())));
+        }
+        String gateway = options.enginesOnly() ? null : "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY);
+        try {
+            Files.createDirectories(layout.home());
+            new StackStatus(ProcessHandle.current().pid(), phase, gateway, System.currentTimeMillis(), pieces, work)
+                    .writeTo(layout.statusFile());
+        } catch (IOException e) {
+            // The next round tries again; status is a report, never a reason to stop the stack.
+        }
     }
 
     private void step(String what) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own JVM ({@code quarkus-run.jar}), its output in its own log file. */
@@ -88,16 +89,58 @@ public final class ServiceProcess {
         throw new StartFailure(name, "was not ready within " + timeout.toSeconds() + " s", log);
     }
 
-    /** SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes too long. */
+    /** Whether the JVM is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Completes when the JVM has exited, however it ended. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The exit code; only meaningful once {@link #isAlive()} is false. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Whether {@code path} (e.g. {@code /q/health/live}) answers 200 within {@code timeout}; never throws. */
+    public boolean answers(String path, Duration timeout) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(timeout).GET().build();
+        try {
+            return HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * SIGTERM (Quarkus shuts down gracefully), then SIGKILL if it takes longer than {@code grace};
+     * returns once the JVM and anything it started are gone, so its port is free again.
+     */
     public void stop(Duration grace) throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
+        List<ProcessHandle> descendants = process.descendants().toList();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                // SIGKILL cannot be refused; the wait only covers the kernel reaping it.
+                process.waitFor();
+            }
         }
-        process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+        for (ProcessHandle child : descendants) {
+            child.destroyForcibly();
+            child.onExit().join();
         }
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it; used to replace a hung process. */
+    public void kill() {
+        process.destroyForcibly();
     }
 
     /** Resident set size in kB, read from /proc; 0 where /proc is not available. */

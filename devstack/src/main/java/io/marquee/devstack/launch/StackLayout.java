@@ -23,6 +23,11 @@ public record StackLayout(Path root, Path home, Path dataDir) {
         return home.resolve("devstack.pid");
     }
 
+    /** What the running launcher says about each piece and its background work ({@link StackStatus}). */
+    public Path statusFile() {
+        return home.resolve("status.json");
+    }
+
     public Path dynamoDir() {
         return dataDir.resolve("dynamodb");
     }

@@ -1,0 +1,28 @@
+package io.marquee.devstack.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to start one child JVM, and to start it again the same way after it died.
+ *
+ * @param name        the piece's name in logs and {@code ./marquee status}, e.g. {@code catalog-service}
+ * @param jar         its packaged {@code quarkus-run.jar}
+ * @param port        its HTTP port (health checks are probed there)
+ * @param log         the file its output is appended to
+ * @param javaOptions JVM options (heap, GC)
+ * @param env         environment on top of the launcher's
+ */
+public record ChildSpec(String name, Path jar, int port, Path log, List<String> javaOptions, Map<String, String> env) {
+
+    public ChildSpec {
+        javaOptions = List.copyOf(javaOptions);
+        env = Map.copyOf(env);
+    }
+
+    ServiceProcess start() throws IOException {
+        return ServiceProcess.start(name, jar, port, log, javaOptions, env);
+    }
+}

@@ -1,0 +1,115 @@
+package io.marquee.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marquee.devstack.engine.Ports;
+import io.marquee.devstack.launch.Devstack;
+import io.marquee.devstack.launch.DevstackOptions;
+import io.marquee.devstack.launch.FakeServiceJar;
+import io.marquee.devstack.launch.StackLayout;
+import io.marquee.devstack.launch.StackPorts;
+import io.marquee.devstack.launch.StackStatus;
+import io.marquee.devstack.launch.Supervisor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole launcher, its engines real and its one service a stand-in JVM ({@code gateway} here):
+ * {@code ./marquee status} reports every piece; a service killed by hand is seen and started
+ * again without stopping the stack; stopping returns only when everything is gone.
+ */
+class DevstackSupervisionTest {
+
+    // Below Linux's ephemeral range and apart from the other launcher tests' offsets (gateway 31080,
+    // DynamoDB 31000, Kafka 32092/32093).
+    private static final int OFFSET = 23000;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aServiceKilledByHandIsSeenInTheStatusAndStartedAgainWhileTheStackRuns() throws Exception {
+        FakeServiceJar.writeTo(root.resolve("gateway/target/quarkus-app/quarkus-run.jar"));
+        StackLayout layout = new StackLayout(root, root.resolve(".marquee"), root.resolve(".marquee/data"));
+        DevstackOptions options = new DevstackOptions(layout, true, new StackPorts(OFFSET), 1L, null, false,
+                Duration.ofSeconds(60), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        Devstack devstack = new Devstack(options, new PrintStream(terminal, true, StandardCharsets.UTF_8));
+        Thread up = new Thread(() -> {
+            try {
+                devstack.runUntilStopped();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        up.start();
+        try {
+            StackStatus ready = await(layout, s -> "ready".equals(s.phase()));
+            assertThat(ready.pieces()).extracting(Supervisor.Snapshot::name)
+                    .containsExactly("dynamodb-local", "kafka", "gateway");
+            assertThat(status(layout)).isZero();
+            assertThat(lastStatusOutput).contains("gateway", "up", "all 3 pieces up");
+
+            long pid = piece(ready, "gateway").pid();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+            StackStatus again = await(layout, s -> piece(s, "gateway").restarts() == 1
+                    && piece(s, "gateway").state() == Supervisor.State.UP);
+            assertThat(piece(again, "gateway").pid()).isNotEqualTo(pid);
+            assertThat(piece(again, "gateway").lastExit()).startsWith("exit 137");
+            assertThat(status(layout)).isZero();
+            assertThat(lastStatusOutput).containsPattern("gateway +up +\\d+ +" + (8080 + OFFSET) + " +1 ");
+            assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("gateway is ready again (restart 1)");
+        } finally {
+            devstack.stopAll();
+            up.join(PATIENCE.toMillis());
+        }
+        assertThat(Ports.isFree(8080 + OFFSET)).as("gateway port").isTrue();
+        assertThat(Ports.isFree(StackPorts.KAFKA + OFFSET)).as("Kafka port").isTrue();
+        assertThat(layout.statusFile()).doesNotExist();
+        assertThat(status(layout)).as("not running").isEqualTo(3);
+    }
+
+    private String lastStatusOutput = "";
+
+    /** {@code ./marquee status --home ...}: its exit code; its output in {@link #lastStatusOutput}. */
+    private int status(StackLayout layout) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            return DevstackMain.run(new String[] {"status", "--home", layout.home().toString(),
+                    "--root", layout.root().toString()});
+        } finally {
+            System.setOut(original);
+            lastStatusOutput = captured.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Supervisor.Snapshot piece(StackStatus status, String name) {
+        return status.pieces().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static StackStatus await(StackLayout layout, Predicate<StackStatus> condition) throws Exception {
+        Callable<Optional<StackStatus>> read = () -> StackStatus.readFrom(layout.statusFile());
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Optional<StackStatus> last = Optional.empty();
+        while (System.nanoTime() < deadline) {
+            last = read.call();
+            if (last.isPresent() && condition.test(last.get())) {
+                return last.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the status never got there; last: " + last);
+    }
+}

@@ -1,0 +1,56 @@
+package io.marquee.devstack.launch;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A stand-in for a service JVM in the launcher's tests, run from a jar the tests build
+ * ({@link FakeServiceJar}): it answers {@code /q/health/live} and {@code /q/health/ready} on
+ * {@code QUARKUS_HTTP_PORT} as Quarkus does, and {@code /crash} logs an ERROR line and exits with
+ * code 3, as a service that hit a fatal error would. Environment: {@code FAKE_LIVE=503} fails the
+ * liveness check; {@code FAKE_STOP_SECONDS=N} makes a SIGTERM take N seconds (a slow shutdown).
+ */
+public final class FakeService {
+
+    private FakeService() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"));
+        int live = Integer.parseInt(System.getenv().getOrDefault("FAKE_LIVE", "200"));
+        long stopSeconds = Long.parseLong(System.getenv().getOrDefault("FAKE_STOP_SECONDS", "0"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        server.createContext("/q/health/live", exchange -> answer(exchange, live));
+        server.createContext("/q/health/ready", exchange -> answer(exchange, 200));
+        server.createContext("/crash", exchange -> {
+            System.out.println(Instant.now() + " ERROR [fake] simulated crash: the service gives up");
+            System.out.flush();
+            Runtime.getRuntime().halt(3);
+        });
+        server.start();
+        if (stopSeconds > 0) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Thread.sleep(stopSeconds * 1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        System.out.println(Instant.now() + " INFO  [fake] listening on " + port);
+        System.out.flush();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status) throws IOException {
+        byte[] body = "{\"status\":\"UP\",\"checks\":[]}".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.marquee.devstack.launch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Writes a runnable jar that starts {@link FakeService} from the test classes, where a service's jar would be. */
+public final class FakeServiceJar {
+
+    private FakeServiceJar() {
+    }
+
+    /** Writes it to {@code jar} (e.g. {@code <root>/gateway/target/quarkus-app/quarkus-run.jar}). */
+    public static Path writeTo(Path jar) throws IOException {
+        Path classes;
+        try {
+            classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+        Files.createDirectories(jar.getParent());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+}
