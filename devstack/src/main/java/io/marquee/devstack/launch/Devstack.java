@@ -73,6 +73,7 @@ public final class Devstack {
     private static final int SETUP_ATTEMPTS = 3;
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
+    private static final String CATALOG = "catalog-service";
 
     private final Supervisor supervisor;
     private final List<Supervisor.Snapshot> engines = new CopyOnWriteArrayList<>();
@@ -127,12 +128,9 @@ public final class Devstack {
             training = setUpPersonalizeLocal(engine);
             Map<String, String> personalizeEnv = training.map(t -> t.resources().environment())
                     .orElseGet(this::savedPersonalizeEnvironment);
-            startServices(modules, personalizeEnv);
-            // The movies are what the API serves: they are in before READY. The history's events,
-            // the models and the campaigns follow in the background.
-            if (data.isPresent()) {
-                dataLoader().loadCatalog(data.get());
-            }
+            // The movies are what the API serves: they are in before READY, loaded as soon as the
+            // catalog is ready. The history's events, the models and the campaigns follow in the background.
+            startServices(modules, personalizeEnv, data);
         } catch (Exception e) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -267,7 +265,8 @@ public final class Devstack {
         statusChanged();
     }
 
-    private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv) throws Exception {
+    private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv,
+                               Optional<DemoDataLoader.Prepared> data) throws Exception {
         Map<String, String> env = serviceEnvironment(modules);
         env.putAll(personalizeEnv);
         if (!personalizeEnv.isEmpty()) {
@@ -284,9 +283,24 @@ public final class Devstack {
                     layout.logOf(spec.module()), options.serviceJavaOptions(), env)));
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
+        java.util.concurrent.CompletableFuture<Void> movies = java.util.concurrent.CompletableFuture.completedFuture(null);
         for (Supervisor.Child service : started) {
             service.awaitReady(options.readyTimeout());
             say(service.name() + " is ready");
+            if (service.name().equals(CATALOG) && data.isPresent()) {
+                movies = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        dataLoader().loadCatalog(data.get());
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+            }
+        }
+        try {
+            movies.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
