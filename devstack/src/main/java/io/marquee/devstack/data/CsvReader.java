@@ -51,6 +51,8 @@ public final class CsvReader implements Closeable {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    /** The parser's line count when a record failed, until that line has been passed; -1 otherwise. */
+    private long failedOn = -1;
 
     public CsvReader(Reader in) throws IOException {
         this.parser = FORMAT.parse(withoutByteOrderMark(in));
@@ -75,18 +77,23 @@ public final class CsvReader implements Closeable {
     /** The next record, or null at the end of the input. */
     public CsvRecord next() throws IOException {
         while (true) {
-            // Line breaks consumed so far: the next record starts on the line after them.
+            // The parser's line count before a record: the record starts on the line after it.
             long before = parser.getCurrentLineNumber();
             try {
                 if (!records.hasNext()) {
                     return null;
                 }
             } catch (UncheckedIOException e) {
-                String problem = problemOf(e.getCause());
-                skipRestOfLine(parser.getCurrentLineNumber());
-                return new CsvRecord(before + 1, List.of(), problem);
+                // Commons CSV goes on from the character where it stopped; what it reads until the
+                // end of that line belongs to the bad record and is dropped (see below).
+                failedOn = parser.getCurrentLineNumber();
+                return new CsvRecord(before + 1, List.of(), problemOf(e.getCause()));
             }
             CSVRecord record = records.next();
+            if (failedOn >= 0 && parser.getCurrentLineNumber() <= failedOn) {
+                continue; // the rest of a malformed record's line
+            }
+            failedOn = -1;
             if (record.size() == 1 && record.get(0).isEmpty()) {
                 continue; // an empty line carries no record
             }
@@ -95,23 +102,6 @@ public final class CsvReader implements Closeable {
                 fields.add(value.indexOf('\r') < 0 ? value : value.replace("\r\n", "\n").replace('\r', '\n'));
             }
             return new CsvRecord(before + 1, fields, null);
-        }
-    }
-
-    /**
-     * After a malformed record, Commons CSV goes on from the character where it stopped: what it
-     * reads until the end of that line belongs to the bad record and is dropped.
-     */
-    private void skipRestOfLine(long failedOnLineAfter) {
-        while (parser.getCurrentLineNumber() <= failedOnLineAfter) {
-            try {
-                if (!records.hasNext()) {
-                    return;
-                }
-                records.next();
-            } catch (UncheckedIOException stillBroken) {
-                // more of the same bad line
-            }
         }
     }
 

@@ -18,7 +18,7 @@ final class CsvWriter {
     static String field(String value) {
         StringBuilder out = new StringBuilder();
         try {
-            FORMAT.print(value == null ? "" : value, out, true);
+            FORMAT.print(value == null ? "" : value, out, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
         }

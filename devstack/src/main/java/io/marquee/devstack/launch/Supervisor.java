@@ -171,6 +171,8 @@ public final class Supervisor {
         private volatile Instant startedAt;
         private volatile String lastExit;
         private volatile String lastError;
+        /** Why the supervisor itself killed the process, if it did: said instead of its log's last error. */
+        private volatile String killedFor;
 
         private Child(ChildSpec spec) {
             this.spec = spec;
@@ -224,7 +226,8 @@ public final class Supervisor {
                 return;
             }
             lastExit = "exit " + ended.exitValue() + " at " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            lastError = LogTail.lastErrorLine(spec.log()).orElse(null);
+            lastError = killedFor != null ? killedFor : LogTail.lastErrorLine(spec.log()).orElse(null);
+            killedFor = null;
             state = State.DOWN;
             changed.run();
             if (!everReady) {
@@ -263,7 +266,7 @@ public final class Supervisor {
                 if (started.isAlive() && !isStopping()) {
                     say.accept(spec.name() + " was not ready within " + policy.readyTimeout().toSeconds()
                             + " s of its restart; replacing it");
-                    lastError = "not ready within " + policy.readyTimeout().toSeconds() + " s of a restart";
+                    killedFor = "not ready within " + policy.readyTimeout().toSeconds() + " s of a restart";
                     started.kill(); // its exit schedules the next attempt
                 }
                 // else: it exited while starting, and exited() has scheduled the next attempt
@@ -282,7 +285,7 @@ public final class Supervisor {
                 livenessFailures = 0;
             } else if (++livenessFailures >= policy.livenessFailures()) {
                 say.accept(spec.name() + " failed its liveness check " + livenessFailures + " times in a row; replacing it");
-                lastError = "liveness check failed " + livenessFailures + " times in a row";
+                killedFor = "liveness check failed " + livenessFailures + " times in a row";
                 livenessFailures = 0;
                 current.kill();
                 return;
