@@ -16,9 +16,12 @@ final class CsvWriter {
 
     /** {@code value} as a CSV field, quoted when it has to be. */
     static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return ""; // Commons CSV would quote an empty first field; alone, it needs nothing
+        }
         StringBuilder out = new StringBuilder();
         try {
-            FORMAT.print(value == null ? "" : value, out, false);
+            FORMAT.print(value, out, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
