@@ -180,7 +180,7 @@ public final class DevstackMain {
                 yield 0;
             }
             case "down" -> down(layout);
-            case "status" -> status(layout, ports);
+            case "status" -> status(layout);
             case "replay-dlq" -> {
                 DeadLetterReplay.Replayed done = DeadLetterReplay.run(
                         KafkaClients.of("127.0.0.1:" + ports.of(StackPorts.KAFKA), KafkaSecurity.none()));
@@ -298,7 +298,10 @@ public final class DevstackMain {
         return process.info().commandLine().orElse("");
     }
 
-    private static int status(StackLayout layout, StackPorts ports) throws Exception {
+    /** The piece whose relay lag {@code status} reports. */
+    private static final String EVENT_INGEST = "event-ingest-service";
+
+    private static int status(StackLayout layout) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
         if (running.isEmpty()) {
             System.out.println("[devstack] not running");
@@ -312,9 +315,11 @@ public final class DevstackMain {
         StatusReport report = new StatusReport(status.get(),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         report.lines(System.currentTimeMillis()).forEach(System.out::println);
-        System.out.println(RelayLag.of(ports.of(ServiceSpec.EVENT_INGEST_PORT))
-                .map(lag -> String.format("  clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
-                .orElse("  clickstream relay lag: event-ingest-service does not answer"));
+        // The port the stack really uses (it may run with another --port-offset than this command got).
+        status.get().pieces().stream().filter(p -> p.name().equals(EVENT_INGEST)).findFirst()
+                .ifPresent(ingest -> System.out.println(RelayLag.of(ingest.port())
+                        .map(lag -> String.format("  clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
+                        .orElse("  clickstream relay lag: event-ingest-service does not answer")));
         System.out.println("  logs in " + layout.logs());
         return report.exitCode();
     }

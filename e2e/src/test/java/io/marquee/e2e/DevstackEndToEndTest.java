@@ -102,7 +102,7 @@ class DevstackEndToEndTest {
 
             assertThat(stack.down()).isZero();
             // down returns only when every process of the stack is gone: every port is free at once.
-            for (int port : List.of(8080, 8081, 8082, 8083, 9380, 8000, 9092)) {
+            for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 9380, 8000, 9092)) {
                 assertThat(portIsFree(Devstack.url(port, ""))).as("port %d released after down", port).isTrue();
             }
             stack.awaitExit(Duration.ofSeconds(60));
