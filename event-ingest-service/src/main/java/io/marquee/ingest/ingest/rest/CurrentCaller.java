@@ -1,6 +1,7 @@
 package io.marquee.ingest.ingest.rest;
 
 import io.marquee.common.problem.ProblemException;
+import io.marquee.common.problem.TokenProblems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
@@ -39,7 +40,7 @@ public class CurrentCaller {
     public String requireUser() {
         String subject = identity.isAnonymous() ? null : token.getSubject();
         if (subject == null || !USER_ID.matcher(subject).matches() || subject.startsWith("anonymous:")) {
-            throw new ProblemException(401, "Unauthorized", "A valid bearer access token is required", List.of());
+            throw new ProblemException(401, "Unauthorized", TokenProblems.INVALID, List.of());
         }
         return subject;
     }
