@@ -8,6 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway="${1:-http://127.0.0.1:8080}"
+# Chromium refuses a few ports outright (ERR_UNSAFE_PORT), 10080 among them: the gateway of a stack
+# started with --port-offset 2000. Pick another offset for this benchmark.
+case "$gateway" in *:10080|*:10080/*) echo "Chromium refuses port 10080; start the stack with another --port-offset" >&2; exit 2;; esac
 "$root/e2e/src/test/browser/ensure-chromium.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
