@@ -139,7 +139,7 @@ class DevstackEndToEndTest {
      * Kafka and catalog-service's counters), my ratings, history (user-service consuming Kafka),
      * charts built from the demo history, and refusals for missing tokens.
      */
-    private void aVisitorSignsUpSearchesRatesAndSeesItEverywhere(String titleOfMovie1) {
+    private void aVisitorSignsUpSearchesRatesAndSeesItEverywhere(String titleOfMovie1) throws IOException {
         Api anonymous = Api.anonymous();
         String email = "e2e-" + System.nanoTime() + "@example.org";
         Api.Response signup = anonymous.post("/auth/signup", Map.of("name", "Ada E2E", "age", 36, "gender", "female",
@@ -197,10 +197,10 @@ class DevstackEndToEndTest {
     /**
      * Review sentiment end to end: a review written through the gateway comes back labelled, the
      * title's summary (its own route and on the item answer) counts it and shows its excerpt, and
-     * the listing by sentiment finds it. (The admin moderation view is covered by rating-service's
-     * tests: the e2e stack has no admin account yet.)
+     * the listing by sentiment finds it; five stars over such words put it in the moderation view,
+     * which the devstack's admin account reads and a plain user cannot.
      */
-    private void reviewsAreLabelledAndSummarised(Api anonymous, Api me, String userId) {
+    private void reviewsAreLabelledAndSummarised(Api anonymous, Api me, String userId) throws IOException {
         String text = "Awful, boring and stupid. The worst film I have ever seen.";
         Api.Response written = me.put("/movies/2/rating", Map.of("rating", 5.0, "review", text));
         assertThat(written.status()).as(written.body().toString()).isIn(200, 201);
@@ -218,6 +218,24 @@ class DevstackEndToEndTest {
         assertThat(anonymous.get("/movies/2/reviews?sentiment=negative").body().path("items").findValuesAsText("userId"))
                 .contains(userId);
         assertThat(anonymous.get("/movies/2/reviews?sentiment=sideways").status()).isEqualTo(400);
+
+        // The admin the devstack bootstraps (its password written under the data directory).
+        String adminPassword = Files.readString(home.resolve("data").resolve("user-service").resolve("admin-password")).strip();
+        Api.Response adminLogin = anonymous.post("/auth/login", Map.of("email", "admin@marquee.local", "password", adminPassword));
+        assertThat(adminLogin.status()).as(adminLogin.body().toString()).isEqualTo(200);
+        Api admin = anonymous.as(adminLogin.body().path("accessToken").asText());
+        Api.Response flagged = admin.get("/admin/reviews/moderation?limit=50");
+        assertThat(flagged.status()).as(flagged.body().toString()).isEqualTo(200);
+        JsonNode mine = null;
+        for (JsonNode entry : flagged.body().path("items")) {
+            if (userId.equals(entry.path("userId").asText()) && "2".equals(entry.path("itemId").asText())) {
+                mine = entry;
+            }
+        }
+        assertThat(mine).as("the review in the moderation view: %s", flagged.body()).isNotNull();
+        assertThat(mine.path("reasons").toString()).contains("stars-disagree", "strongly-negative");
+        assertThat(me.get("/admin/reviews/moderation").status()).isEqualTo(403);
+        assertThat(anonymous.get("/admin/reviews/moderation").status()).isEqualTo(401);
     }
 
     /**
