@@ -74,6 +74,23 @@ class IngestApiTest {
     }
 
     @Test
+    void eachAcceptedEventsRecordCarriesTheCallersTraceSoTheRelayJoinsIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String session = "s-" + UUID.randomUUID();
+
+        given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").contentType(ContentType.JSON)
+                .body(Events.batch(List.of(Events.view(session, "tt-3"), Events.view(session, "tt-4"))))
+                .when().post("/events")
+                .then().statusCode(202);
+
+        List<Topic.Record<InteractionEvent>> records = Topic.read(Topics.INTERACTIONS, InteractionEvent.class,
+                e -> session.equals(e.sessionId()), r -> r.size() >= 2);
+        assertThat(records).extracting(Topic.Record::traceparent)
+                .allSatisfy(t -> assertThat(t).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]")
+                        .doesNotContain("00f067aa0ba902b7"));
+    }
+
+    @Test
     void aSentTokenThatIsNotValidIsRefusedRatherThanTakenAsAnonymous() {
         for (String token : List.of(TestTokens.expired("u-1"), TestTokens.wrongSignature("u-1"),
                 TestTokens.algNone("u-1"), "not-a-jwt")) {

@@ -2,7 +2,9 @@ package io.marquee.ingest;
 
 import static org.awaitility.Awaitility.await;
 
+import io.marquee.common.tracing.TraceParent;
 import io.marquee.ingest.kafka.EventJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +15,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads a topic from its start with a plain consumer, as a downstream service would. */
 public final class Topic {
 
-    /** A record as read: key and parsed value. */
-    public record Record<T>(String key, T value) {
+    /** A record as read: key, parsed value and its {@code traceparent} header (null without one). */
+    public record Record<T>(String key, T value, String traceparent) {
     }
 
     private Topic() {
@@ -46,7 +49,9 @@ public final class Topic {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     T value = EventJson.read(record.value(), type);
                     if (value != null && wanted.test(value)) {
-                        records.add(new Record<>(record.key(), value));
+                        Header trace = record.headers().lastHeader(TraceParent.HEADER);
+                        records.add(new Record<>(record.key(), value,
+                                trace == null ? null : new String(trace.value(), StandardCharsets.US_ASCII)));
                     }
                 }
                 return done.test(records);

@@ -241,12 +241,12 @@ class ConsistencyTest {
         }
 
         @Override
-        public void sendAndAwait(String topic, String key, String value) {
+        public void sendAndAwait(String topic, String key, String value, String traceparent) {
             if (!brokerBack && user.equals(key)) {
                 refused.incrementAndGet();
                 throw new IllegalStateException("broker unreachable (simulated)");
             }
-            super.sendAndAwait(topic, key, value);
+            super.sendAndAwait(topic, key, value, traceparent);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.marquee.rating.events;
 
 import io.marquee.common.kafka.KafkaClients;
+import io.marquee.common.tracing.TraceParent;
 import io.marquee.rating.config.RatingsConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,15 +52,17 @@ public class EventProducer {
     }
 
     /**
-     * Sends {@code value} to {@code topic} keyed by {@code key} and waits for the broker's
-     * acknowledgement.
+     * Sends {@code value} to {@code topic} keyed by {@code key}, with the trace context it was
+     * committed under (when there was one), and waits for the broker's acknowledgement.
      *
      * @throws PublishException if it was not acknowledged within the send timeout
      */
-    public void sendAndAwait(String topic, String key, String value) {
+    public void sendAndAwait(String topic, String key, String value, String traceparent) {
         Future<RecordMetadata> ack;
         try {
-            ack = producer.send(new ProducerRecord<>(topic, key, value));
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            TraceParent.addTo(record.headers(), traceparent);
+            ack = producer.send(record);
             ack.get(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -111,9 +111,9 @@ public class OutboxPublisher {
                 List<OutboxRow> rows = repository.pending(userId, BATCH);
                 for (OutboxRow row : rows) {
                     // Written numbered at commit (RatingService): sent as stored, never parsed back.
-                    producer.sendAndAwait(Topics.RATINGS, userId, row.ratingEvent());
+                    producer.sendAndAwait(Topics.RATINGS, userId, row.ratingEvent(), row.traceparent());
                     if (row.interactionEvent() != null) {
-                        producer.sendAndAwait(Topics.INTERACTIONS, userId, row.interactionEvent());
+                        producer.sendAndAwait(Topics.INTERACTIONS, userId, row.interactionEvent(), row.traceparent());
                     }
                     repository.published(userId, row.sequence());
                     published.increment();

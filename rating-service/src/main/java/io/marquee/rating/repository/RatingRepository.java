@@ -1,5 +1,6 @@
 package io.marquee.rating.repository;
 
+import io.marquee.common.tracing.TraceParent;
 import io.marquee.sentiment.Label;
 import io.marquee.sentiment.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class RatingRepository {
     private static final String RATING_EVENT = "ratingEvent";
     private static final String INTERACTION_EVENT = "interactionEvent";
     private static final String CREATED_AT = "createdAt";
+    private static final String TRACEPARENT = TraceParent.HEADER;
     private static final String SENTIMENT = "sentiment";
     private static final String SENTIMENT_SCORE = "sentimentScore";
     private static final String SENTIMENT_SOURCE = "sentimentSource";
@@ -139,6 +141,8 @@ public class RatingRepository {
             outboxRow.put(INTERACTION_EVENT, s(interactionEvent));
         }
         outboxRow.put(CREATED_AT, s(now.toString()));
+        // The committing request's trace, kept with the row: the record may be sent later, by the relay.
+        TraceParent.current().ifPresent(traceparent -> outboxRow.put(TRACEPARENT, s(traceparent)));
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.outbox()).item(outboxRow)).build());
         summaryUpdate(itemId, summary).ifPresent(actions::add);
         transact(userId, itemId, actions);
@@ -478,6 +482,7 @@ public class RatingRepository {
     private static OutboxRow toOutbox(Map<String, AttributeValue> row) {
         return new OutboxRow(row.get(USER_ID).s(), Long.parseLong(row.get(SEQUENCE).n()), row.get(RATING_EVENT).s(),
                 row.containsKey(INTERACTION_EVENT) ? row.get(INTERACTION_EVENT).s() : null,
+                row.containsKey(TRACEPARENT) ? row.get(TRACEPARENT).s() : null,
                 Instant.parse(row.get(CREATED_AT).s()));
     }
 

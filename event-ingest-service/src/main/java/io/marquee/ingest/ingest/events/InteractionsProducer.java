@@ -2,6 +2,7 @@ package io.marquee.ingest.ingest.events;
 
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.marquee.common.tracing.TraceParent;
 import io.marquee.ingest.config.AcceptConfig;
 import io.marquee.ingest.kafka.EventJson;
 import io.marquee.common.kafka.KafkaClients;
@@ -56,16 +57,20 @@ public class InteractionsProducer {
     }
 
     /**
-     * Sends every event and waits for all acknowledgements.
+     * Sends every event, with the caller's trace context, and waits for all acknowledgements.
      *
      * @throws BrokerUnavailableException when any event was not acknowledged in time
      */
     public void publishAll(List<InteractionEvent> events) {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        String traceparent = TraceParent.current().orElse(null);
         try {
             for (InteractionEvent event : events) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.INTERACTIONS, event.userId(), EventJson.write(event))));
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(Topics.INTERACTIONS, event.userId(), EventJson.write(event));
+                TraceParent.addTo(record.headers(), traceparent);
+                acks.add(producer.send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
