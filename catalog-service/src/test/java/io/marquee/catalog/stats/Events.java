@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,6 +34,8 @@ public final class Events {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaProducer<String, String> producer;
+    /** Each user's last change number handed out by {@link #rating}, as rating-service counts them. */
+    private static final Map<String, AtomicLong> CHANGES = new ConcurrentHashMap<>();
 
     private Events() {
     }
@@ -56,7 +60,14 @@ public final class Events {
                 itemId, type, null, at));
     }
 
+    /** A rating change of {@code userId}, numbered after that user's earlier ones in this test run. */
     public static void rating(String userId, String itemId, Double rating, Double previous) {
+        send(Topics.RATINGS, userId, numbered(userId, itemId, rating, previous,
+                CHANGES.computeIfAbsent(userId, u -> new AtomicLong()).incrementAndGet()));
+    }
+
+    /** Without its user's change number: what the catalog refuses to count. */
+    public static void unnumberedRating(String userId, String itemId, Double rating, Double previous) {
         send(Topics.RATINGS, userId, new RatingEvent(UUID.randomUUID().toString(), userId, itemId, rating, previous,
                 false, Instant.now()));
     }

@@ -23,7 +23,8 @@ import java.time.Instant;
  * @param previousRating the rating it replaced, null when there was none
  * @param hasReview      whether the new rating carries review text
  * @param occurredAt     when the change was made
- * @param sequence       the user's change number (1, 2, 3…), null for events not numbered
+ * @param sequence       the user's change number (1, 2, 3…); required: consumers skip a change
+ *                       without one, since it could not be told from its own republished copy
  * @param sentiment      the review text's label, {@code positive}, {@code negative} or {@code neutral};
  *                       absent (null, left out of the JSON) when there is no review text or the
  *                       producer predates review sentiment, so consumers that do not know the field
@@ -42,7 +43,7 @@ public record RatingEvent(
         @JsonInclude(JsonInclude.Include.NON_NULL) String sentiment,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double sentimentScore) {
 
-    /** An event without a change number: consumers can only deduplicate it by Kafka offset. */
+    /** A change not numbered yet: give it its number with {@link #withSequence} before sending it. */
     public RatingEvent(String eventId, String userId, String itemId, Double rating, Double previousRating,
                        boolean hasReview, Instant occurredAt) {
         this(eventId, userId, itemId, rating, previousRating, hasReview, occurredAt, null, null, null);

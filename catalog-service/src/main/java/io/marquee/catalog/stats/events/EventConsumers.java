@@ -110,19 +110,20 @@ public class EventConsumers {
                 event.sentAt());
     }
 
+    /**
+     * A rating change must carry its user and that user's change number: every producer numbers them
+     * (rating-service's outbox, the demo publisher), and a change without a number could not be told
+     * from its own republished copy, so it is skipped as invalid rather than counted on trust.
+     */
     Fact ratingFact(ConsumerRecord<String, RatingEvent> record, RatingEvent event) {
         if (!EventBounds.validItemId(event.itemId()) || !EventBounds.validRatingOrNone(event.rating())
                 || !EventBounds.validRatingOrNone(event.previousRating())
-                || event.userId() != null && !EventBounds.validUserId(event.userId())
-                || event.sequence() != null && event.sequence() < 1) {
+                || !EventBounds.validUserId(event.userId())
+                || event.sequence() == null || event.sequence() < 1) {
             return null;
         }
-        long halves = Math.round(event.sumDelta() * 2);
-        // A number without a user cannot be compared with anything: such a change is guarded by its offset only.
-        return event.sequence() == null || event.userId() == null
-                ? Fact.rating(record.offset(), event.itemId(), event.countDelta(), halves)
-                : Fact.numberedRating(record.offset(), event.itemId(), event.countDelta(), halves, event.userId(),
-                        event.sequence());
+        return Fact.rating(record.offset(), event.itemId(), event.countDelta(), Math.round(event.sumDelta() * 2),
+                event.userId(), event.sequence());
     }
 
     private static String eventIdOf(Object event) {

@@ -10,16 +10,15 @@ import java.time.Instant;
  * @param ratingsDelta  change of the number of ratings (-1, 0, +1)
  * @param halvesDelta   change of the sum of ratings, in half stars
  * @param interactionAt event time of an interaction (counts towards trending), null for rating changes
- * @param userId        who made a numbered rating change, else null
- * @param sequence      that user's change number (1, 2, 3…), null when the change is not numbered
- *                      (such a record is deduplicated by its offset only)
+ * @param userId        who made a rating change, null for an interaction
+ * @param sequence      that user's change number (1, 2, 3…), null for an interaction
  */
 public record Fact(long offset, String itemId, long views, long ratingsDelta, long halvesDelta,
                    Instant interactionAt, String userId, Long sequence) {
 
     public Fact {
         if ((userId == null) != (sequence == null)) {
-            throw new IllegalArgumentException("a numbered change needs both its user and its number");
+            throw new IllegalArgumentException("a rating change needs both its user and its number");
         }
     }
 
@@ -27,13 +26,9 @@ public record Fact(long offset, String itemId, long views, long ratingsDelta, lo
         return new Fact(offset, itemId, view ? 1 : 0, 0, 0, at, null, null);
     }
 
-    public static Fact rating(long offset, String itemId, long ratingsDelta, long halvesDelta) {
-        return new Fact(offset, itemId, 0, ratingsDelta, halvesDelta, null, null, null);
-    }
-
     /** A rating change with the user's change number, which it is deduplicated by as well. */
-    public static Fact numberedRating(long offset, String itemId, long ratingsDelta, long halvesDelta,
-                                      String userId, long sequence) {
+    public static Fact rating(long offset, String itemId, long ratingsDelta, long halvesDelta,
+                              String userId, long sequence) {
         return new Fact(offset, itemId, 0, ratingsDelta, halvesDelta, null, userId, sequence);
     }
 
