@@ -326,6 +326,10 @@ public final class Devstack {
         // address; ./marquee admin grant|revoke <email> logs in as it.
         env.put("USERS_BOOTSTRAP_ADMIN_EMAIL", BOOTSTRAP_ADMIN);
         env.put("USERS_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword());
+        // bcrypt at OWASP's floor, as `quarkus dev` uses: at production's 12, a sign-up or login
+        // right after READY, on two cores busy training and absorbing the demo history, outlasted
+        // the gateway's 3 s for user-service (504). Accounts made here hash at 10 for good.
+        env.put("USERS_PASSWORD_BCRYPT_COST", "10");
         // Every laptop client is 127.0.0.1: the e2e suites and a developer trying the web app sign
         // up more accounts in an hour than production's 3 per address allow.
         env.put("GATEWAY_RATE_LIMIT_SIGNUP_CAPACITY", "50");
