@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,10 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevstackSupervisionTest {
 
-    // Below Linux's ephemeral range and apart from the other launcher tests' offsets (gateway 31080,
-    // DynamoDB 31000, Kafka 32092/32093).
-    private static final int OFFSET = 23000;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Another worktree may run this test at the same time: each run takes an offset whose ports are free. */
+    private static final int OFFSET = freeOffset();
 
     @TempDir
     Path root;
@@ -48,7 +50,7 @@ class DevstackSupervisionTest {
             try {
                 devstack.runUntilStopped();
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                startFailure.set(e);
             }
         });
         up.start();
@@ -80,6 +82,24 @@ class DevstackSupervisionTest {
     }
 
     private String lastStatusOutput = "";
+    /** Why the launcher did not start, if it did not: the test says so at once instead of waiting. */
+    private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+
+    /**
+     * An offset below Linux's ephemeral range whose four ports (DynamoDB, gateway, Kafka and its
+     * controller) are free now, away from the other launcher tests' fixed offsets (21000) and the
+     * e2e suite's default (20000).
+     */
+    private static int freeOffset() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int offset = 21_100 + ThreadLocalRandom.current().nextInt(240) * 10;
+            if (IntStream.of(StackPorts.DYNAMODB, StackPorts.GATEWAY, StackPorts.KAFKA, StackPorts.KAFKA_CONTROLLER)
+                    .allMatch(port -> Ports.isFree(port + offset))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no port offset with free ports found");
+    }
 
     /** {@code ./marquee status --home ...}: its exit code; its output in {@link #lastStatusOutput}. */
     private int status(StackLayout layout) throws Exception {
@@ -99,11 +119,14 @@ class DevstackSupervisionTest {
         return status.pieces().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static StackStatus await(StackLayout layout, Predicate<StackStatus> condition) throws Exception {
+    private StackStatus await(StackLayout layout, Predicate<StackStatus> condition) throws Exception {
         Callable<Optional<StackStatus>> read = () -> StackStatus.readFrom(layout.statusFile());
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         Optional<StackStatus> last = Optional.empty();
         while (System.nanoTime() < deadline) {
+            if (startFailure.get() != null) {
+                throw new AssertionError("the devstack did not start", startFailure.get());
+            }
             last = read.call();
             if (last.isPresent() && condition.test(last.get())) {
                 return last.get();

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SupervisorTest {
 
-    // Below Linux's ephemeral range, apart from the other launcher tests' offsets.
-    private static final int PORT = 22081;
+    /** Free when the class starts: another worktree may run these tests at the same time. */
+    private static final int PORT = Ports.free();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir
