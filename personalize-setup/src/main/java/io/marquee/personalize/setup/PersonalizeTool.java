@@ -1,9 +1,17 @@
 package io.marquee.personalize.setup;
 
+import io.marquee.common.events.Topics;
+import io.marquee.common.kafka.KafkaAuthentication;
+import io.marquee.common.kafka.KafkaClients;
+import io.marquee.common.kafka.KafkaSecurity;
+import io.marquee.personalize.setup.export.ExportSources;
+import io.marquee.personalize.setup.export.PersonalizeExport;
+import io.marquee.personalize.setup.export.ValidatedCsv;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -18,13 +26,15 @@ import software.amazon.awssdk.services.personalize.PersonalizeClientBuilder;
 
 /**
  * The command line: {@code setup}, {@code status}, {@code cleanup}, against Amazon Personalize
- * (no {@code --endpoint}) or personalize-local ({@code --endpoint http://127.0.0.1:9380}).
+ * (no {@code --endpoint}) or personalize-local ({@code --endpoint http://127.0.0.1:9380}), and
+ * {@code export}, which writes the dataset files from the platform's stores (ADR 22).
  * Credentials come from the AWS SDK's default chain. Exit codes: 0 fine, 1 failed, 2 bad usage.
  */
 public final class PersonalizeTool {
 
     public static final String USAGE = """
             usage: personalize <setup|status|cleanup> [options]
+                   personalize export DIR [options]
               --endpoint URL       personalize-local (or another endpoint); empty or absent: AWS's for the region
               --region REGION      default us-east-1
               --prefix NAME        names of everything created start with it; default marquee
@@ -36,6 +46,16 @@ public final class PersonalizeTool {
               --env-out FILE       setup: write the ARNs and tracking id as KEY=value (services' environment)
               --values-out FILE    setup: write them as a Helm values file (helm upgrade -f FILE)
               --timeout SECONDS    longest wait for one resource to become ACTIVE or go away; default 3600
+                                   (export: for reading the whole interactions topic)
+            export writes DIR/items.csv, users.csv, interactions.csv from the services' stores, read-only:
+              --dynamodb-endpoint URL  DynamoDB Local (or another endpoint); empty or absent: AWS's for the region
+              --table-prefix P     the services' table prefix; default marquee-
+              --kafka-bootstrap HOST:PORT[,...]  the brokers (required)
+              --kafka-auth A       NONE (default), SCRAM_SHA_512 (MARQUEE_KAFKA_USERNAME / _PASSWORD
+                                   from the environment) or MSK_IAM, as the services' marquee.kafka.*
+              --kafka-tls true|false  default: TLS for SCRAM_SHA_512 and MSK_IAM, plaintext for NONE
+              --topic NAME         the interactions topic; default interactions
+              --upload s3://BUCKET/P/  then upload the three files there (--s3-endpoint applies)
             """;
     /** personalize-local accepts any well-formed role; AWS needs a real one (--role-arn). */
     static final String LOCAL_ROLE = "arn:aws:iam::000000000000:role/personalize-local-import";
@@ -56,6 +76,15 @@ public final class PersonalizeTool {
             err.println(e.getMessage());
             err.print(USAGE);
             return 2;
+        }
+        if (options.command.equals("export")) {
+            try {
+                export(options, out);
+                return 0;
+            } catch (RuntimeException e) {
+                err.println("personalize export failed: " + e.getMessage());
+                return 1;
+            }
         }
         try (PersonalizeClient client = client(options)) {
             switch (options.command) {
@@ -114,6 +143,32 @@ public final class PersonalizeTool {
         }
     }
 
+    private static void export(Options options, PrintStream out) {
+        boolean scram = options.kafkaAuth == KafkaAuthentication.SCRAM_SHA_512;
+        KafkaClients kafka = KafkaClients.of(options.kafkaBootstrap.orElseThrow(),
+                // The SCRAM password comes from the environment (a Secret), never from the command line.
+                KafkaSecurity.of(options.kafkaAuth, options.kafkaTls,
+                        Optional.ofNullable(scram ? System.getenv("MARQUEE_KAFKA_USERNAME") : null),
+                        Optional.ofNullable(scram ? System.getenv("MARQUEE_KAFKA_PASSWORD") : null)));
+        ExportSources sources = new ExportSources(options.region, options.dynamoEndpoint, options.tablePrefix, kafka,
+                options.topic, options.timeout);
+        // Built first, so a malformed --upload fails before anything is read.
+        S3Upload upload = options.upload.map(s3 -> new S3Upload(s3, options.region, options.s3Endpoint)).orElse(null);
+        try {
+            List<ValidatedCsv.Report> reports = new PersonalizeExport(sources, Clock.systemUTC(), out)
+                    .run(options.exportDir);
+            if (upload != null) {
+                for (ValidatedCsv.Report report : reports) {
+                    out.println("[personalize] export: uploaded " + upload.of(report.file()));
+                }
+            }
+        } finally {
+            if (upload != null) {
+                upload.close();
+            }
+        }
+    }
+
     private static void status(PersonalizeClient client, Names names, PrintStream out) {
         List<Inventory.Resource> all = Inventory.of(client, names);
         if (all.isEmpty()) {
@@ -147,6 +202,14 @@ public final class PersonalizeTool {
         Optional<Path> envOut = Optional.empty();
         Optional<Path> valuesOut = Optional.empty();
         Duration timeout = Duration.ofHours(1);
+        Path exportDir;
+        Optional<URI> dynamoEndpoint = Optional.empty();
+        String tablePrefix = "marquee-";
+        Optional<String> kafkaBootstrap = Optional.empty();
+        KafkaAuthentication kafkaAuth = KafkaAuthentication.NONE;
+        Optional<Boolean> kafkaTls = Optional.empty();
+        String topic = Topics.INTERACTIONS;
+        Optional<String> upload = Optional.empty();
 
         static Options parse(String[] args) {
             Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
@@ -155,8 +218,14 @@ public final class PersonalizeTool {
                 throw new IllegalArgumentException("no command given");
             }
             o.command = rest.pop();
-            if (!List.of("setup", "status", "cleanup").contains(o.command)) {
+            if (!List.of("setup", "status", "cleanup", "export").contains(o.command)) {
                 throw new IllegalArgumentException("unknown command: " + o.command);
+            }
+            if (o.command.equals("export")) {
+                if (rest.isEmpty() || rest.peek().startsWith("--")) {
+                    throw new IllegalArgumentException("export needs the directory to write to: personalize export DIR");
+                }
+                o.exportDir = Path.of(rest.pop());
             }
             while (!rest.isEmpty()) {
                 String arg = rest.pop();
@@ -174,6 +243,34 @@ public final class PersonalizeTool {
                     case "--role-arn" -> o.roleArn = Optional.of(value(rest, arg));
                     case "--env-out" -> o.envOut = Optional.of(Path.of(value(rest, arg)));
                     case "--values-out" -> o.valuesOut = Optional.of(Path.of(value(rest, arg)));
+                    case "--dynamodb-endpoint" -> {
+                        String v = value(rest, arg);
+                        o.dynamoEndpoint = v.isEmpty() ? Optional.empty() : Optional.of(URI.create(v));
+                    }
+                    case "--table-prefix" -> {
+                        o.tablePrefix = value(rest, arg);
+                        if (!o.tablePrefix.matches("[a-zA-Z0-9_.-]{0,200}")) {
+                            throw new IllegalArgumentException("--table-prefix: DynamoDB table names are a-z A-Z 0-9 _ . -");
+                        }
+                    }
+                    case "--kafka-bootstrap" -> o.kafkaBootstrap = Optional.of(value(rest, arg));
+                    case "--kafka-auth" -> {
+                        String v = value(rest, arg);
+                        try {
+                            o.kafkaAuth = KafkaAuthentication.valueOf(v);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--kafka-auth is NONE, SCRAM_SHA_512 or MSK_IAM, not " + v);
+                        }
+                    }
+                    case "--kafka-tls" -> {
+                        String v = value(rest, arg);
+                        if (!v.equals("true") && !v.equals("false")) {
+                            throw new IllegalArgumentException("--kafka-tls is true or false");
+                        }
+                        o.kafkaTls = Optional.of(Boolean.parseBoolean(v));
+                    }
+                    case "--topic" -> o.topic = value(rest, arg);
+                    case "--upload" -> o.upload = Optional.of(value(rest, arg));
                     case "--timeout" -> {
                         String v = value(rest, arg);
                         if (!v.matches("[0-9]{1,6}") || Integer.parseInt(v) == 0) {
@@ -183,6 +280,9 @@ public final class PersonalizeTool {
                     }
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
+            }
+            if (o.command.equals("export") && o.kafkaBootstrap.filter(b -> !b.isBlank()).isEmpty()) {
+                throw new IllegalArgumentException("export needs --kafka-bootstrap HOST:PORT");
             }
             return o;
         }
