@@ -54,6 +54,9 @@ public final class DevstackMain {
               personalize setup|status|cleanup [options]
                                  Personalize's resources (default: this stack's personalize-local;
                                  --endpoint '' for AWS); ./marquee personalize help lists the options
+              personalize export DIR [options]
+                                 the platform's items, users and interactions as validated Personalize
+                                 dataset files (default: this stack's DynamoDB and Kafka)
               engines            only DynamoDB Local, Kafka and personalize-local, no services or data
                                  (the Helm chart's dev-dependencies pod); with --bind and --advertised-host
             options:
@@ -221,10 +224,20 @@ public final class DevstackMain {
             System.out.print(PersonalizeTool.USAGE);
             return args.isEmpty() ? 2 : 0;
         }
-        boolean local = !args.contains("--endpoint");
+        boolean export = args.get(0).equals("export");
+        // export reads this stack's DynamoDB Local and Kafka unless told where else (ADR 22).
+        boolean local = export ? !args.contains("--dynamodb-endpoint") : !args.contains("--endpoint");
+        if (export && local) {
+            args.addAll(List.of("--dynamodb-endpoint", "http://127.0.0.1:" + StackPorts.DYNAMODB));
+        }
+        if (export && !args.contains("--kafka-bootstrap")) {
+            args.addAll(List.of("--kafka-bootstrap", "127.0.0.1:" + StackPorts.KAFKA));
+        }
         if (local) {
-            args.add("--endpoint");
-            args.add("http://127.0.0.1:" + ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
+            if (!export) {
+                args.add("--endpoint");
+                args.add("http://127.0.0.1:" + ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
+            }
             if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
                 System.setProperty("aws.accessKeyId", "personalize-local");
                 System.setProperty("aws.secretAccessKey", "personalize-local");
