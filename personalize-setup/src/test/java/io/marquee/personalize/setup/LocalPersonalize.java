@@ -17,15 +17,15 @@ import java.util.List;
  * The real personalize-local, its built {@code quarkus-run.jar} (system property
  * {@code personalize-local.jar}) run as a child process on a free port with its own data
  * directory, and a small dataset: 40 titles in four genres, 30 users who each watch one genre
- * and rate two titles of it.
+ * and rate two titles of it. Public for the devstack's export tests (this module's test-jar).
  */
-final class LocalPersonalize implements AutoCloseable {
+public final class LocalPersonalize implements AutoCloseable {
 
-    final Path home;
-    final int port;
+    public final Path home;
+    public final int port;
     private final Process process;
 
-    LocalPersonalize() throws Exception {
+    public LocalPersonalize() throws Exception {
         Path jar = Path.of(System.getProperty("personalize-local.jar", "missing"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("personalize-local is not built: " + jar);
@@ -63,11 +63,11 @@ final class LocalPersonalize implements AutoCloseable {
         writeDataset();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path data() {
+    public Path data() {
         return home.resolve("dataset");
     }
 

@@ -1,10 +1,17 @@
-package io.marquee.personalize.setup;
+package io.marquee.devstack.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marquee.common.events.Topics;
+import io.marquee.devstack.engine.Directories;
+import io.marquee.devstack.engine.DynamoDbLocalEngine;
+import io.marquee.devstack.engine.KafkaEngine;
+import io.marquee.personalize.setup.LocalPersonalize;
+import io.marquee.personalize.setup.PersonalizeTool;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,31 +40,41 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * {@code personalize export} through the command line, against the real DynamoDB Local and Kafka
- * filled the way catalog-service, user-service and the event producers fill them, hostile records
- * included; the files are read back with a CSV parser.
+ * personalize-setup's {@code personalize export} through its command line, against the real
+ * DynamoDB Local and Kafka broker the devstack runs, filled the way catalog-service, user-service
+ * and the event producers fill them, hostile records included; the files are read back with a CSV
+ * parser. (Here and not in personalize-setup: these engines and that module's S3Proxy need
+ * different Jetty versions on one class path.)
  */
 class PersonalizeExportTest {
 
     private static final String HOSTILE_TITLE = "The \"Quoted\", Title\nwith a newline";
     private static final String TOO_LONG_ID = "x".repeat(300);
 
-    private static Engines engines;
+    private static DynamoDbLocalEngine dynamoEngine;
+    private static KafkaEngine kafka;
+    private static Path kafkaDir;
     private static DynamoDbClient dynamo;
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        engines = Engines.start();
-        dynamo = engines.dynamoClient();
+        // The tool's clients take the default credentials chain; the engines accept any key.
+        System.setProperty("aws.accessKeyId", DynamoDbLocalEngine.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", DynamoDbLocalEngine.SECRET_KEY);
+        dynamoEngine = DynamoDbLocalEngine.start(0, null);
+        kafkaDir = Files.createTempDirectory("export-test-kafka");
+        kafka = KafkaEngine.start(0, 0, kafkaDir);
+        dynamo = DynamoDbClient.builder().endpointOverride(URI.create(dynamoEngine.endpoint()))
+                .region(Region.of(DynamoDbLocalEngine.REGION)).httpClient(UrlConnectionHttpClient.create()).build();
         fillHostileStores();
     }
 
     @AfterAll
     static void stop() throws Exception {
         dynamo.close();
-        engines.close();
+        kafka.close();
+        dynamoEngine.close();
+        Directories.deleteRecursively(kafkaDir);
     }
 
     /** Stores as the services keep them (attribute names of ItemRepository / AccountRepository), with bad records among them. */
@@ -78,7 +97,7 @@ class PersonalizeExportTest {
         dynamo.putItem(b -> b.tableName("hostile-users").item(Map.of("userId", s("u3"), "email", s("u3@example.org"))));
         putUser(TOO_LONG_ID, 25, "female");
 
-        engines.createTopic("hostile-interactions", 3);
+        kafka.createTopics(List.of(new Topics.Spec("hostile-interactions", 3)));
         publish("hostile-interactions", List.of(
                 event("e1", "u1", "m1", "view", null, "\"2024-01-01T00:00:00Z\""),
                 event("e2", "u1", "m2", "rate", "4.5", "\"2024-01-02T00:00:00Z\""),
@@ -193,7 +212,7 @@ class PersonalizeExportTest {
                 }
             }
         }
-        engines.createTopic("trip-interactions", 3);
+        kafka.createTopics(List.of(new Topics.Spec("trip-interactions", 3)));
         publish("trip-interactions", events);
 
         try (LocalPersonalize local = new LocalPersonalize()) {
@@ -214,9 +233,9 @@ class PersonalizeExportTest {
                 resources.load(in);
             }
             try (var runtime = software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient.builder()
-                    .endpointOverride(java.net.URI.create(local.url()))
-                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                    .endpointOverride(URI.create(local.url()))
+                    .region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
                 var forYou = runtime.getRecommendations(r -> r.userId("v2").numResults(5)
                         .campaignArn(resources.getProperty("PERSONALIZE_CAMPAIGNS_FOR_YOU_ARN")));
                 assertThat(forYou.itemList()).isNotEmpty()
@@ -230,10 +249,10 @@ class PersonalizeExportTest {
 
     @Test
     void badUsageOfExportSaysWhatIsMissing() {
-        Result noDir = tool("export", "--kafka-bootstrap", engines.kafkaBootstrap());
+        Result noDir = tool("export", "--kafka-bootstrap", kafka.bootstrapServers());
         assertThat(noDir.code()).isEqualTo(2);
         assertThat(noDir.err()).contains("export needs the directory to write to");
-        Result noKafka = tool("export", "/tmp/x", "--dynamodb-endpoint", engines.dynamoEndpoint());
+        Result noKafka = tool("export", "/tmp/x", "--dynamodb-endpoint", dynamoEngine.endpoint());
         assertThat(noKafka.code()).isEqualTo(2);
         assertThat(noKafka.err()).contains("--kafka-bootstrap");
         assertThat(tool("export", "/tmp/x", "--kafka-auth", "KERBEROS").err()).contains("--kafka-auth is NONE");
@@ -241,8 +260,8 @@ class PersonalizeExportTest {
     }
 
     static Result export(Path dir, String tablePrefix, String topic) {
-        return tool("export", dir.toString(), "--dynamodb-endpoint", engines.dynamoEndpoint(),
-                "--table-prefix", tablePrefix, "--kafka-bootstrap", engines.kafkaBootstrap(), "--topic", topic,
+        return tool("export", dir.toString(), "--dynamodb-endpoint", dynamoEngine.endpoint(),
+                "--table-prefix", tablePrefix, "--kafka-bootstrap", kafka.bootstrapServers(), "--topic", topic,
                 "--timeout", "60");
     }
 
@@ -306,7 +325,7 @@ class PersonalizeExportTest {
 
     static void publish(String topic, List<String> values) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                engines.kafkaBootstrap(), "key.serializer", StringSerializer.class.getName(),
+                kafka.bootstrapServers(), "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName()))) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (String value : values) {
