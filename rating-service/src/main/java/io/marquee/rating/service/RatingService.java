@@ -16,6 +16,7 @@ import io.marquee.rating.repository.RatingRepository;
 import io.marquee.rating.repository.RatingRow;
 import io.marquee.rating.repository.SummaryChange;
 import io.marquee.rating.review.service.ReviewLabeller;
+import io.marquee.rating.review.service.SummaryCache;
 import io.marquee.sentiment.Label;
 import io.marquee.sentiment.Sentiment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,7 @@ public class RatingService {
      */
     static final String SESSION_PREFIX = "ratings:";
 
+    private final SummaryCache summaries;
     private final RatingRepository repository;
     private final KnownItems knownItems;
     private final OutboxPublisher publisher;
@@ -53,8 +55,9 @@ public class RatingService {
     private final Clock clock = Clock.systemUTC();
 
     public RatingService(RatingRepository repository, KnownItems knownItems, OutboxPublisher publisher,
-                         RatingsConfig config, ObjectMapper json, ReviewLabeller labeller) {
+                         RatingsConfig config, ObjectMapper json, ReviewLabeller labeller, SummaryCache summaries) {
         this.repository = repository;
+        this.summaries = summaries;
         this.labeller = labeller;
         this.knownItems = knownItems;
         this.publisher = publisher;
@@ -105,6 +108,7 @@ public class RatingService {
                 retryAfter(attempt, itemId);
                 continue;
             }
+            summaries.changed(itemId);
             publisher.publishSoon(userId);
             return new WriteResult(Rating.of(next), previous.isEmpty());
         }
@@ -132,6 +136,7 @@ public class RatingService {
                 retryAfter(attempt, itemId);
                 continue;
             }
+            summaries.changed(itemId);
             publisher.publishSoon(userId);
             return;
         }

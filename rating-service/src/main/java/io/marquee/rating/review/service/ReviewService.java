@@ -1,5 +1,6 @@
 package io.marquee.rating.review.service;
 
+import io.quarkus.cache.CacheResult;
 import io.marquee.common.problem.Problem;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.web.PageCursor;
@@ -24,16 +25,20 @@ public class ReviewService {
 
     private final RatingRepository repository;
     private final RatingsConfig config;
+    private final SummaryCache summaries;
 
-    public ReviewService(RatingRepository repository, RatingsConfig config) {
+    public ReviewService(RatingRepository repository, RatingsConfig config, SummaryCache summaries) {
         this.repository = repository;
         this.config = config;
+        this.summaries = summaries;
     }
 
     /**
      * The item's summary: counts per label from the summary table (moved in the same transaction as
-     * every labelled write), the most helpful excerpts from the helpful index.
+     * every labelled write), the most helpful excerpts from the helpful index; kept briefly in
+     * {@link SummaryCache}.
      */
+    @CacheResult(cacheName = SummaryCache.NAME)
     public ReviewSummary summary(String itemId) {
         Map<Label, Long> counts = repository.summaryCounts(itemId);
         long positive = counts.get(Label.POSITIVE);
@@ -66,6 +71,9 @@ public class ReviewService {
             RatingRow review = found.get();
             try {
                 boolean changed = repository.vote(review, voterId, add);
+                if (changed) {
+                    summaries.changed(itemId);
+                }
                 int count = changed ? Math.max(0, review.helpful() + (add ? 1 : -1)) : review.helpful();
                 return new HelpfulVotes(itemId, authorId, count, add);
             } catch (ConcurrentChangeException e) {

@@ -39,6 +39,7 @@ public class SentimentBackfill {
     public static final List<String> MODES = List.of("missing", "all");
     private static final Logger LOG = Logger.getLogger(SentimentBackfill.class);
 
+    private final SummaryCache summaries;
     private final RatingRepository ratings;
     private final JobRepository jobs;
     private final ReviewLabeller labeller;
@@ -51,7 +52,9 @@ public class SentimentBackfill {
         return t;
     });
 
-    public SentimentBackfill(RatingRepository ratings, JobRepository jobs, ReviewLabeller labeller, RatingsConfig config) {
+    public SentimentBackfill(RatingRepository ratings, JobRepository jobs, ReviewLabeller labeller, RatingsConfig config,
+                             SummaryCache summaries) {
+        this.summaries = summaries;
         this.ratings = ratings;
         this.jobs = jobs;
         this.labeller = labeller;
@@ -149,6 +152,7 @@ public class SentimentBackfill {
             try {
                 ratings.relabel(row, row.relabelled(label, labeller.flags(row.rating(), label)),
                         SummaryChange.between(row.sentiment(), label));
+                summaries.changed(row.itemId());
                 return true;
             } catch (ConcurrentChangeException e) {
                 Optional<RatingRow> now = ratings.find(row.userId(), row.itemId());
