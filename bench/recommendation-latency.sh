@@ -37,7 +37,11 @@ head -5 "$work/ids" | while read -r id; do
     "$api/movies/$id/rating" --data '{"rating":4.0}'
 done
 sed "s|^|$api/movies/|; s|$|/similar?limit=25|" "$work/ids" > "$work/similar-urls"
-source=$(curl -fsS -H "Authorization: Bearer $token" "$api/recommendations/for-you" | jq -r .source)
+# The first call after a start may run past the gateway's deadline (a cold service): try a few times.
+for attempt in 1 2 3 4 5; do
+  source=$(curl -fsS -H "Authorization: Bearer $token" "$api/recommendations/for-you" | jq -r .source) && break
+  sleep 2
+done
 echo "for-you source: $source" >&2
 [[ $source == campaign:* ]] || echo "WARNING: for-you is answered by the fallback ($source)" >&2
 

@@ -1,6 +1,7 @@
 package io.marquee.gateway.web;
 
 import io.marquee.common.web.RequestIds;
+import io.quarkus.arc.Arc;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,12 @@ public class ForwardedHeaders implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                                                  MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        if (!Arc.container().requestContext().isActive()) {
+            // A home-page row that ran past its budget: its request has been answered and its
+            // context is gone. The call goes out bare (and is refused where it needs a token)
+            // instead of failing here with an error logged for a row nobody waits for.
+            return headers;
+        }
         String requestId = requestId(incoming);
         if (requestId != null) {
             headers.putSingle(RequestIds.HEADER, requestId);
