@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String CONTROL_URL = "test.fakes.control-url";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The service whose fake is answering on this thread, to hold its answer against that service's contract. */
+    private static final ThreadLocal<String> ANSWERING = new ThreadLocal<>();
+    /** Fake name to the module whose OpenAPI document it must keep to (personalize-local's has none). */
+    private static final Map<String, String> CONTRACTS = Map.of("catalog", "catalog-service", "user", "user-service",
+            "rating", "rating-service", "recommendation", "recommendation-service", "event-ingest", "event-ingest-service");
 
     private final Map<String, Fake> fakes = new LinkedHashMap<>();
     private HttpServer control;
@@ -170,7 +176,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 seen.put("traceparent", header(exchange, "traceparent"));
                 seen.put("body", body);
                 last = JSON.writeValueAsString(seen);
-                answers.answer(new Seen(method, path, query, body, exchange, hit));
+                ANSWERING.set(CONTRACTS.get(name));
+                try {
+                    answers.answer(new Seen(method, path, query, body, exchange, hit));
+                } finally {
+                    ANSWERING.remove();
+                }
             }
         }
     }
@@ -477,6 +488,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        String service = ANSWERING.get();
+        if (service != null) {
+            List<String> broken = ServiceContracts.check(service, exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), status, type.startsWith("application/json") ? body : null,
+                    List.copyOf(exchange.getResponseHeaders().keySet()));
+            if (!broken.isEmpty()) {
+                // Loud on purpose: the test that relied on this answer fails, naming the drift.
+                System.err.println("fake " + service + " breaks its contract: " + broken);
+                status = 500;
+                type = "text/plain";
+                body = "fake " + service + " breaks its contract: " + broken;
+            }
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
