@@ -30,6 +30,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String ITEM = "{\"id\":\"1\",\"title\":\"Toy Story (1995)\","
             + "\"genres\":[\"Adventure\",\"Animation\",\"Children\",\"Comedy\",\"Fantasy\"],\"year\":1995,\"metadata\":{},"
             + "\"stats\":{\"ratingCount\":2,\"ratingAverage\":4.5,\"viewCount\":10}}";
+    /** The shapes the catalog gives the same movie in a search hit, a listing and a chart (its OpenAPI schemas). */
+    static final String SEARCH_HIT = "{\"id\":\"1\",\"title\":\"Toy Story (1995)\",\"year\":1995,"
+            + "\"genres\":[\"Adventure\",\"Animation\"],\"stats\":{\"ratingCount\":2,\"ratingAverage\":4.5,\"viewCount\":10}}";
+    static final String LISTED = "{\"id\":\"1\",\"title\":\"Toy Story (1995)\",\"year\":1995,"
+            + "\"genres\":[\"Adventure\",\"Animation\"]}";
+    static final String CHARTED = "{\"id\":\"1\",\"title\":\"Toy Story (1995)\",\"year\":1995,"
+            + "\"genres\":[\"Adventure\",\"Animation\"],\"stats\":{\"ratingCount\":2,\"ratingAverage\":4.5,\"viewCount\":10},"
+            + "\"score\":10.0}";
     static final long SLOW_MILLIS = 6000;
     static final String SUMMARY = "{\"itemId\":\"with-reviews\",\"reviews\":3,\"positive\":2,\"negative\":1,"
             + "\"neutral\":0,\"positiveShare\":0.667,\"negativeShare\":0.333,\"mostHelpfulPositive\":null,"
@@ -222,11 +230,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             if (r.query() != null && r.query().contains("limit=500")) {
                 invalid(exchange, path, "limit", "must be at most 100");
             } else {
-                send(exchange, 200, "application/json", "{\"items\":[" + ITEM + "]}");
+                send(exchange, 200, "application/json", "{\"items\":[" + SEARCH_HIT + "]}");
             }
         } else if (get && path.startsWith("/charts/")) {
             String name = path.substring("/charts/".length());
-            send(exchange, 200, "application/json", "{\"chart\":\"" + name + "\",\"items\":[" + ITEM + "]}");
+            send(exchange, 200, "application/json", "{\"chart\":\"" + name + "\",\"items\":[" + CHARTED + "]}");
         } else if (get && path.startsWith("/items/")) {
             String id = path.substring("/items/".length());
             problem(exchange, 404, "Not found", "No item " + id, path);
@@ -234,7 +242,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             if (r.query() != null && r.query().contains("limit=500")) {
                 invalid(exchange, "/items", "limit", "must be at most 100");
             } else {
-                send(exchange, 200, "application/json", "{\"items\":[" + ITEM + "],\"nextCursor\":\"c2\"}");
+                send(exchange, 200, "application/json", "{\"items\":[" + LISTED + "],\"nextCursor\":\"c2\"}");
             }
         } else if (r.method().equals("POST") && path.equals("/items/batch")) {
             if (!json(r.body())) {
@@ -256,7 +264,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     // --- user-service ---------------------------------------------------------------------------
 
     static final String PROFILE = "{\"id\":\"u-1\",\"name\":\"Ada\",\"age\":36,\"gender\":\"female\","
-            + "\"email\":\"ada@example.com\",\"roles\":[\"user\"]}";
+            + "\"email\":\"ada@example.com\",\"createdAt\":\"2026-01-01T00:00:00Z\"}";
 
     private void userAnswers(Seen r) throws IOException {
         HttpExchange exchange = r.exchange();
@@ -365,6 +373,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
             send(exchange, 200, "application/json", SUMMARY);
+        } else if (path.matches("/items/[^/]+/reviews/summary") && r.method().equals("GET")) {
+            // rating-service answers every item, an item without reviews with zeros.
+            send(exchange, 200, "application/json", "{\"itemId\":\"" + path.split("/")[2] + "\",\"reviews\":0,"
+                    + "\"positive\":0,\"negative\":0,\"neutral\":0,\"positiveShare\":0.0,\"negativeShare\":0.0,"
+                    + "\"mostHelpfulPositive\":null,\"mostHelpfulNegative\":null}");
         } else if (path.matches("/items/[^/]+/reviews/[^/]+/helpful")) {
             String author = path.split("/")[4];
             if (author.equals("nobody")) {

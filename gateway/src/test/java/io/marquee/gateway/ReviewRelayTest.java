@@ -39,9 +39,11 @@ class ReviewRelayTest {
     }
 
     @Test
-    void anItemWithoutASummaryIsRelayedUnchanged() {
-        // The fake rating-service has no summary of item 1 (404): the catalog's answer goes out as it was.
-        assertThat(given().get("/api/v1/movies/1").then().statusCode(200).extract().asString()).isEqualTo(FakeServices.ITEM);
+    void anItemWithoutReviewsCarriesAnEmptySummaryBesideTheCatalogsFields() {
+        JsonPath movie = given().get("/api/v1/movies/1").then().statusCode(200).extract().jsonPath();
+        assertThat(movie.getMap("")).containsAllEntriesOf(new JsonPath(FakeServices.ITEM).getMap(""));
+        assertThat(movie.getInt("reviewSummary.reviews")).isZero();
+        assertThat(movie.getString("reviewSummary.mostHelpfulPositive")).isNull();
     }
 
     @Test
