@@ -225,9 +225,13 @@ public final class DevstackMain {
             return args.isEmpty() ? 2 : 0;
         }
         boolean export = args.get(0).equals("export");
-        // export reads this stack's DynamoDB Local and Kafka unless told where else (ADR 22).
-        boolean local = export ? !args.contains("--dynamodb-endpoint") : !args.contains("--endpoint");
-        if (export && local) {
+        // export reads this stack's DynamoDB Local and Kafka unless told where else (ADR 22); a
+        // DynamoDB on this machine (another stack's, --port-offset) is local too: any key will do.
+        int dynamo = args.indexOf("--dynamodb-endpoint");
+        boolean local = export
+                ? dynamo < 0 || dynamo + 1 < args.size() && onThisMachine(args.get(dynamo + 1))
+                : !args.contains("--endpoint");
+        if (export && dynamo < 0) {
             args.addAll(List.of("--dynamodb-endpoint", "http://127.0.0.1:" + StackPorts.DYNAMODB));
         }
         if (export && !args.contains("--kafka-bootstrap")) {
@@ -260,6 +264,11 @@ public final class DevstackMain {
      * makes sure of it: a child the status file names that is still alive (its launcher was
      * killed outright, say) is stopped here. Says "stopped" only when nothing is left.
      */
+    /** An endpoint on the loopback interface: a local engine, which accepts any key. */
+    private static boolean onThisMachine(String endpoint) {
+        return endpoint.matches("http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?/?");
+    }
+
     private static int down(StackLayout layout) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
         List<ProcessHandle> children = StackStatus.readFrom(layout.statusFile()).stream()
