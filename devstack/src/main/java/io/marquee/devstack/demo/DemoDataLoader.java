@@ -31,8 +31,13 @@ public final class DemoDataLoader {
     private final PrintStream out;
 
     public DemoDataLoader(String catalogUrl, String kafkaBootstrapServers, PrintStream out) {
+        this(catalogUrl, kafkaBootstrapServers, out, 0);
+    }
+
+    /** @param eventsPerSecond the pace of publishing the history (see {@link EventPublisher}); 0 for none */
+    public DemoDataLoader(String catalogUrl, String kafkaBootstrapServers, PrintStream out, double eventsPerSecond) {
         this.catalog = new CatalogLoader(catalogUrl, out);
-        this.events = new EventPublisher(kafkaBootstrapServers, out);
+        this.events = new EventPublisher(kafkaBootstrapServers, out, eventsPerSecond);
         this.out = out;
     }
 

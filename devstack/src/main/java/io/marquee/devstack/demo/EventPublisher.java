@@ -52,12 +52,22 @@ public final class EventPublisher {
 
     private static final byte[] HISTORY = "true".getBytes(StandardCharsets.UTF_8);
 
+    /** How many sends between two looks at the pace. */
+    private static final int PACE_EVERY = 500;
+
     private final String bootstrapServers;
     private final PrintStream out;
+    private final double eventsPerSecond;
 
     public EventPublisher(String bootstrapServers, PrintStream out) {
+        this(bootstrapServers, out, 0);
+    }
+
+    /** @param eventsPerSecond the most records sent a second (both topics counted); 0 for no limit */
+    public EventPublisher(String bootstrapServers, PrintStream out, double eventsPerSecond) {
         this.bootstrapServers = bootstrapServers;
         this.out = out;
+        this.eventsPerSecond = eventsPerSecond;
     }
 
     /** The result of one publish: how many events went to each topic. */
@@ -78,10 +88,14 @@ public final class EventPublisher {
         int sent = 0;
         int ratings = 0;
         Future<RecordMetadata> last = null;
+        Pace pace = Pace.of(eventsPerSecond);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
             for (int i = 0; i < interactions.size(); i++) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("publishing stopped after " + i + " of " + interactions.size() + " events");
+                }
+                if (i % PACE_EVERY == 0) {
+                    pace.after(sent + ratings);
                 }
                 Interaction x = interactions.get(i);
                 Instant at = Instant.ofEpochSecond(x.timestamp());

@@ -73,6 +73,13 @@ public final class Devstack {
     private static final int SETUP_ATTEMPTS = 3;
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
+    /**
+     * The demo history goes out after READY from the launcher's JVM, which also runs DynamoDB Local
+     * and the broker: at full speed (254k records in about 20 s) it was the busiest work there just
+     * when the first requests come (a read right after READY once answered 504). The consumers
+     * absorb 50–150 events a second, so this pace delays none of them.
+     */
+    private static final double HISTORY_EVENTS_PER_SECOND = 3_000;
     private static final String CATALOG = "catalog-service";
 
     private final Supervisor supervisor;
@@ -377,7 +384,8 @@ public final class Devstack {
     }
 
     private DemoDataLoader dataLoader() {
-        return new DemoDataLoader("http://127.0.0.1:" + options.ports().of(8082), kafka.bootstrapServers(), out);
+        return new DemoDataLoader("http://127.0.0.1:" + options.ports().of(8082), kafka.bootstrapServers(), out,
+                HISTORY_EVENTS_PER_SECOND);
     }
 
     private Path dataDir() {
