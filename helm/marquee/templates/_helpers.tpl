@@ -243,6 +243,9 @@ automountServiceAccountToken: false
 {{- end -}}
 {{- if has "dynamodb" .spec.uses -}}
 {{- $_ := set $data "QUARKUS_DYNAMODB_AWS_REGION" $values.aws.region -}}
+{{- if or $values.devDependencies.enabled $values.dynamodb.createTables -}}
+{{- $_ := set $data "MARQUEE_DYNAMODB_CREATE_TABLES" "true" -}}
+{{- end -}}
 {{- if $values.devDependencies.enabled -}}
 {{- $_ := set $data "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE" (printf "http://%s:8000" (include "marquee.devDependenciesHost" $root)) -}}
 {{- else if $values.dynamodb.endpoint -}}
@@ -299,6 +302,7 @@ automountServiceAccountToken: false
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED" "true" -}}
 {{- $_ := set $data "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (toString .v.trustedProxies) -}}
 {{- end -}}
+{{- $_ := set $data "QUARKUS_SHUTDOWN_TIMEOUT" (printf "%ds" (int $values.shutdown.timeoutSeconds)) -}}
 {{- range $property, $value := .v.config -}}
 {{- $_ := set $data (include "marquee.envName" $property) (toString $value) -}}
 {{- end -}}
@@ -363,7 +367,9 @@ spec:
         {{- include "marquee.podSecurityContext" . | nindent 8 }}
       topologySpreadConstraints:
         {{- include "marquee.topologySpread" . | nindent 8 }}
-      terminationGracePeriodSeconds: 30
+      # preStop delay + Quarkus' shutdown timeout + a margin, so the kubelet never kills a pod that is
+      # still finishing requests.
+      terminationGracePeriodSeconds: {{ add $values.shutdown.preStopSeconds $values.shutdown.timeoutSeconds 5 }}
       containers:
         - name: {{ .name }}
           image: {{ include "marquee.image" (dict "root" $root "image" .v.image) | quote }}
@@ -383,6 +389,27 @@ spec:
             - secretRef:
                 name: {{ .v.existingSecret }}
             {{- end }}
+          {{- if and (has "kafka" .spec.uses) (not $values.devDependencies.enabled) (eq $values.kafka.authentication "SCRAM_SHA_512") }}
+          {{- $kafkaSecret := get $values.kafka.credentialsSecrets .name | default (printf "%s-kafka-%s" (include "marquee.prefix" $root) .name) }}
+          # This service's own Kafka credentials: its ACLs are kafka.topics' writers and readers.
+          env:
+            - name: MARQUEE_KAFKA_USERNAME
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $kafkaSecret }}
+                  key: username
+            - name: MARQUEE_KAFKA_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $kafkaSecret }}
+                  key: password
+          {{- end }}
+          lifecycle:
+            # Keep serving while the endpoint removal reaches every node and ingress controller;
+            # only then does SIGTERM start Quarkus' graceful shutdown.
+            preStop:
+              sleep:
+                seconds: {{ $values.shutdown.preStopSeconds }}
           startupProbe:
             httpGet:
               path: /q/health/started

@@ -4,6 +4,7 @@ import io.marquee.testsupport.DynamoDbLocalResource;
 import io.marquee.testsupport.JwtKeysResource;
 import io.marquee.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 
 /**
  * The engines every {@code @QuarkusTest} of this module runs against: one DynamoDB Local, one Kafka
@@ -11,7 +12,9 @@ import io.quarkus.test.common.QuarkusTestResource;
  * profile, same resources).
  */
 @QuarkusTestResource(value = DynamoDbLocalResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+// The production shape: SCRAM only, and this service's ACLs from io.marquee.common.kafka.TopicAccess.
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "service", value = "catalog-service"))
 @QuarkusTestResource(value = JwtKeysResource.class, restrictToAnnotatedClass = false)
 public final class CatalogTestResources {
 

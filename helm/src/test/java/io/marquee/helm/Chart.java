@@ -71,6 +71,40 @@ final class Chart {
         return PARSED.computeIfAbsent(values, v -> List.copyOf(parse(render(v))));
     }
 
+    /** What the hook annotations ({@code helm.sh/hook}, {@code helm.sh/hook-weight}, ...) are called in {@link #renderWithHooks}. */
+    static final String HOOK_ANNOTATION = "hooks.test/hook";
+
+    /**
+     * helm-java's template leaves Helm hooks out (as {@code helm template --no-hooks} would); this
+     * renders a copy of the chart whose hook annotations are renamed to {@link #HOOK_ANNOTATION}, so
+     * the hooks (the Kafka topic Job, the {@code helm test} pod) come out as ordinary documents with
+     * their hook settings still visible. {@code sets} are {@code --set} pairs, applied in order.
+     */
+    static String renderWithHooks(Values values, Map<String, String> sets) {
+        Path copy = copyChart();
+        try {
+            try (var files = Files.walk(copy.resolve("templates"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.writeString(file, Files.readString(file).replace("helm.sh/hook", HOOK_ANNOTATION));
+                }
+            }
+            TemplateCommand command = new Helm(copy).template()
+                    .withName(K8sManifests.RELEASE)
+                    .withNamespace(K8sManifests.NAMESPACE);
+            if (values.file != null) {
+                command = command.withValuesFile(copy.resolve(values.file));
+            }
+            for (Map.Entry<String, String> set : sets.entrySet()) {
+                command = command.set(set.getKey(), set.getValue());
+            }
+            return command.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(copy);
+        }
+    }
+
     /**
      * helm lint --strict with the given value set. helm-java's lint takes no values file, so an
      * overlay is linted as a copy of the chart whose values.yaml is the merged values.

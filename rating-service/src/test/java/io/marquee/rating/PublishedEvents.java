@@ -9,6 +9,7 @@ import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.common.tracing.TraceParent;
 import java.nio.charset.StandardCharsets;
+import io.marquee.testsupport.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads what rating-service published, with a plain consumer from the start of a topic, as a
@@ -97,9 +97,9 @@ public final class PublishedEvents {
     }
 
     private static KafkaConsumer<String, String> fromTheBeginning(String topic) {
+        // The harness reads what rating-service wrote (the service itself may only write).
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.putAll(TestKafka.harnessProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

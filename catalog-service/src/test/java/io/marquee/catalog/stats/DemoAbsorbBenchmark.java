@@ -95,8 +95,8 @@ class DemoAbsorbBenchmark {
     }
 
     private static Map<TopicPartition, Long> endOffsets() {
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", Events.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Events.clientProperties(),
+                new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new java.util.ArrayList<>();
             for (String topic : List.of(Topics.INTERACTIONS, Topics.RATINGS)) {
                 reader.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -107,7 +107,7 @@ class DemoAbsorbBenchmark {
 
     private static Properties producerConfig() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Events.bootstrapServers());
+        p.putAll(Events.clientProperties());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

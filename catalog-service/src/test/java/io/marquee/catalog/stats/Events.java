@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
+import io.marquee.testsupport.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Publishes events as the producers of the platform do: JSON values keyed by user id. */
 public final class Events {
@@ -42,17 +42,17 @@ public final class Events {
 
     static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5),
-                    new StringSerializer(), new StringSerializer());
+            Map<String, Object> props = TestKafka.harnessProperties();
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }
 
-    public static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    /** The brokers and the test harness's credentials (the topics' writers are other services). */
+    public static Map<String, Object> clientProperties() {
+        return TestKafka.harnessProperties();
     }
 
     public static void interaction(String userId, String itemId, String type, Instant at) {
@@ -88,9 +88,9 @@ public final class Events {
      * {@code to} poll by poll, as Kafka hands it to a consumer after a rebalance or a restart.
      */
     public static <V> void redeliver(String topic, Deserializer<V> values, Consumer<ConsumerRecords<String, V>> to) {
-        try (KafkaConsumer<String, V> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+        Map<String, Object> props = clientProperties();
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, V> reader = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);

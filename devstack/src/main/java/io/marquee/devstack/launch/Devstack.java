@@ -320,6 +320,8 @@ public final class Devstack {
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", DynamoDbLocalEngine.ACCESS_KEY);
         env.put("QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", DynamoDbLocalEngine.SECRET_KEY);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // DynamoDB Local starts empty (or from a data dir of an older release): services create their tables.
+        env.put("MARQUEE_DYNAMODB_CREATE_TABLES", "true");
         // A laptop stack answers only locally.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Until authentication exists, admin writes are open only on the embedded default.

@@ -15,8 +15,13 @@ public interface RatingsConfig {
     @WithDefault("marquee-")
     String tablePrefix();
 
-    /** Create the tables at startup when they are absent (and wait until they are ACTIVE). */
-    @WithDefault("true")
+    /**
+     * Create the tables at startup when they are absent (and wait until they are ACTIVE). Off in
+     * production, where the tables are provisioned beforehand (helm/iam/terraform) and the role has
+     * no CreateTable; on in dev, tests and the devstack ({@code marquee.dynamodb.create-tables},
+     * env {@code MARQUEE_DYNAMODB_CREATE_TABLES}, in application.properties).
+     */
+    @WithDefault("false")
     boolean createTablesAtStartup();
 
     /** Listing page sizes. */
