@@ -1,8 +1,9 @@
 {{/*
-Shared building blocks. Every service is rendered by "marquee.service" from two inputs: its entry
-in "marquee.serviceRegistry" (port, who it calls, which backing services it uses) and its block in
-values.yaml. Adding a service = a registry entry, a values block (+ schema) and a one-line
-template file.
+Shared building blocks. Every kind of object has its own template (deployment.yaml, service.yaml,
+hpa.yaml, pdb.yaml, networkpolicy.yaml, servicemonitor.yaml, ingress.yaml, ...), which ranges over
+"marquee.serviceRegistry" (port, who a service calls, which backing services it uses) and renders
+each enabled service from its block in values.yaml. Adding a service = a registry entry and a
+values block (+ schema); no template file.
 */}}
 
 {{/* Name prefix of every object: the release name (or fullnameOverride). */}}
@@ -37,15 +38,19 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/part-of: marquee
 {{- end }}
 
-{{/* Image reference: (dict "root" $ "image" .image). Tag: the service's, else image.tag, else appVersion. */}}
+{{/*
+Image reference: (dict "root" $ "image" .image). A digest (sha256:...) pins the exact image and
+wins over any tag; otherwise the tag is the service's, else image.tag, else appVersion.
+*/}}
 {{- define "marquee.image" -}}
+{{- $registry := trimSuffix "/" .root.Values.image.registry -}}
+{{- $repository := ternary (printf "%s/%s" $registry .image.repository) .image.repository (ne $registry "") -}}
+{{- if .image.digest -}}
+{{- printf "%s@%s" $repository .image.digest -}}
+{{- else -}}
 {{- $tag := toString (.image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion) -}}
 {{- if eq $tag "latest" }}{{ fail "image tag 'latest' is not allowed: pin a version" }}{{ end -}}
-{{- $registry := trimSuffix "/" .root.Values.image.registry -}}
-{{- if $registry -}}
-{{- printf "%s/%s:%s" $registry .image.repository $tag -}}
-{{- else -}}
-{{- printf "%s:%s" .image.repository $tag -}}
+{{- printf "%s:%s" $repository $tag -}}
 {{- end -}}
 {{- end }}
 
@@ -167,58 +172,14 @@ event-ingest-service:
 {{- include "marquee.componentName" (dict "root" . "name" "dev-dependencies") -}}
 {{- end }}
 
-{{/* One service: ServiceAccount, ConfigMap, Deployment, Service, HPA, PDB, NetworkPolicy, ServiceMonitor (+ Ingress for the public one). */}}
+{{/*
+Services are rendered one kind per template (deployment.yaml, service.yaml, hpa.yaml, ...) from
+"marquee.serviceRegistry" and each service's values block; a service needs no template file of its
+own. Kept, rendering nothing, so an old one-line service template is harmless.
+*/}}
 {{- define "marquee.service" -}}
-{{- $root := .root -}}
-{{- $name := .name -}}
-{{- $spec := get (include "marquee.serviceRegistry" $root | fromYaml) $name -}}
-{{- if not $spec }}{{ fail (printf "unknown service %s: add it to marquee.serviceRegistry" $name) }}{{ end -}}
-{{- $v := get $root.Values $spec.valuesKey -}}
-{{- if and $v $v.enabled -}}
-{{- $ctx := dict "root" $root "name" $name "spec" $spec "v" $v "fullname" (include "marquee.componentName" (dict "root" $root "name" $name)) -}}
-{{ include "marquee.serviceAccount" $ctx }}
----
-{{ include "marquee.configMap" $ctx }}
----
-{{ include "marquee.deployment" $ctx }}
----
-{{ include "marquee.k8sService" $ctx }}
-{{- if $v.autoscaling.enabled }}
----
-{{ include "marquee.hpa" $ctx }}
-{{- end }}
-{{- if (include "marquee.needsPdb" $ctx) }}
----
-{{ include "marquee.pdb" $ctx }}
-{{- end }}
-{{- if $root.Values.networkPolicies.enabled }}
----
-{{ include "marquee.networkPolicy" $ctx }}
-{{- end }}
-{{- if $root.Values.serviceMonitor.enabled }}
----
-{{ include "marquee.serviceMonitor" $ctx }}
-{{- end }}
-{{- if and $spec.public $v.ingress $v.ingress.enabled }}
----
-{{ include "marquee.ingress" $ctx }}
-{{- end }}
-{{- end }}
 {{- end }}
 
-{{- define "marquee.serviceAccount" -}}
-apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: {{ .v.serviceAccount.name | default .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-  {{- with .v.serviceAccount.annotations }}
-  annotations:
-    {{- toYaml . | nindent 4 }}
-  {{- end }}
-automountServiceAccountToken: false
-{{- end }}
 
 {{/* Non-secret configuration as environment variables. Secrets never go here (existingSecret). */}}
 {{- define "marquee.configMapData" -}}
@@ -227,10 +188,15 @@ automountServiceAccountToken: false
 {{- $prefix := include "marquee.prefix" $root -}}
 {{- $registry := include "marquee.serviceRegistry" $root | fromYaml -}}
 {{- $data := dict -}}
+{{- $_ := set $data "QUARKUS_MANAGEMENT_PORT" (toString $values.management.port) -}}
+{{- $public := .spec.public -}}
 {{- range $callee := .spec.calls -}}
 {{- if include "marquee.serviceEnabled" (dict "root" $root "name" $callee) -}}
 {{- $c := get $registry $callee -}}
 {{- $_ := set $data (printf "QUARKUS_REST_CLIENT_%s_URL" (include "marquee.envName" $c.restClientKey)) (printf "http://%s-%s:%v" $prefix $callee $c.port) -}}
+{{- if $public -}}
+{{- $_ := set $data (printf "GATEWAY_%s_MANAGEMENT_URL" (include "marquee.envName" $c.restClientKey)) (printf "http://%s-%s:%v" $prefix $callee $values.management.port) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if $values.auth.jwksUrl -}}
@@ -312,209 +278,9 @@ automountServiceAccountToken: false
 {{- toYaml $data -}}
 {{- end }}
 
-{{- define "marquee.configMap" -}}
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-data:
-  {{- include "marquee.configMapData" . | nindent 2 }}
-{{- end }}
 
-{{- define "marquee.deployment" -}}
-{{- $root := .root -}}
-{{- $values := $root.Values -}}
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-spec:
-  {{- if not .v.autoscaling.enabled }}
-  replicas: {{ .v.replicas }}
-  {{- end }}
-  revisionHistoryLimit: 5
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxUnavailable: 0
-      maxSurge: 1
-  selector:
-    matchLabels:
-      {{- include "marquee.selectorLabels" . | nindent 6 }}
-  template:
-    metadata:
-      labels:
-        {{- include "marquee.labels" . | nindent 8 }}
-      annotations:
-        checksum/config: {{ include "marquee.configMapData" . | sha256sum }}
-        {{- with .v.podAnnotations }}
-        {{- toYaml . | nindent 8 }}
-        {{- end }}
-    spec:
-      serviceAccountName: {{ .v.serviceAccount.name | default .fullname }}
-      automountServiceAccountToken: false
-      {{- with $values.image.pullSecrets }}
-      imagePullSecrets:
-        {{- range . }}
-        - name: {{ . }}
-        {{- end }}
-      {{- end }}
-      securityContext:
-        {{- include "marquee.podSecurityContext" . | nindent 8 }}
-      topologySpreadConstraints:
-        {{- include "marquee.topologySpread" . | nindent 8 }}
-      # preStop delay + Quarkus' shutdown timeout + a margin, so the kubelet never kills a pod that is
-      # still finishing requests.
-      terminationGracePeriodSeconds: {{ add $values.shutdown.preStopSeconds $values.shutdown.timeoutSeconds 5 }}
-      containers:
-        - name: {{ .name }}
-          image: {{ include "marquee.image" (dict "root" $root "image" .v.image) | quote }}
-          imagePullPolicy: {{ $values.image.pullPolicy }}
-          ports:
-            - name: http
-              containerPort: {{ .spec.port }}
-              protocol: TCP
-          envFrom:
-            - configMapRef:
-                name: {{ .fullname }}
-            {{- if and $values.aws.credentialsSecret (or (has "dynamodb" .spec.uses) (has "personalize" .spec.uses)) }}
-            - secretRef:
-                name: {{ $values.aws.credentialsSecret }}
-            {{- end }}
-            {{- if .v.existingSecret }}
-            - secretRef:
-                name: {{ .v.existingSecret }}
-            {{- end }}
-          {{- if and (has "kafka" .spec.uses) (not $values.devDependencies.enabled) (eq $values.kafka.authentication "SCRAM_SHA_512") }}
-          {{- $kafkaSecret := get $values.kafka.credentialsSecrets .name | default (printf "%s-kafka-%s" (include "marquee.prefix" $root) .name) }}
-          # This service's own Kafka credentials: its ACLs are kafka.topics' writers and readers.
-          env:
-            - name: MARQUEE_KAFKA_USERNAME
-              valueFrom:
-                secretKeyRef:
-                  name: {{ $kafkaSecret }}
-                  key: username
-            - name: MARQUEE_KAFKA_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  name: {{ $kafkaSecret }}
-                  key: password
-          {{- end }}
-          lifecycle:
-            # Keep serving while the endpoint removal reaches every node and ingress controller;
-            # only then does SIGTERM start Quarkus' graceful shutdown.
-            preStop:
-              sleep:
-                seconds: {{ $values.shutdown.preStopSeconds }}
-          startupProbe:
-            httpGet:
-              path: /q/health/started
-              port: http
-            periodSeconds: 2
-            timeoutSeconds: 2
-            failureThreshold: 60
-          livenessProbe:
-            httpGet:
-              path: /q/health/live
-              port: http
-            periodSeconds: 10
-            timeoutSeconds: 2
-            failureThreshold: 3
-          readinessProbe:
-            httpGet:
-              path: /q/health/ready
-              port: http
-            periodSeconds: 5
-            timeoutSeconds: 2
-            failureThreshold: 3
-          resources:
-            {{- toYaml .v.resources | nindent 12 }}
-          securityContext:
-            {{- include "marquee.containerSecurityContext" . | nindent 12 }}
-          volumeMounts:
-            - name: tmp
-              mountPath: /tmp
-            {{- if and .spec.issuesTokens .v.jwt.existingSecret }}
-            - name: jwt
-              mountPath: /etc/marquee/jwt
-              readOnly: true
-            {{- end }}
-      volumes:
-        - name: tmp
-          emptyDir:
-            sizeLimit: {{ .v.tmpSizeLimit }}
-        {{- if and .spec.issuesTokens .v.jwt.existingSecret }}
-        - name: jwt
-          secret:
-            secretName: {{ .v.jwt.existingSecret }}
-            defaultMode: 0440
-            items:
-              - key: {{ .v.jwt.privateKeyKey }}
-                path: {{ .v.jwt.privateKeyKey }}
-        {{- end }}
-      {{- with .v.nodeSelector }}
-      nodeSelector:
-        {{- toYaml . | nindent 8 }}
-      {{- end }}
-      {{- with .v.tolerations }}
-      tolerations:
-        {{- toYaml . | nindent 8 }}
-      {{- end }}
-{{- end }}
 
-{{- define "marquee.k8sService" -}}
-apiVersion: v1
-kind: Service
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-spec:
-  type: ClusterIP
-  selector:
-    {{- include "marquee.selectorLabels" . | nindent 4 }}
-  ports:
-    - name: http
-      port: {{ .spec.port }}
-      targetPort: http
-      protocol: TCP
-{{- end }}
 
-{{- define "marquee.hpa" -}}
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: {{ .fullname }}
-  minReplicas: {{ .v.autoscaling.minReplicas }}
-  maxReplicas: {{ .v.autoscaling.maxReplicas }}
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: {{ .v.autoscaling.targetCPUUtilizationPercentage }}
-    {{- range .v.autoscaling.customMetrics }}
-    - type: Pods
-      pods:
-        metric:
-          name: {{ .name }}
-        target:
-          type: AverageValue
-          averageValue: {{ .targetAverageValue | quote }}
-    {{- end }}
-{{- end }}
 
 {{/* A PDB wherever more than one replica can run. */}}
 {{- define "marquee.needsPdb" -}}
@@ -523,19 +289,6 @@ spec:
 {{- else if gt (int .v.replicas) 1 }}true{{ end -}}
 {{- end }}
 
-{{- define "marquee.pdb" -}}
-apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-spec:
-  maxUnavailable: {{ .v.podDisruptionBudget.maxUnavailable }}
-  selector:
-    matchLabels:
-      {{- include "marquee.selectorLabels" . | nindent 6 }}
-{{- end }}
 
 {{/* DNS egress, shared by every policy. */}}
 {{- define "marquee.dnsEgress" -}}
@@ -577,188 +330,34 @@ spec:
       port: {{ .port }}
 {{- end }}
 
-{{- define "marquee.networkPolicy" -}}
-{{- $root := .root -}}
-{{- $values := $root.Values -}}
-{{- $registry := include "marquee.serviceRegistry" $root | fromYaml -}}
-{{- $callers := (include "marquee.callersOf" . | fromYaml).callers -}}
-{{- $uses := .spec.uses -}}
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-spec:
-  podSelector:
-    matchLabels:
-      {{- include "marquee.selectorLabels" . | nindent 6 }}
-  policyTypes:
-    - Ingress
-    - Egress
-  ingress:
-    {{- if $callers }}
-    # Only the services that call this one.
-    - from:
-        - podSelector:
-            matchLabels:
-              app.kubernetes.io/instance: {{ $root.Release.Name }}
-            matchExpressions:
-              - key: app.kubernetes.io/name
-                operator: In
-                values:
-                  {{- toYaml $callers | nindent 18 }}
-      ports:
-        - protocol: TCP
-          port: {{ .spec.port }}
-    {{- end }}
-    {{- if .spec.public }}
-    # The ingress controller.
-    - from:
-        - namespaceSelector:
-            matchLabels:
-              kubernetes.io/metadata.name: {{ $values.networkPolicies.ingressController.namespace }}
-          podSelector:
-            matchLabels:
-              {{- toYaml $values.networkPolicies.ingressController.podLabels | nindent 14 }}
-      ports:
-        - protocol: TCP
-          port: {{ .spec.port }}
-    {{- end }}
-    {{- if $values.serviceMonitor.enabled }}
-    # Prometheus scraping /q/metrics.
-    - from:
-        - namespaceSelector:
-            matchLabels:
-              kubernetes.io/metadata.name: {{ $values.networkPolicies.monitoring.namespace }}
-          podSelector:
-            matchLabels:
-              {{- toYaml $values.networkPolicies.monitoring.podLabels | nindent 14 }}
-      ports:
-        - protocol: TCP
-          port: {{ .spec.port }}
-    {{- end }}
-  egress:
-    {{- include "marquee.dnsEgress" $root | nindent 4 }}
-    {{- range $callee := .spec.calls }}
-    {{- if include "marquee.serviceEnabled" (dict "root" $root "name" $callee) }}
-    - to:
-        - podSelector:
-            matchLabels:
-              {{- include "marquee.selectorLabels" (dict "root" $root "name" $callee) | nindent 14 }}
-      ports:
-        - protocol: TCP
-          port: {{ (get $registry $callee).port }}
-    {{- end }}
-    {{- end }}
-    {{- if and (not .spec.issuesTokens) (not $values.auth.jwksUrl) (include "marquee.serviceEnabled" (dict "root" $root "name" "user-service")) (not (has "user-service" .spec.calls)) }}
-    # JWKS from user-service.
-    - to:
-        - podSelector:
-            matchLabels:
-              {{- include "marquee.selectorLabels" (dict "root" $root "name" "user-service") | nindent 14 }}
-      ports:
-        - protocol: TCP
-          port: {{ (get $registry "user-service").port }}
-    {{- end }}
-    {{- if $values.devDependencies.enabled }}
-    {{- if has "dynamodb" $uses }}
-    {{- include "marquee.devDependenciesPeer" (dict "root" $root "port" 8000) | nindent 4 }}
-    {{- end }}
-    {{- if has "kafka" $uses }}
-    {{- include "marquee.devDependenciesPeer" (dict "root" $root "port" 9092) | nindent 4 }}
-    {{- end }}
-    {{- if has "personalize" $uses }}
-    {{- include "marquee.devDependenciesPeer" (dict "root" $root "port" 9380) | nindent 4 }}
-    {{- end }}
-    {{- else }}
-    {{- if or (has "dynamodb" $uses) (has "personalize" $uses) }}
-    {{- include "marquee.awsEgress" $root | nindent 4 }}
-    {{- end }}
-    {{- if has "kafka" $uses }}
-    # Kafka brokers (MSK: 9092 plaintext, 9094 TLS, 9098 IAM).
-    - to:
-        {{- range $values.networkPolicies.kafka.cidrs }}
-        - ipBlock:
-            cidr: {{ . }}
-        {{- end }}
-      ports:
-        {{- range $values.networkPolicies.kafka.ports }}
-        - protocol: TCP
-          port: {{ . }}
-        {{- end }}
-    {{- end }}
-    {{- end }}
-    {{- if and $values.tracing.otlpEndpoint $values.networkPolicies.tracing.cidrs }}
-    # OpenTelemetry collector.
-    - to:
-        {{- range $values.networkPolicies.tracing.cidrs }}
-        - ipBlock:
-            cidr: {{ . }}
-        {{- end }}
-      ports:
-        - protocol: TCP
-          port: {{ $values.networkPolicies.tracing.port }}
-    {{- end }}
+
+
+{{/*
+Annotations per ingress controller. alb (AWS Load Balancer Controller): IP targets (pods are
+reached directly, so the NetworkPolicy must admit the VPC's subnets: networkPolicies.
+ingressController.cidrs) and the health check on the management port's readiness. nginx needs none:
+it follows the endpoints, which readiness keeps current. The user's annotations win.
+*/}}
+{{- define "marquee.ingressAnnotations" -}}
+{{- $a := dict -}}
+{{- if eq .v.ingress.controller "alb" -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/target-type" "ip" -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/scheme" (.v.ingress.alb.scheme | default "internet-facing") -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/healthcheck-port" (toString .root.Values.management.port) -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/healthcheck-path" "/q/health/ready" -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/success-codes" "200" -}}
+{{- if .v.ingress.tls -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/listen-ports" "[{\"HTTPS\":443}]" -}}
+{{- end -}}
+{{- with .v.ingress.alb.certificateArn -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/certificate-arn" . -}}
+{{- $_ := set $a "alb.ingress.kubernetes.io/listen-ports" "[{\"HTTPS\":443}]" -}}
+{{- end -}}
+{{- end -}}
+{{- range $k, $val := .v.ingress.annotations -}}
+{{- $_ := set $a $k $val -}}
+{{- end -}}
+{{- if $a }}{{ toYaml $a }}{{ end -}}
 {{- end }}
 
-{{- define "marquee.serviceMonitor" -}}
-apiVersion: monitoring.coreos.com/v1
-kind: ServiceMonitor
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-    {{- with .root.Values.serviceMonitor.labels }}
-    {{- toYaml . | nindent 4 }}
-    {{- end }}
-spec:
-  selector:
-    matchLabels:
-      {{- include "marquee.selectorLabels" . | nindent 6 }}
-  endpoints:
-    - port: http
-      path: /q/metrics
-      interval: {{ .root.Values.serviceMonitor.interval }}
-      scrapeTimeout: {{ .root.Values.serviceMonitor.scrapeTimeout }}
-{{- end }}
 
-{{- define "marquee.ingress" -}}
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: {{ .fullname }}
-  labels:
-    {{- include "marquee.labels" . | nindent 4 }}
-  {{- with .v.ingress.annotations }}
-  annotations:
-    {{- toYaml . | nindent 4 }}
-  {{- end }}
-spec:
-  {{- with .v.ingress.className }}
-  ingressClassName: {{ . }}
-  {{- end }}
-  {{- with .v.ingress.tls }}
-  tls:
-    {{- range . }}
-    - secretName: {{ .secretName }}
-      hosts:
-        {{- toYaml .hosts | nindent 8 }}
-    {{- end }}
-  {{- end }}
-  rules:
-    {{- range .v.ingress.hosts }}
-    - host: {{ .host | quote }}
-      http:
-        paths:
-          {{- range .paths }}
-          - path: {{ .path }}
-            pathType: {{ .pathType }}
-            backend:
-              service:
-                name: {{ $.fullname }}
-                port:
-                  name: http
-          {{- end }}
-    {{- end }}
-{{- end }}

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.marquee.testsupport.JwtKeysResource;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeServices.class)
 @WithTestResource(JwtKeysResource.class)
 class DownstreamDownTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     private static final String USER = TestTokens.bearer(TestTokens.user("down-user"));
     /** The engine's key in the status answer, quoted for the JSON path (it has a dash). */
@@ -91,7 +102,7 @@ class DownstreamDownTest {
                 .then().statusCode(503).body("detail", equalTo("user-service is unavailable"));
         statusEventually("user", "DOWN").body("services.catalog", equalTo("UP"))
                 .body("services.rating", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

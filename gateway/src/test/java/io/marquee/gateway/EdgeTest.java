@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.WithTestResource;
 import io.marquee.testsupport.JwtKeysResource;
 import io.marquee.testsupport.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** What the gateway decides itself: edge validation, errors, limits, CORS, docs. */
@@ -19,6 +21,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeServices.class)
 @WithTestResource(JwtKeysResource.class)
 class EdgeTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     @Test
     void malformedIdIsRejectedAtTheEdgeNamingTheField() {
@@ -181,7 +192,7 @@ class EdgeTest {
 
     @Test
     void healthIsUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

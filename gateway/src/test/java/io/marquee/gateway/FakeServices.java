@@ -68,6 +68,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         for (Fake fake : fakes.values()) {
             fake.up();
             config.put("quarkus.rest-client." + fake.name + ".url", "http://127.0.0.1:" + fake.port);
+            // A fake answers its readiness on the same port (a real service: its management port).
+            config.put("gateway." + fake.name + ".management-url", "http://127.0.0.1:" + fake.port);
         }
         // As the devstack and the chart's dev dependencies point every service at personalize-local.
         config.put("personalize.endpoint-override", "http://127.0.0.1:" + fakes.get("engine").port);

@@ -26,14 +26,18 @@ class ObservabilityTest {
     private final List<HasMetadata> objects = Chart.renderObjects(Chart.Values.EKS);
 
     @Test
-    void everyServiceIsScrapedOnQuarkusMetricsThroughItsService() {
+    void everyServiceIsScrapedOnQuarkusMetricsThroughItsServicesManagementPort() {
         for (String service : ChartLintAndRenderTest.SERVICES) {
             ServiceMonitor monitor = Manifests.named(objects, ServiceMonitor.class, "marquee-" + service);
             Service target = Manifests.named(objects, Service.class, "marquee-" + service);
 
             assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
                 assertThat(endpoint.getPath()).isEqualTo("/q/metrics");
-                assertThat(endpoint.getPort()).isEqualTo(target.getSpec().getPorts().get(0).getName());
+                assertThat(endpoint.getPort()).isEqualTo("management");
+                assertThat(target.getSpec().getPorts()).anySatisfy(p -> {
+                    assertThat(p.getName()).isEqualTo("management");
+                    assertThat(p.getTargetPort().getStrVal()).isEqualTo("management");
+                });
             });
             assertThat(Manifests.matches(monitor.getSpec().getSelector(), target.getMetadata().getLabels())).isTrue();
         }
@@ -78,7 +82,7 @@ class ObservabilityTest {
     @Test
     void prometheusMayScrapeEveryServiceThroughTheNetworkPolicies() {
         String rendered = Chart.render(Chart.Values.EKS);
-        long scrapeAllowances = rendered.lines().filter(l -> l.contains("# Prometheus scraping /q/metrics.")).count();
+        long scrapeAllowances = rendered.lines().filter(l -> l.contains("# Prometheus scraping /q/metrics on the management port.")).count();
         assertThat(scrapeAllowances).isEqualTo(Manifests.ofKind(objects, Deployment.class).size());
     }
 

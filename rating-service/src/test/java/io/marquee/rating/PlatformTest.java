@@ -5,24 +5,35 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** What operators and client developers rely on: health, metrics, the API contract. */
 @QuarkusTest
 class PlatformTest {
 
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
+
     @Test
     void readyOnceItsTablesAreActive() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("rating-tables"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(management("/q/health/live")).then().statusCode(200);
     }
 
     @Test
     void metricsIncludeOutboxPublishing() {
         Api.rate(Api.fresh("metered"), Api.fresh("item"), 4).statusCode(201);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management("/q/metrics")).then().statusCode(200)
                 .body(containsString("ratings_outbox_published_total"))
                 .body(containsString("ratings_outbox_publish_failures_total"));
     }

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marquee.testsupport.PersonalizeLocalResource;
 import io.marquee.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,15 @@ import org.junit.jupiter.api.Test;
 /** personalize-local stops in the middle of a run: answers keep coming, marked as fallback, and return to the campaigns. */
 @QuarkusTest
 class FallbackTest {
+
+    /** /q/health answers on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     @Test
     void whilePersonalizeIsDownAnswersComeFromTheChartsAndSaySoThenFromTheCampaignsAgain() {
@@ -52,7 +63,7 @@ class FallbackTest {
             assertThat(ranked.getString("source")).startsWith("fallback:").endsWith("order:catalog-rating");
             assertThat(ranked.getList("items.id")).containsExactlyInAnyOrder("t01", "t02", "t03");
 
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(management("/q/health/ready")).then().statusCode(200);
         } finally {
             PersonalizeLocalResource.startEngine();
         }

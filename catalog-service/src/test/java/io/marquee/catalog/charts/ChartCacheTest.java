@@ -16,9 +16,11 @@ import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.web.ManualCacheClock;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.events.InteractionEvent;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,15 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ChartCacheTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     @Inject
     ReadCaches caches;
@@ -143,7 +154,7 @@ class ChartCacheTest {
             given().queryParam("q", "metrics").get("/items/search").then().statusCode(200);
             given().get("/items/no-such-item-for-metrics").then().statusCode(404);
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management("/q/metrics")).then().statusCode(200).extract().asString();
         for (String cache : List.of("catalog-charts", "catalog-searches", "catalog-items")) {
             assertThat(metrics).contains("cache_gets_total{cache=\"" + cache + "\",result=\"hit\"}",
                     "cache_gets_total{cache=\"" + cache + "\",result=\"miss\"}");

@@ -6,12 +6,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** What operators and other teams rely on: common's mappers and filters, health, OpenAPI. */
 @QuarkusTest
 class PlatformTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     @Test
     void sharedProblemMappersAndRequestIdFilterAreActive() {
@@ -26,7 +37,7 @@ class PlatformTest {
 
     @Test
     void readinessIncludesTheTablesCheck() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("catalog-tables"))
                 .body("checks.find { it.name == 'catalog-tables' }.data.'marquee-catalog-items'", equalTo("ACTIVE"))
@@ -50,6 +61,6 @@ class PlatformTest {
 
     @Test
     void metricsAreExposed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get(management("/q/metrics")).then().statusCode(200).body(containsString("http_server_requests"));
     }
 }

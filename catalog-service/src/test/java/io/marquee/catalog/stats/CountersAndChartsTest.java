@@ -17,9 +17,11 @@ import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @QuarkusTest
 class CountersAndChartsTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -225,7 +236,7 @@ class CountersAndChartsTest {
             assertThat(item.getLong("stats.viewCount")).isEqualTo(1);
             assertThat(item.getLong("stats.ratingCount")).isEqualTo(1);
         });
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("catalog_events_skipped_total"));
     }
 

@@ -228,6 +228,7 @@ public final class Devstack {
         wanted.put("Kafka", options.ports().of(StackPorts.KAFKA));
         wanted.put("Kafka controller", options.ports().of(StackPorts.KAFKA_CONTROLLER));
         modules.forEach(s -> wanted.put(s.module(), options.ports().of(s.defaultPort())));
+        modules.forEach(s -> wanted.put(s.module() + " management", options.ports().of(s.defaultManagementPort())));
         if (personalizeLocalPresent()) {
             wanted.put("personalize-local", options.ports().of(ServiceSpec.PERSONALIZE_LOCAL.defaultPort()));
         }
@@ -286,8 +287,12 @@ public final class Devstack {
         for (ServiceSpec spec : modules) {
             int port = options.ports().of(spec.defaultPort());
             step(spec.module() + " on port " + port);
+            Map<String, String> own = new LinkedHashMap<>(env);
+            int managementPort = options.ports().of(spec.defaultManagementPort());
+            own.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            own.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             started.add(supervisor.start(new ChildSpec(spec.module(), layout.quarkusRunJar(spec.module()), port,
-                    layout.logOf(spec.module()), options.serviceJavaOptions(), env)));
+                    managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own)));
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
         java.util.concurrent.CompletableFuture<Void> movies = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -346,6 +351,8 @@ public final class Devstack {
         for (ServiceSpec spec : modules) {
             String key = spec.restClientKey().toUpperCase().replace('-', '_');
             env.put("QUARKUS_REST_CLIENT_" + key + "_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultPort()));
+            // The gateway's /api/v1/status asks each service's management interface.
+            env.put("GATEWAY_" + key + "_MANAGEMENT_URL", "http://127.0.0.1:" + options.ports().of(spec.defaultManagementPort()));
         }
         return env;
     }

@@ -21,18 +21,26 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int healthPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int healthPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.healthPort = healthPort;
         this.log = log;
         this.process = process;
     }
 
-    public static ServiceProcess start(String name, Path jar, int port, Path log, List<String> javaOptions,
-                                       Map<String, String> env) throws IOException {
+    /**
+     * @param port       its HTTP port ({@code QUARKUS_HTTP_PORT})
+     * @param healthPort where {@code /q/health} answers: a service's management interface (the
+     *                   caller sets {@code QUARKUS_MANAGEMENT_PORT}), or {@code port} for a process
+     *                   without one (personalize-local)
+     */
+    public static ServiceProcess start(String name, Path jar, int port, int healthPort, Path log,
+                                       List<String> javaOptions, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
@@ -46,7 +54,7 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Files.writeString(log, "---- devstack starting " + name + " on port " + port + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, port, healthPort, log, builder.start());
     }
 
     public String name() {
@@ -71,7 +79,7 @@ public final class ServiceProcess {
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -104,9 +112,12 @@ public final class ServiceProcess {
         return process.exitValue();
     }
 
-    /** Whether {@code path} (e.g. {@code /q/health/live}) answers 200 within {@code timeout}; never throws. */
+    /**
+     * Whether {@code path} (e.g. {@code /q/health/live}) answers 200 on the health port within
+     * {@code timeout}; never throws.
+     */
     public boolean answers(String path, Duration timeout) {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + path))
                 .timeout(timeout).GET().build();
         try {
             return HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

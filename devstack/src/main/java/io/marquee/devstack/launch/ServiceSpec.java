@@ -10,6 +10,14 @@ public record ServiceSpec(String module, int defaultPort, String restClientKey) 
 
     /** event-ingest-service's port, which {@code ./marquee status} asks for the relay's lag. */
     public static final int EVENT_INGEST_PORT = 8085;
+    /**
+     * Where a service's management interface ({@code /q/health}, {@code /q/metrics}) listens in the
+     * devstack: its API port + 100 (8180-8185), distinct for every service and clear of the engines'
+     * ports, shifted by the stack's offset like every other port.
+     */
+    public int defaultManagementPort() {
+        return defaultPort + 100;
+    }
 
     /** Start order matters only for readability of the logs; readiness is awaited for all. */
     public static final List<ServiceSpec> KNOWN = List.of(

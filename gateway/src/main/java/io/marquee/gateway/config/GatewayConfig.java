@@ -3,6 +3,7 @@ package io.marquee.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the gateway treats the services behind it. Base URLs are not here: each service's URL is
@@ -53,6 +54,13 @@ public interface GatewayConfig {
          */
         @WithDefault("2s")
         Duration timeout();
+
+        /**
+         * The service's management interface, where {@code /q/health/ready} answers for
+         * {@code GET /api/v1/status} (its API port does not serve {@code /q/health}); required for
+         * the services the status page reports (user, catalog, rating).
+         */
+        Optional<String> managementUrl();
 
         /** The circuit breaker that stops calling a failing service for a while. */
         CircuitBreaker circuitBreaker();

@@ -10,12 +10,23 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marquee.common.dynamo.TablesReadiness;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** What operators and other teams rely on: common's mappers and filters, health, metrics, OpenAPI. */
 @QuarkusTest
 class PlatformTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
 
     @Test
     void sharedProblemMappersAndRequestIdFilterAreActive() {
@@ -30,22 +41,22 @@ class PlatformTest {
 
     @Test
     void readinessIncludesTheTablesAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(management("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("user-tables"))
                 .body("checks.find { it.name == 'user-tables' }.data.'marquee-users'", equalTo("ACTIVE"))
                 .body("checks.find { it.name == 'user-tables' }.data.'marquee-user-emails'", equalTo("ACTIVE"))
                 .body("checks.name", hasItem(containsString("Reactive Messaging")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessAsksDynamoDbAtMostOncePerCachePeriod() {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(management("/q/health/ready")).then().statusCode(200);
         int before = DynamoDbCalls.count("DescribeTable");
         long start = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(management("/q/health/ready")).then().statusCode(200);
         }
         long periods = (System.nanoTime() - start) / TablesReadiness.CACHE_FOR.toNanos() + 1;
         int calls = DynamoDbCalls.count("DescribeTable") - before;
@@ -70,7 +81,7 @@ class PlatformTest {
     @Test
     void metricsAreExposedWithLoginOutcomes() {
         io.marquee.user.Api.login(io.marquee.user.Api.email("metered"), "wrong password").statusCode(401);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management("/q/metrics")).then().statusCode(200)
                 .body(containsString("http_server_requests"))
                 // Buckets, not just count and sum: the chart's p99 alert is computed from them.
                 .body(containsString("http_server_requests_seconds_bucket{"))

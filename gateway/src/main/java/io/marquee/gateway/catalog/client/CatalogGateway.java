@@ -17,10 +17,13 @@ public class CatalogGateway implements DownstreamProbe {
 
     private final CatalogClient client;
     private final Downstream catalog;
+    private final String managementUrl;
 
     CatalogGateway(@RestClient CatalogClient client, GatewayConfig config) {
         this.client = client;
         this.catalog = new Downstream("catalog-service", config.catalog());
+        this.managementUrl = config.catalog().managementUrl()
+                .orElseThrow(() -> new IllegalStateException("gateway.catalog.management-url is required"));
     }
 
     public Response item(String id) {
@@ -59,6 +62,6 @@ public class CatalogGateway implements DownstreamProbe {
 
     @Override
     public boolean reachable() {
-        return catalog.reachable(client::ready);
+        return catalog.reachable(() -> client.ready(managementUrl));
     }
 }

@@ -4,6 +4,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import io.quarkus.rest.client.reactive.Url;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -72,7 +73,8 @@ interface RatingClient {
     @Path("/me/ratings")
     Response myRatings(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit);
 
+    /** Readiness on the service's management interface ({@code gateway.rating.management-url}). */
     @GET
     @Path("/q/health/ready")
-    Response ready();
+    Response ready(@Url String managementUrl);
 }

@@ -23,11 +23,14 @@ public class RatingGateway implements DownstreamProbe {
     private final Downstream rating;
     /** The same service with its own short deadline and breaker, for the summary on the item answer. */
     private final Downstream summaries;
+    private final String managementUrl;
 
     RatingGateway(@RestClient RatingClient client, GatewayConfig config) {
         this.client = client;
         this.rating = new Downstream("rating-service", config.rating());
         this.summaries = new Downstream("rating-service", config.reviewSummary());
+        this.managementUrl = config.rating().managementUrl()
+                .orElseThrow(() -> new IllegalStateException("gateway.rating.management-url is required"));
     }
 
     public Response rating(String itemId) {
@@ -94,6 +97,6 @@ public class RatingGateway implements DownstreamProbe {
 
     @Override
     public boolean reachable() {
-        return rating.reachable(client::ready);
+        return rating.reachable(() -> client.ready(managementUrl));
     }
 }

@@ -3,6 +3,7 @@ package io.marquee.gateway.user.client;
 import io.marquee.common.problem.Problem;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
+import io.quarkus.rest.client.reactive.Url;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -61,7 +62,8 @@ interface UserClient {
     @Path("/me/history")
     Response history();
 
+    /** Readiness on the service's management interface ({@code gateway.user.management-url}). */
     @GET
     @Path("/q/health/ready")
-    Response ready();
+    Response ready(@Url String managementUrl);
 }

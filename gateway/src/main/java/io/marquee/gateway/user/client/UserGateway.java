@@ -17,10 +17,13 @@ public class UserGateway implements DownstreamProbe {
 
     private final UserClient client;
     private final Downstream user;
+    private final String managementUrl;
 
     UserGateway(@RestClient UserClient client, GatewayConfig config) {
         this.client = client;
         this.user = new Downstream("user-service", config.user());
+        this.managementUrl = config.user().managementUrl()
+                .orElseThrow(() -> new IllegalStateException("gateway.user.management-url is required"));
     }
 
     public Response signup(byte[] body) {
@@ -62,6 +65,6 @@ public class UserGateway implements DownstreamProbe {
 
     @Override
     public boolean reachable() {
-        return user.reachable(client::ready);
+        return user.reachable(() -> client.ready(managementUrl));
     }
 }

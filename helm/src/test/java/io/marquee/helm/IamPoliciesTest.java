@@ -1,0 +1,83 @@
+package io.marquee.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.common.kafka.TopicAccess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** helm/iam: each service's least-privilege policy grants its topics as TopicAccess says, and never creates tables. */
+class IamPoliciesTest {
+
+    private static final Path IAM = Chart.REPO_ROOT.resolve("helm/iam");
+    private static final List<String> SERVICES = List.of("user-service", "catalog-service", "rating-service");
+
+    @Test
+    void eachServiceWritesAndReadsExactlyTheTopicsTopicAccessGivesIt() throws IOException {
+        for (String service : SERVICES) {
+            JsonNode policy = policy(service);
+            List<String> writes = topicsWith(policy, "kafka-cluster:WriteData");
+            List<String> reads = topicsWith(policy, "kafka-cluster:ReadData");
+            assertThat(writes).as(service + " writes").containsExactlyInAnyOrderElementsOf(
+                    TopicAccess.ALL.stream().filter(a -> a.writers().contains(service)).map(TopicAccess::topic).toList());
+            assertThat(reads).as(service + " reads").containsExactlyInAnyOrderElementsOf(
+                    TopicAccess.ALL.stream().filter(a -> a.readers().contains(service)).map(TopicAccess::topic).toList());
+            List<String> groups = resourcesWith(policy, "kafka-cluster:AlterGroup");
+            if (!reads.isEmpty()) {
+                assertThat(groups).singleElement().satisfies(g -> assertThat(g).endsWith("/" + service));
+            }
+        }
+    }
+
+    @Test
+    void noServiceMayCreateOrDropTablesOrActOnEverything() throws IOException {
+        for (String service : SERVICES) {
+            JsonNode policy = policy(service);
+            for (JsonNode statement : policy.get("Statement")) {
+                assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+                statement.get("Action").forEach(a -> assertThat(a.asText()).as(service)
+                        .doesNotContain("*").isNotIn("dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable",
+                                "dynamodb:UpdateTimeToLive", "kafka-cluster:CreateTopic", "kafka-cluster:AlterCluster"));
+                statement.get("Resource").forEach(r -> assertThat(r.asText()).as(service).isNotEqualTo("*")
+                        .doesNotEndWith(":table/*"));
+            }
+        }
+    }
+
+    @Test
+    void theTopicJobMayCreateOnlyTheSuitesTopics() throws IOException {
+        JsonNode policy = new ObjectMapper().readTree(Files.readString(IAM.resolve("kafka-topic-setup.json")));
+        assertThat(topicsWith(policy, "kafka-cluster:CreateTopic"))
+                .containsExactlyInAnyOrderElementsOf(TopicAccess.ALL.stream().map(TopicAccess::topic).toList());
+        assertThat(Files.readString(IAM.resolve("terraform/main.tf"))).contains("kafka-topic-setup.json",
+                "templatefile(\"${path.module}/../${each.value}\"", "sts:AssumeRoleWithWebIdentity");
+    }
+
+    private static JsonNode policy(String service) throws IOException {
+        return new ObjectMapper().readTree(Files.readString(IAM.resolve(service + ".json")));
+    }
+
+    private static List<String> topicsWith(JsonNode policy, String action) {
+        return resourcesWith(policy, action).stream().map(r -> r.substring(r.lastIndexOf('/') + 1)).toList();
+    }
+
+    private static List<String> resourcesWith(JsonNode policy, String action) {
+        List<String> resources = new ArrayList<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            boolean grants = false;
+            for (JsonNode a : statement.get("Action")) {
+                grants |= a.asText().equals(action);
+            }
+            if (grants) {
+                statement.get("Resource").forEach(r -> resources.add(r.asText()));
+            }
+        }
+        return resources;
+    }
+}
