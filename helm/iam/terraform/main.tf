@@ -90,10 +90,19 @@ locals {
     }
     "ratings" = {
       hash = "userId", range = "itemId", ttl = null, numbers = []
-      indexes = { "by-user-newest" = ["userId", "byUserKey"], "reviews-by-item-newest" = ["itemId", "reviewKey"] }
+      indexes = {
+        "by-user-newest"            = ["userId", "byUserKey"]
+        "reviews-by-item-newest"    = ["itemId", "reviewKey"]
+        "reviews-by-item-sentiment" = ["itemId", "sentimentKey"]
+        "reviews-by-item-helpful"   = ["itemId", "helpfulKey"]
+        "reviews-flagged-newest"    = ["flag", "flagKey"]
+      }
     }
     "rating-outbox"     = { hash = "userId", range = "seq", ttl = null, numbers = ["seq"], indexes = {} }
     "rating-user-heads" = { hash = "userId", range = null, ttl = null, numbers = [], indexes = {} }
+    "review-summaries"  = { hash = "itemId", range = null, ttl = null, numbers = [], indexes = {} }
+    "review-votes"      = { hash = "reviewId", range = "voterId", ttl = null, numbers = [], indexes = {} }
+    "rating-jobs"       = { hash = "jobId", range = null, ttl = null, numbers = [], indexes = {} }
   }
 }
 

@@ -50,6 +50,34 @@ class IamPoliciesTest {
         }
     }
 
+    /** Every table a service's code names (its *Tables class) is in its policy and in the Terraform example. */
+    @Test
+    void everyTableAServiceUsesIsGrantedAndProvisioned() throws IOException {
+        String terraform = Files.readString(IAM.resolve("terraform/main.tf"));
+        java.util.regex.Pattern constant = java.util.regex.Pattern.compile("static final String (\\w+) = \"([a-z-]+)\";");
+        for (String service : SERVICES) {
+            String policy = Files.readString(IAM.resolve(service + ".json"));
+            List<Path> tables;
+            try (var files = Files.walk(Chart.REPO_ROOT.resolve(service).resolve("src/main/java"))) {
+                tables = files.filter(f -> f.getFileName().toString().endsWith("Tables.java")).toList();
+            }
+            assertThat(tables).as(service).isNotEmpty();
+            int names = 0;
+            for (Path file : tables) {
+                java.util.regex.Matcher m = constant.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (m.group(1).contains("INDEX")) {
+                        continue;
+                    }
+                    assertThat(policy).as(service + " policy").contains("table/${table_prefix}" + m.group(2) + "\"");
+                    assertThat(terraform).as("terraform table").contains("\"" + m.group(2) + "\"");
+                    names++;
+                }
+            }
+            assertThat(names).as(service).isPositive();
+        }
+    }
+
     @Test
     void theTopicJobMayCreateOnlyTheSuitesTopics() throws IOException {
         JsonNode policy = new ObjectMapper().readTree(Files.readString(IAM.resolve("kafka-topic-setup.json")));
