@@ -58,11 +58,17 @@ public final class K8sManifests {
 
     /** File name to content, as {@link #main} writes them. */
     public static Map<String, String> render(Path chart) {
-        String rendered = new Helm(chart).template()
-                .withName(RELEASE)
-                .withNamespace(NAMESPACE)
-                .withValuesFile(chart.resolve(VALUES_FILE))
-                .call();
+        Path renderable = renderableCopy(chart);
+        String rendered;
+        try {
+            rendered = new Helm(renderable).template()
+                    .withName(RELEASE)
+                    .withNamespace(NAMESPACE)
+                    .withValuesFile(renderable.resolve(VALUES_FILE))
+                    .call();
+        } finally {
+            deleteCopy(renderable);
+        }
         Map<String, List<String>> byTemplate = new TreeMap<>();
         for (String document : rendered.split("(?m)^---\\s*$")) {
             String trimmed = document.strip();
@@ -79,6 +85,41 @@ public final class K8sManifests {
         Map<String, String> files = new TreeMap<>();
         byTemplate.forEach((file, documents) -> files.put(file, banner(file) + String.join("\n---\n", documents) + "\n"));
         return files;
+    }
+
+    /**
+     * A temporary copy of the chart without its {@code kubeVersion}: helm-java renders as
+     * Kubernetes 1.20 and takes no {@code --kube-version}, so the chart's real constraint would stop
+     * every render here; a cluster still enforces it on install. Delete with {@link #deleteCopy}.
+     */
+    public static Path renderableCopy(Path chart) {
+        try {
+            Path target = Files.createTempDirectory("marquee-chart-").resolve(chart.getFileName());
+            try (Stream<Path> paths = Files.walk(chart)) {
+                for (Path source : paths.toList()) {
+                    Path copy = target.resolve(chart.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(source, copy);
+                    }
+                }
+            }
+            Path chartYaml = target.resolve("Chart.yaml");
+            Files.writeString(chartYaml, Files.readString(chartYaml).replaceAll("(?m)^kubeVersion:.*\\R", ""));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a copy made by {@link #renderableCopy}, with its temporary parent. */
+    public static void deleteCopy(Path copy) {
+        try (Stream<Path> paths = Files.walk(copy.getParent())) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Files in {@code dir} that this generator wrote (they open with the banner). */

@@ -51,11 +51,18 @@ final class Chart {
     private Chart() {
     }
 
+    /** The chart as helm-java can render it (without kubeVersion: see {@link K8sManifests#renderableCopy}). */
+    private static final Path RENDERABLE = K8sManifests.renderableCopy(DIR);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> K8sManifests.deleteCopy(RENDERABLE)));
+    }
+
     static TemplateCommand template(Values values) {
-        TemplateCommand command = new Helm(DIR).template()
+        TemplateCommand command = new Helm(RENDERABLE).template()
                 .withName(K8sManifests.RELEASE)
                 .withNamespace(K8sManifests.NAMESPACE);
-        return values.file == null ? command : command.withValuesFile(DIR.resolve(values.file));
+        return values.file == null ? command : command.withValuesFile(RENDERABLE.resolve(values.file));
     }
 
     /** The shipped value sets render the same every time: render and parse each once per test run. */
@@ -111,7 +118,7 @@ final class Chart {
      */
     static LintResult lint(Values values) {
         if (values.file == null) {
-            return new Helm(DIR).lint().strict().call();
+            return new Helm(RENDERABLE).lint().strict().call();
         }
         Path copy = copyChart();
         try {
@@ -217,16 +224,16 @@ final class Chart {
     private static Path copyChart() {
         try {
             Path target = Files.createTempDirectory("marquee-chart-").resolve("marquee");
-            Files.walkFileTree(DIR, new SimpleFileVisitor<>() {
+            Files.walkFileTree(RENDERABLE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(target.resolve(DIR.relativize(dir)));
+                    Files.createDirectories(target.resolve(RENDERABLE.relativize(dir)));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, target.resolve(DIR.relativize(file)));
+                    Files.copy(file, target.resolve(RENDERABLE.relativize(file)));
                     return FileVisitResult.CONTINUE;
                 }
             });
