@@ -4,6 +4,7 @@ import io.marquee.common.problem.Problem;
 import io.marquee.common.web.RequestIds;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
+import io.quarkus.rest.client.reactive.Url;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -57,7 +58,8 @@ interface RecommendationClient {
     @Path("/items/{id}/similar")
     Response similar(@PathParam("id") String id, @QueryParam("limit") String limit);
 
+    /** Readiness on the service's management interface ({@code gateway.recommendation.management-url}). */
     @GET
     @Path("/q/health/ready")
-    Response ready();
+    Response ready(@Url String managementUrl);
 }

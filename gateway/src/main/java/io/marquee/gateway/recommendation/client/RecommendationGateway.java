@@ -17,10 +17,13 @@ public class RecommendationGateway implements DownstreamProbe {
 
     private final RecommendationClient client;
     private final Downstream recommendation;
+    private final String managementUrl;
 
     RecommendationGateway(@RestClient RecommendationClient client, GatewayConfig config) {
         this.client = client;
         this.recommendation = new Downstream("recommendation-service", config.recommendation());
+        this.managementUrl = config.recommendation().managementUrl()
+                .orElseThrow(() -> new IllegalStateException("gateway.recommendation.management-url is required"));
     }
 
     public Response forYou(String genre, String year, String limit) {
@@ -56,6 +59,6 @@ public class RecommendationGateway implements DownstreamProbe {
 
     @Override
     public boolean reachable() {
-        return recommendation.reachable(client::ready);
+        return recommendation.reachable(() -> client.ready(managementUrl));
     }
 }
