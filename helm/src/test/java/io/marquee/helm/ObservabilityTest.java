@@ -44,9 +44,10 @@ class ObservabilityTest {
     }
 
     @Test
-    void theAlertsCoverErrorsLatencyAndRestarts() {
+    void theAlertsCoverErrorsLatencyRelayLagDeadLettersAndRestarts() {
         assertThat(rules()).extracting(Rule::getAlert).containsExactlyInAnyOrder(
-                "MarqueeHighErrorRate", "MarqueeHighLatencyP99", "MarqueePodRestarting");
+                "MarqueeHighErrorRate", "MarqueeHighLatencyP99", "MarqueeRelayLagHigh",
+                "MarqueeDeadLetterGrowing", "MarqueePodRestarting");
         assertThat(rule("MarqueeHighErrorRate").getExpr().getStrVal()).contains("status=~\"5..\"");
         assertThat(rule("MarqueeHighLatencyP99").getExpr().getStrVal())
                 .contains("histogram_quantile(0.99").contains("http_server_requests_seconds_bucket");
@@ -74,7 +75,8 @@ class ObservabilityTest {
 
         JsonNode json = new ObjectMapper().readTree(dashboard.getData().get("marquee.json"));
         String expressions = json.findValues("expr").stream().map(JsonNode::asText).collect(Collectors.joining("\n"));
-        assertThat(expressions).contains("http_server_requests_seconds_bucket", "kube_pod_container_status_restarts_total");
+        assertThat(expressions).contains("http_server_requests_seconds_bucket", "marquee_ingest_relay_lag_seconds",
+                "marquee_ingest_dlq_events_total", "kube_pod_container_status_restarts_total");
     }
 
     /**
