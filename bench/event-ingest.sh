@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test), issue 11: the clickstream through the gateway of a running devstack.
 #   bench/event-ingest.sh [gateway-url] [seconds] [connections] [ingest-url] [personalize-url] [home]
-#   defaults: http://127.0.0.1:8080, 20 s, 16 connections, http://127.0.0.1:8085,
+#   defaults: http://127.0.0.1:8080, 20 s, 16 connections, http://127.0.0.1:8185 (its management port),
 #             http://127.0.0.1:9380, ./.marquee
 # Measures, in one run:
 #   1. accepted events/s and accept latency (p50/p99) for POST /api/v1/events in batches of 100
@@ -19,7 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway="${1:-http://127.0.0.1:8080}"
 seconds="${2:-20}"
 connections="${3:-16}"
-ingest="${4:-http://127.0.0.1:8085}"
+ingest="${4:-http://127.0.0.1:8185}"
 personalize="${5:-http://127.0.0.1:9380}"
 home="${6:-$root/.marquee}"
 api="$gateway/api/v1"

@@ -337,9 +337,10 @@ public final class DevstackMain {
         StatusReport report = new StatusReport(status.get(),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         report.lines(System.currentTimeMillis()).forEach(System.out::println);
-        // The port the stack really uses (it may run with another --port-offset than this command got).
+        // The port the stack really uses (it may run with another --port-offset than this command
+        // got); the relay's lag is in /q/metrics on its management port.
         status.get().pieces().stream().filter(p -> p.name().equals(EVENT_INGEST)).findFirst()
-                .ifPresent(ingest -> System.out.println(RelayLag.of(ingest.port())
+                .ifPresent(ingest -> System.out.println(RelayLag.of(ingest.port() + ServiceSpec.MANAGEMENT_PORT_OFFSET)
                         .map(lag -> String.format("  clickstream relay lag: %d events, %.1f s", lag.events(), lag.seconds()))
                         .orElse("  clickstream relay lag: event-ingest-service does not answer")));
         System.out.println("  logs in " + layout.logs());

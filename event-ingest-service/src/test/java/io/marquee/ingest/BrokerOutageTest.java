@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BrokerOutageTest {
 
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
+
     @Test
     void whileTheBrokerIsDownBatchesAre503WithRetryAfterAndTheServiceIsNotReadyThenItRecovers() {
         String session = "s-" + UUID.randomUUID();
@@ -27,12 +37,12 @@ class BrokerOutageTest {
                     .when().post("/events")
                     .then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-            given().when().get("/q/health/ready").then().statusCode(503);
+            given().when().get(management("/q/health/ready")).then().statusCode(503);
         } finally {
             RestartableKafka.startBroker();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(200));
+                given().when().get(management("/q/health/ready")).then().statusCode(200));
         Map<String, Object> batch = Events.views(3, session, "up");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().contentType(ContentType.JSON).body(batch).when().post("/events").then().statusCode(202));

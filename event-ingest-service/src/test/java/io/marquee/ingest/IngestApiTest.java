@@ -8,8 +8,10 @@ import static org.hamcrest.Matchers.hasItem;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Accepting events: what lands on {@code interactions}, and for whom. */
 @QuarkusTest
 class IngestApiTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
 
     @Test
     void aSignedInUsersEventsLandOnInteractionsKeyedByThatUserWithEverythingTheySaid() {
@@ -102,6 +112,6 @@ class IngestApiTest {
 
     @Test
     void theServiceIsReadyWhileTheBrokerIsReachable() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka"));
+        given().when().get(management("/q/health/ready")).then().statusCode(200).body("checks.name", hasItem("kafka"));
     }
 }

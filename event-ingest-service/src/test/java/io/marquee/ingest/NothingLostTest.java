@@ -9,9 +9,11 @@ import io.marquee.common.events.Topics;
 import io.marquee.ingest.relay.DeadLetter;
 import io.marquee.ingest.relay.TrackerRelay;
 import io.marquee.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class NothingLostTest {
+
+    /** /q/health and /q/metrics answer on the management interface, not the API port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    private String management(String path) {
+        return managementRoot.toString().replaceAll("/$", "") + path;
+    }
 
     private static final int BATCHES = 12;
     private static final int PER_BATCH = 25;
@@ -106,8 +116,8 @@ class NothingLostTest {
         });
     }
 
-    static double metric(String name) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String name) {
+        String body = given().when().get(management("/q/metrics")).then().statusCode(200).extract().asString();
         return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -13,7 +13,10 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The chart and the service modules agree: every service that exists is deployed, on its own port, from its image. */
+/**
+ * The chart and the service modules agree: every service that exists is deployed, on its own port
+ * and the management port it serves health and metrics on, from its image.
+ */
 class ServiceModulesTest {
 
     /** Every service module the architecture names; those not written yet are skipped until they exist. */
@@ -38,6 +41,14 @@ class ServiceModulesTest {
             assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().get(0).getContainerPort())
                     .as("%s: chart port vs quarkus.http.port", module)
                     .isEqualTo(Integer.parseInt(config.getProperty("quarkus.http.port")));
+            // Probes and Prometheus use the chart's management port: the service must serve /q/health there.
+            assertThat(config.getProperty("quarkus.management.enabled")).as("%s: management interface", module)
+                    .isEqualTo("true");
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+                    .as("%s: chart management port vs quarkus.management.port", module)
+                    .anySatisfy(p -> assertThat(p.getContainerPort())
+                            .isEqualTo(Integer.parseInt(config.getProperty("quarkus.management.port"))));
+            assertThat(config.getProperty("quarkus.shutdown.timeout")).as("%s: graceful shutdown", module).isNotBlank();
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(ChartLintAndRenderTest.SERVICES.size());

@@ -8,15 +8,19 @@ import java.util.List;
  */
 public record ServiceSpec(String module, int defaultPort, String restClientKey) {
 
-    /** event-ingest-service's port, which {@code ./marquee status} asks for the relay's lag. */
+    /** event-ingest-service's port. */
     public static final int EVENT_INGEST_PORT = 8085;
+
     /**
      * Where a service's management interface ({@code /q/health}, {@code /q/metrics}) listens in the
-     * devstack: its API port + 100 (8180-8185), distinct for every service and clear of the engines'
-     * ports, shifted by the stack's offset like every other port.
+     * devstack: its API port + this (8181-8185, gateway 8180), distinct for every service and clear
+     * of the engines' ports, shifted by the stack's offset like every other port.
      */
+    public static final int MANAGEMENT_PORT_OFFSET = 100;
+
+    /** This service's management port in the devstack (before the stack's offset). */
     public int defaultManagementPort() {
-        return defaultPort + 100;
+        return defaultPort + MANAGEMENT_PORT_OFFSET;
     }
 
     /** Start order matters only for readability of the logs; readiness is awaited for all. */

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The relay's lag as event-ingest-service reports it on {@code /q/metrics}, for {@code ./marquee status}. */
+/** The relay's lag as event-ingest-service reports it on {@code /q/metrics} (its management port), for {@code ./marquee status}. */
 public final class RelayLag {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -20,10 +20,10 @@ public final class RelayLag {
     }
 
     /** The lag, or empty when the service does not answer. */
-    public static Optional<Lag> of(int ingestPort) {
+    public static Optional<Lag> of(int managementPort) {
         try {
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + ingestPort + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                            URI.create("http://127.0.0.1:" + managementPort + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (metrics.statusCode() != 200) {
                 return Optional.empty();

@@ -9,8 +9,17 @@ public interface TablesConfig {
 
     /**
      * Prefix of the table names, so several environments can share one account:
-     * {@code <prefix>relay-delivered}, {@code <prefix>sessions}.
+     * {@code <prefix>relay-delivered}, {@code <prefix>sessions} ({@link IngestTables}).
      */
     @WithDefault("marquee-")
     String prefix();
+
+    /**
+     * Create the tables at startup when they are absent. Off in production, where the tables are
+     * provisioned beforehand (helm/iam/terraform) and the role has no CreateTable; on in dev, tests
+     * and the devstack ({@code marquee.dynamodb.create-tables}, env
+     * {@code MARQUEE_DYNAMODB_CREATE_TABLES}, in application.properties).
+     */
+    @WithDefault("false")
+    boolean createAtStartup();
 }

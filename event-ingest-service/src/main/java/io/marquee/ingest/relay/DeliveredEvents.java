@@ -1,6 +1,7 @@
 package io.marquee.ingest.relay;
 
 import io.marquee.common.dynamo.DynamoTables;
+import io.marquee.ingest.config.IngestTables;
 import io.marquee.ingest.config.RelayConfig;
 import io.marquee.ingest.config.TablesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,16 +48,24 @@ public class DeliveredEvents {
     private final DynamoDbClient dynamo;
     private final RelayConfig config;
     private final String table;
+    private final boolean createTable;
     private final Clock clock = Clock.systemUTC();
 
     public DeliveredEvents(DynamoDbClient dynamo, RelayConfig config, TablesConfig tables) {
         this.dynamo = dynamo;
         this.config = config;
-        this.table = tables.prefix() + "relay-delivered";
+        this.table = tables.prefix() + IngestTables.RELAY_DELIVERED;
+        this.createTable = tables.createAtStartup();
     }
 
-    /** Creates the table when it is absent and asks DynamoDB to expire old ids. */
+    /**
+     * Creates the table when it is absent and asks DynamoDB to expire old ids, where tables are
+     * created at startup ({@code ingest.tables.create-at-startup}); elsewhere they are provisioned.
+     */
     public void createTableIfAbsent() {
+        if (!createTable) {
+            return;
+        }
         DynamoTables.createIfAbsent(dynamo, CreateTableRequest.builder().tableName(table)
                 .attributeDefinitions(a -> a.attributeName(EVENT_ID).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(EVENT_ID).keyType(KeyType.HASH)));

@@ -2,6 +2,7 @@ package io.marquee.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,7 +37,10 @@ public interface GatewayConfig {
      * event-ingest-service, behind {@code /api/v1/events}, {@code /api/v1/me/sessions} and
      * {@code /api/v1/admin/sessions/analytics}. Its timeout must exceed the service's wait for Kafka
      * ({@code ingest.accept.send-timeout}, 5 s), so the client sees the service's 503 rather than a 504.
+     * Its keys are {@code gateway.event-ingest.*}, named like its REST client, so the devstack and the
+     * chart set {@code GATEWAY_<REST CLIENT KEY>_MANAGEMENT_URL} for every service alike.
      */
+    @WithName("event-ingest")
     Downstream ingest();
 
     /**
@@ -58,7 +62,7 @@ public interface GatewayConfig {
         /**
          * The service's management interface, where {@code /q/health/ready} answers for
          * {@code GET /api/v1/status} (its API port does not serve {@code /q/health}); required for
-         * the services the status page reports (user, catalog, rating).
+         * every service the status page reports.
          */
         Optional<String> managementUrl();
 

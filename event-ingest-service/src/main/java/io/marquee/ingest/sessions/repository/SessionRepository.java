@@ -1,6 +1,7 @@
 package io.marquee.ingest.sessions.repository;
 
 import io.marquee.common.dynamo.DynamoTables;
+import io.marquee.ingest.config.IngestTables;
 import io.marquee.ingest.config.TablesConfig;
 import io.marquee.ingest.sessions.service.ClosedSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +38,19 @@ public class SessionRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final boolean createTable;
 
     public SessionRepository(DynamoDbClient dynamo, TablesConfig tables) {
         this.dynamo = dynamo;
-        this.table = tables.prefix() + "sessions";
+        this.table = tables.prefix() + IngestTables.SESSIONS;
+        this.createTable = tables.createAtStartup();
     }
 
+    /** Creates the table when it is absent, where tables are created at startup ({@code ingest.tables.create-at-startup}). */
     public void createTableIfAbsent() {
+        if (!createTable) {
+            return;
+        }
         DynamoTables.createIfAbsent(dynamo, CreateTableRequest.builder().tableName(table)
                 .attributeDefinitions(
                         a -> a.attributeName(USER_ID).attributeType(ScalarAttributeType.S),

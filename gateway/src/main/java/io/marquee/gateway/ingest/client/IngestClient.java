@@ -3,6 +3,7 @@ package io.marquee.gateway.ingest.client;
 import io.marquee.common.problem.Problem;
 import io.marquee.gateway.web.ForwardedHeaders;
 import jakarta.ws.rs.Consumes;
+import io.quarkus.rest.client.reactive.Url;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,8 @@ interface IngestClient {
     @Path("/admin/sessions/analytics")
     Response analytics(@QueryParam("from") String from, @QueryParam("to") String to);
 
+    /** Readiness on the service's management interface ({@code gateway.event-ingest.management-url}). */
     @GET
     @Path("/q/health/ready")
-    Response ready();
+    Response ready(@Url String managementUrl);
 }

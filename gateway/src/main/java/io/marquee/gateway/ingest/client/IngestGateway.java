@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * event-ingest-service behind a timeout and a circuit breaker ({@code gateway.ingest.*}). A batch
+ * event-ingest-service behind a timeout and a circuit breaker ({@code gateway.event-ingest.*}). A batch
  * of events is never retried here: the client owns the event ids and retries on 503/504 itself.
  */
 @ApplicationScoped
@@ -16,10 +16,13 @@ public class IngestGateway implements DownstreamProbe {
 
     private final IngestClient client;
     private final Downstream ingest;
+    private final String managementUrl;
 
     IngestGateway(@RestClient IngestClient client, GatewayConfig config) {
         this.client = client;
         this.ingest = new Downstream("event-ingest-service", config.ingest());
+        this.managementUrl = config.ingest().managementUrl()
+                .orElseThrow(() -> new IllegalStateException("gateway.event-ingest.management-url is required"));
     }
 
     public Response events(byte[] body) {
@@ -41,6 +44,6 @@ public class IngestGateway implements DownstreamProbe {
 
     @Override
     public boolean reachable() {
-        return ingest.reachable(client::ready);
+        return ingest.reachable(() -> client.ready(managementUrl));
     }
 }
