@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.marquee.common.tracing.TraceParent;
 import io.marquee.ingest.kafka.EventJson;
+import io.marquee.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads a topic from its start with a plain consumer, as a downstream service would. */
 public final class Topic {
@@ -33,8 +33,8 @@ public final class Topic {
     public static <T> List<Record<T>> read(String topic, Class<T> type, Predicate<T> wanted,
                                            Predicate<List<Record<T>>> done) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        // The harness's credentials: the test reads whatever topic it checks.
+        props.putAll(TestKafka.harnessProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -17,7 +17,7 @@ class ChartReadmeTest {
 
     /** Free-form maps: documented as one value, their keys are the user's. */
     private static final Set<String> FREE_FORM = Set.of("config", "env", "annotations", "labels", "podLabels",
-            "nodeSelector", "campaignArns", "filterArns", "podAnnotations");
+            "nodeSelector", "campaignArns", "filterArns", "podAnnotations", "consumerGroups", "streamsApplications");
     private static final List<String> SERVICE_BLOCKS = List.of("gateway", "userService", "catalogService", "ratingService",
             "recommendationService", "eventIngestService");
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class KafkaProvisioningTest {
 
     private static final String JOB = "marquee-kafka-topic-setup";
-    private static final List<String> KAFKA_USERS = List.of("user-service", "catalog-service", "rating-service");
+    private static final List<String> KAFKA_USERS = List.of("user-service", "catalog-service", "rating-service",
+            "event-ingest-service");
 
     @Test
     void theChartsTopicsAreTheSuitesTopicAccessTable() throws IOException {
@@ -41,6 +42,12 @@ class KafkaProvisioningTest {
             assertThat(topic.get("config").get("min.insync.replicas").asText()).isEqualTo("2");
         }
         assertThat(rendered).containsExactlyInAnyOrderElementsOf(TopicAccess.ALL);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        plan.get("groups").fields().forEachRemaining(e -> groups.put(e.getKey(), strings(e.getValue())));
+        assertThat(groups).as("consumer groups").isEqualTo(TopicAccess.GROUPS);
+        Map<String, String> streams = new LinkedHashMap<>();
+        plan.get("streamsApplications").fields().forEachRemaining(e -> streams.put(e.getKey(), e.getValue().asText()));
+        assertThat(streams).as("Kafka Streams applications").isEqualTo(TopicAccess.STREAMS_APPLICATIONS);
     }
 
     @Test

@@ -68,8 +68,24 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     private Map<String, String> startScram(String service) throws Exception {
         logDir = Files.createTempDirectory("marquee-kafka-test");
-        KafkaEngine.Scram admin = new KafkaEngine.Scram("marquee-admin", secret());
+        KafkaEngine.Scram admin = newAdmin();
         engine = KafkaEngine.startWithScram(0, 0, logDir, admin);
+        return provisionSuite(engine, admin, service);
+    }
+
+    /** A new random admin (super user) credential for {@link KafkaEngine#startWithScram}. */
+    public static KafkaEngine.Scram newAdmin() {
+        return new KafkaEngine.Scram("marquee-admin", secret());
+    }
+
+    /**
+     * On a SCRAM broker started with {@code admin}: a user with a random password for every service,
+     * the suite's topics and exactly the ACLs {@link TopicAccess} grants (through {@link KafkaTopicSetup},
+     * as the chart's topic Job does). Answers the Quarkus configuration of {@code service}: the
+     * brokers, its own credentials, and the harness's for {@link TestKafka}.
+     */
+    public static Map<String, String> provisionSuite(KafkaEngine engine, KafkaEngine.Scram admin, String service)
+            throws Exception {
         Map<String, String> passwords = new HashMap<>();
         for (String name : TopicAccess.services()) {
             passwords.put(name, secret());

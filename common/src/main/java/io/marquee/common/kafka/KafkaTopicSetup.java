@@ -29,7 +29,7 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Creates the topics with their partitions, replication and settings, and grants each topic's
- * writers and readers their ACLs — what the chart's topic Job runs before the services start
+ * writers and readers (and each Kafka Streams application's internal topics) their ACLs — what the chart's topic Job runs before the services start
  * ({@code java -cp ... io.marquee.common.kafka.KafkaTopicSetup /etc/marquee/kafka/plan.json}).
  * Idempotent: an existing topic keeps its data, gains partitions when the plan has more (never
  * fewer), and an existing ACL is left as is.
@@ -53,21 +53,35 @@ public final class KafkaTopicSetup {
     }
 
     /**
-     * @param topics     the topics
-     * @param acls       whether to grant ACLs (SCRAM; MSK IAM authorizes through IAM policies instead)
-     * @param principals service name to Kafka principal; absent services are {@code User:<service>}
+     * @param topics              the topics
+     * @param acls                whether to grant ACLs (SCRAM; MSK IAM authorizes through IAM policies instead)
+     * @param principals          service name to Kafka principal; absent services are {@code User:<service>}
+     * @param groups              service name to the consumer groups it reads in; absent: its own name
+     * @param streamsApplications service name to its Kafka Streams application id, whose internal
+     *                            topics ({@code <id>-...}) it creates and uses itself
      */
-    public record Plan(List<Topic> topics, boolean acls, Map<String, String> principals) {
+    public record Plan(List<Topic> topics, boolean acls, Map<String, String> principals,
+                       Map<String, List<String>> groups, Map<String, String> streamsApplications) {
         public Plan {
             topics = List.copyOf(topics);
             principals = principals == null ? Map.of() : Map.copyOf(principals);
+            groups = groups == null ? Map.of() : Map.copyOf(groups);
+            streamsApplications = streamsApplications == null ? Map.of() : Map.copyOf(streamsApplications);
+        }
+
+        public Plan(List<Topic> topics, boolean acls, Map<String, String> principals) {
+            this(topics, acls, principals, Map.of(), Map.of());
         }
 
         public String principal(String service) {
             return principals.getOrDefault(service, "User:" + service);
         }
 
-        /** The plan for the suite's topics ({@link TopicAccess#ALL}) on a broker with this replication. */
+        public List<String> groupsOf(String service) {
+            return groups.getOrDefault(service, List.of(service));
+        }
+
+        /** The plan for the suite's topics and groups ({@link TopicAccess}) on a broker with this replication. */
         public static Plan forSuite(short replicationFactor, boolean acls) {
             Map<String, Integer> partitions = new HashMap<>();
             io.marquee.common.events.Topics.ALL.forEach(t -> partitions.put(t.name(), t.partitions()));
@@ -75,7 +89,7 @@ public final class KafkaTopicSetup {
                     .map(a -> new Topic(a.topic(), partitions.getOrDefault(a.topic(), 3), replicationFactor, Map.of(),
                             a.writers(), a.readers()))
                     .toList();
-            return new Plan(topics, acls, Map.of());
+            return new Plan(topics, acls, Map.of(), TopicAccess.GROUPS, TopicAccess.STREAMS_APPLICATIONS);
         }
 
         public static Plan read(Path file) throws IOException {
@@ -89,6 +103,10 @@ public final class KafkaTopicSetup {
     }
 
     private static final long TIMEOUT_SECONDS = 60;
+
+    private static final List<AclOperation> STREAMS_INTERNAL_TOPIC_OPERATIONS = List.of(AclOperation.CREATE,
+            AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+            AclOperation.DELETE);
 
     private KafkaTopicSetup() {
     }
@@ -141,10 +159,13 @@ public final class KafkaTopicSetup {
 
     /**
      * Writers: Write and Describe on the topic (Write also allows idempotent production). Readers:
-     * Read and Describe on the topic, and Read on their own consumer group.
+     * Read and Describe on the topic, and Read on their consumer groups. A Kafka Streams
+     * application: everything its internal topics need (create, read, write, describe, their
+     * settings, and delete records from repartition topics) on topics prefixed with its id.
      */
     public static Collection<AclBinding> aclBindings(Plan plan) {
         Set<AclBinding> bindings = new LinkedHashSet<>();
+        Set<String> readers = new LinkedHashSet<>();
         for (Topic t : plan.topics()) {
             ResourcePattern topic = new ResourcePattern(ResourceType.TOPIC, t.name(), PatternType.LITERAL);
             for (String writer : t.writers()) {
@@ -154,10 +175,21 @@ public final class KafkaTopicSetup {
             for (String reader : t.readers()) {
                 bindings.add(allow(topic, plan.principal(reader), AclOperation.READ));
                 bindings.add(allow(topic, plan.principal(reader), AclOperation.DESCRIBE));
-                bindings.add(allow(new ResourcePattern(ResourceType.GROUP, reader, PatternType.LITERAL),
+                readers.add(reader);
+            }
+        }
+        for (String reader : readers) {
+            for (String group : plan.groupsOf(reader)) {
+                bindings.add(allow(new ResourcePattern(ResourceType.GROUP, group, PatternType.LITERAL),
                         plan.principal(reader), AclOperation.READ));
             }
         }
+        plan.streamsApplications().forEach((service, applicationId) -> {
+            ResourcePattern internal = new ResourcePattern(ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED);
+            for (AclOperation operation : STREAMS_INTERNAL_TOPIC_OPERATIONS) {
+                bindings.add(allow(internal, plan.principal(service), operation));
+            }
+        });
         return bindings;
     }
 

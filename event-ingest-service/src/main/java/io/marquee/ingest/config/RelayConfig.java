@@ -1,5 +1,6 @@
 package io.marquee.ingest.config;
 
+import io.marquee.common.kafka.TopicAccess;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public interface RelayConfig {
     boolean enabled();
 
     /** Kafka consumer group of the relay; every replica shares the partitions. */
-    @WithDefault("event-ingest-relay")
+    @WithDefault(TopicAccess.INGEST_RELAY_GROUP)
     String groupId();
 
     /** Records taken per poll; a poll's events are delivered (or dead-lettered) before its offsets are committed. */

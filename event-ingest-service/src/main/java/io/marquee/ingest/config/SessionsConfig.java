@@ -1,5 +1,6 @@
 package io.marquee.ingest.config;
 
+import io.marquee.common.kafka.TopicAccess;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public interface SessionsConfig {
     Duration grace();
 
     /** Kafka Streams application id: its consumer group and the prefix of its internal topics. */
-    @WithDefault("event-ingest-sessions")
+    @WithDefault(TopicAccess.INGEST_SESSIONS_APPLICATION)
     String applicationId();
 
     /** Where Kafka Streams keeps its local state (rebuilt from Kafka when lost). */
