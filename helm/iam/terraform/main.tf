@@ -38,6 +38,12 @@ variable "release" {
   default     = "marquee"
 }
 
+variable "personalize_prefix" {
+  description = "Name prefix of the Personalize campaigns, filters and event tracker (personalize-setup's default: marquee)."
+  type        = string
+  default     = "marquee"
+}
+
 variable "oidc_provider_arn" {
   description = "The EKS cluster's IAM OIDC provider, e.g. arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE."
   type        = string
@@ -60,18 +66,21 @@ locals {
   msk_cluster_name = split("/", var.msk_cluster_arn)[1]
   msk_cluster_uuid = split("/", var.msk_cluster_arn)[2]
   policy_vars = {
-    region           = var.region
-    account_id       = local.account_id
-    table_prefix     = var.table_prefix
-    msk_cluster_name = local.msk_cluster_name
-    msk_cluster_uuid = local.msk_cluster_uuid
+    region             = var.region
+    account_id         = local.account_id
+    table_prefix       = var.table_prefix
+    msk_cluster_name   = local.msk_cluster_name
+    msk_cluster_uuid   = local.msk_cluster_uuid
+    personalize_prefix = var.personalize_prefix
   }
   # Service account name => policy file beside the chart.
   roles = {
-    "user-service"      = "user-service.json"
-    "catalog-service"   = "catalog-service.json"
-    "rating-service"    = "rating-service.json"
-    "kafka-topic-setup" = "kafka-topic-setup.json"
+    "user-service"           = "user-service.json"
+    "catalog-service"        = "catalog-service.json"
+    "rating-service"         = "rating-service.json"
+    "recommendation-service" = "recommendation-service.json"
+    "event-ingest-service"   = "event-ingest-service.json"
+    "kafka-topic-setup"      = "kafka-topic-setup.json"
   }
 
   # Key schemas exactly as the services' TableSetup classes create them in development.
@@ -85,7 +94,7 @@ locals {
     "catalog-item-index"  = { hash = "bucket", range = "sortKey", ttl = null, numbers = [], indexes = {} }
     "catalog-search"      = { hash = "part", range = "term", ttl = null, numbers = [], indexes = {} }
     "catalog-stats" = {
-      hash = "bucket", range = "itemId", ttl = null, numbers = ["viewScore", "ratingScore", "trendScore"]
+      hash    = "bucket", range = "itemId", ttl = null, numbers = ["viewScore", "ratingScore", "trendScore"]
       indexes = { "by-views" = ["bucket", "viewScore"], "by-rating" = ["bucket", "ratingScore"], "by-trend" = ["bucket", "trendScore"] }
     }
     "ratings" = {
@@ -103,6 +112,11 @@ locals {
     "review-summaries"  = { hash = "itemId", range = null, ttl = null, numbers = [], indexes = {} }
     "review-votes"      = { hash = "reviewId", range = "voterId", ttl = null, numbers = [], indexes = {} }
     "rating-jobs"       = { hash = "jobId", range = null, ttl = null, numbers = [], indexes = {} }
+    "relay-delivered"   = { hash = "eventId", range = null, ttl = "expiresAt", numbers = [], indexes = {} }
+    "sessions" = {
+      hash    = "userId", range = "startKey", ttl = null, numbers = []
+      indexes = { "by-day" = ["day", "startKey"] }
+    }
   }
 }
 

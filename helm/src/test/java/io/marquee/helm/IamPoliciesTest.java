@@ -10,28 +10,76 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** helm/iam: each service's least-privilege policy grants its topics as TopicAccess says, and never creates tables. */
 class IamPoliciesTest {
 
     private static final Path IAM = Chart.REPO_ROOT.resolve("helm/iam");
-    private static final List<String> SERVICES = List.of("user-service", "catalog-service", "rating-service");
+    /** Every service with an IAM role (the gateway calls no AWS API). */
+    private static final List<String> SERVICES = List.of("user-service", "catalog-service", "rating-service",
+            "recommendation-service", "event-ingest-service");
+    /** The services with DynamoDB tables of their own. */
+    private static final List<String> TABLE_OWNERS = List.of("user-service", "catalog-service", "rating-service",
+            "event-ingest-service");
 
     @Test
-    void eachServiceWritesAndReadsExactlyTheTopicsTopicAccessGivesIt() throws IOException {
+    void eachServiceWritesAndReadsExactlyTheTopicsAndGroupsTopicAccessGivesIt() throws IOException {
         for (String service : SERVICES) {
             JsonNode policy = policy(service);
-            List<String> writes = topicsWith(policy, "kafka-cluster:WriteData");
-            List<String> reads = topicsWith(policy, "kafka-cluster:ReadData");
+            String internal = TopicAccess.internalTopicPrefix(service).map(p -> p + "*").orElse("-");
+            List<String> writes = topicsWith(policy, "kafka-cluster:WriteData").stream().filter(t -> !t.equals(internal)).toList();
+            List<String> reads = topicsWith(policy, "kafka-cluster:ReadData").stream().filter(t -> !t.equals(internal)).toList();
             assertThat(writes).as(service + " writes").containsExactlyInAnyOrderElementsOf(
                     TopicAccess.ALL.stream().filter(a -> a.writers().contains(service)).map(TopicAccess::topic).toList());
             assertThat(reads).as(service + " reads").containsExactlyInAnyOrderElementsOf(
                     TopicAccess.ALL.stream().filter(a -> a.readers().contains(service)).map(TopicAccess::topic).toList());
-            List<String> groups = resourcesWith(policy, "kafka-cluster:AlterGroup");
-            if (!reads.isEmpty()) {
-                assertThat(groups).singleElement().satisfies(g -> assertThat(g).endsWith("/" + service));
+            List<String> groups = resourcesWith(policy, "kafka-cluster:AlterGroup").stream()
+                    .map(r -> r.substring(r.lastIndexOf('/') + 1)).toList();
+            assertThat(groups).as(service + " groups").containsExactlyInAnyOrderElementsOf(
+                    reads.isEmpty() ? List.of() : TopicAccess.groupsOf(service));
+        }
+    }
+
+    /** A Kafka Streams application creates its internal topics itself: on its own prefix only. */
+    @Test
+    void aStreamsApplicationMayCreateAndUseOnlyTopicsPrefixedWithItsId() throws IOException {
+        for (Map.Entry<String, String> app : TopicAccess.STREAMS_APPLICATIONS.entrySet()) {
+            JsonNode policy = policy(app.getKey());
+            String internal = app.getValue() + "-*";
+            for (String action : List.of("kafka-cluster:ReadData", "kafka-cluster:WriteData")) {
+                assertThat(topicsWith(policy, action)).as(app.getKey() + " " + action).contains(internal);
             }
+            for (String action : List.of("kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic")) {
+                assertThat(topicsWith(policy, action)).as(app.getKey() + " " + action).containsExactly(internal);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheServicesThatCallPersonalizeMayAndOnlyWhatTheyCall() throws IOException {
+        Map<String, List<String>> expected = Map.of(
+                "recommendation-service", List.of("personalize:GetPersonalizedRanking", "personalize:GetRecommendations"),
+                "event-ingest-service", List.of("personalize:PutEvents"));
+        for (String service : SERVICES) {
+            List<String> granted = new ArrayList<>();
+            for (JsonNode statement : policy(service).get("Statement")) {
+                statement.get("Action").forEach(a -> {
+                    if (a.asText().startsWith("personalize:")) {
+                        granted.add(a.asText());
+                    }
+                });
+            }
+            assertThat(granted).as(service).containsExactlyInAnyOrderElementsOf(expected.getOrDefault(service, List.of()));
+        }
+    }
+
+    @Test
+    void theTerraformExampleGivesEveryServiceItsRoleWithItsPolicy() throws IOException {
+        String terraform = Files.readString(IAM.resolve("terraform/main.tf"));
+        for (String service : SERVICES) {
+            assertThat(terraform).as(service).containsPattern("\"" + service + "\"\\s*=\\s*\"" + service + ".json\"");
         }
     }
 
@@ -41,9 +89,17 @@ class IamPoliciesTest {
             JsonNode policy = policy(service);
             for (JsonNode statement : policy.get("Statement")) {
                 assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+                boolean ownInternalTopics = TopicAccess.internalTopicPrefix(service)
+                        .map(p -> statement.get("Resource").size() == 1
+                                && statement.get("Resource").get(0).asText().endsWith("/" + p + "*"))
+                        .orElse(false);
                 statement.get("Action").forEach(a -> assertThat(a.asText()).as(service)
                         .doesNotContain("*").isNotIn("dynamodb:CreateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTable",
-                                "dynamodb:UpdateTimeToLive", "kafka-cluster:CreateTopic", "kafka-cluster:AlterCluster"));
+                                "dynamodb:UpdateTimeToLive", "kafka-cluster:AlterCluster"));
+                if (!ownInternalTopics) {
+                    statement.get("Action").forEach(a -> assertThat(a.asText()).as(service)
+                            .isNotIn("kafka-cluster:CreateTopic", "kafka-cluster:DeleteTopic"));
+                }
                 statement.get("Resource").forEach(r -> assertThat(r.asText()).as(service).isNotEqualTo("*")
                         .doesNotEndWith(":table/*"));
             }
@@ -55,7 +111,7 @@ class IamPoliciesTest {
     void everyTableAServiceUsesIsGrantedAndProvisioned() throws IOException {
         String terraform = Files.readString(IAM.resolve("terraform/main.tf"));
         java.util.regex.Pattern constant = java.util.regex.Pattern.compile("static final String (\\w+) = \"([a-z-]+)\";");
-        for (String service : SERVICES) {
+        for (String service : TABLE_OWNERS) {
             String policy = Files.readString(IAM.resolve(service + ".json"));
             List<Path> tables;
             try (var files = Files.walk(Chart.REPO_ROOT.resolve(service).resolve("src/main/java"))) {
