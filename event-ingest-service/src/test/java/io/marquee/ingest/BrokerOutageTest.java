@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.marquee.testsupport.Management;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +26,7 @@ class BrokerOutageTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.marquee.testsupport.Management;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class IngestApiTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.relay.DeadLetter;
 import io.marquee.ingest.relay.TrackerRelay;
+import io.marquee.testsupport.Management;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class NothingLostTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
     private static final int BATCHES = 12;

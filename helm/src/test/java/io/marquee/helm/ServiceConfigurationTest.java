@@ -213,9 +213,12 @@ class ServiceConfigurationTest {
         assertThat(ingresses).singleElement().satisfies(ingress -> {
             assertThat(ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName())
                     .isEqualTo("marquee-gateway");
-            assertThat(ingress.getSpec().getTls()).singleElement()
-                    .satisfies(tls -> assertThat(tls.getHosts()).containsExactly("marquee.example.com"));
-            assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+            assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo("marquee.example.com");
+            // EKS: the ALB terminates TLS with the ACM certificate and listens on HTTPS only.
+            assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("alb");
+            assertThat(ingress.getMetadata().getAnnotations())
+                    .containsKey("alb.ingress.kubernetes.io/certificate-arn")
+                    .containsEntry("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTPS\":443}]");
         });
         assertThat(Manifests.ofKind(Chart.renderObjects(Chart.Values.DEFAULT), Ingress.class)).isEmpty();
     }

@@ -5,6 +5,7 @@ import static io.marquee.recommendation.RecommendationApiTest.ok;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marquee.testsupport.Management;
 import io.marquee.testsupport.PersonalizeLocalResource;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,7 +28,7 @@ class FallbackTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
 

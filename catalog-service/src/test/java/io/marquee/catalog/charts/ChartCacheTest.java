@@ -16,6 +16,7 @@ import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.web.ManualCacheClock;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.events.InteractionEvent;
+import io.marquee.testsupport.Management;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -49,7 +50,7 @@ class ChartCacheTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
 

@@ -17,6 +17,7 @@ import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
+import io.marquee.testsupport.Management;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -47,7 +48,7 @@ class CountersAndChartsTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.marquee.common.dynamo.TablesReadiness;
+import io.marquee.testsupport.Management;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -24,7 +25,7 @@ class PlatformTest {
     URL managementRoot;
 
     private String management(String path) {
-        return managementRoot.toString().replaceAll("/$", "") + path;
+        return Management.url(managementRoot, path);
     }
 
 
