@@ -76,6 +76,7 @@ class DevstackSupervisionTest {
             up.join(PATIENCE.toMillis());
         }
         assertThat(Ports.isFree(8080 + OFFSET)).as("gateway port").isTrue();
+        assertThat(Ports.isFree(8180 + OFFSET)).as("gateway management port").isTrue();
         assertThat(Ports.isFree(StackPorts.KAFKA + OFFSET)).as("Kafka port").isTrue();
         assertThat(layout.statusFile()).doesNotExist();
         assertThat(status(layout)).as("not running").isEqualTo(3);

@@ -138,7 +138,7 @@ class DownstreamDownTest {
         down(Fakes.ENGINE);
         statusEventually(ENGINE_KEY, "DOWN").body("services.catalog", equalTo("UP"));
         // The gateway itself stays ready: no public route needs the engine directly.
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(management("/q/health/ready")).then().statusCode(200);
     }
 
     private void down(String service) {

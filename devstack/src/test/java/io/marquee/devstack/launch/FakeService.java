@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * A stand-in for a service JVM in the launcher's tests, run from a jar the tests build
- * ({@link FakeServiceJar}): it answers {@code /q/health/live} and {@code /q/health/ready} on
- * {@code QUARKUS_HTTP_PORT} as Quarkus does, and {@code /crash} logs an ERROR line and exits with
+ * ({@link FakeServiceJar}): it answers {@code /q/health/live} and {@code /q/health/ready} as Quarkus
+ * does, on {@code QUARKUS_MANAGEMENT_PORT} when set (the management interface the devstack gives
+ * every service), else on {@code QUARKUS_HTTP_PORT}; {@code /crash} on the HTTP port logs an ERROR line and exits with
  * code 3, as a service that hit a fatal error would. Environment: {@code FAKE_LIVE=503} fails the
  * liveness check; {@code FAKE_STOP_SECONDS=N} makes a SIGTERM take N seconds (a slow shutdown).
  */
@@ -25,14 +26,20 @@ public final class FakeService {
         int live = Integer.parseInt(System.getenv().getOrDefault("FAKE_LIVE", "200"));
         long stopSeconds = Long.parseLong(System.getenv().getOrDefault("FAKE_STOP_SECONDS", "0"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        server.createContext("/q/health/live", exchange -> answer(exchange, live));
-        server.createContext("/q/health/ready", exchange -> answer(exchange, 200));
+        String managementPort = System.getenv("QUARKUS_MANAGEMENT_PORT");
+        HttpServer health = managementPort == null ? server : HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(managementPort)), 16);
+        health.createContext("/q/health/live", exchange -> answer(exchange, live));
+        health.createContext("/q/health/ready", exchange -> answer(exchange, 200));
         server.createContext("/crash", exchange -> {
             System.out.println(Instant.now() + " ERROR [fake] simulated crash: the service gives up");
             System.out.flush();
             Runtime.getRuntime().halt(3);
         });
         server.start();
+        if (health != server) {
+            health.start();
+        }
         if (stopSeconds > 0) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
