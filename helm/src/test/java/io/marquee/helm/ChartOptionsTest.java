@@ -98,7 +98,8 @@ class ChartOptionsTest {
         });
         // No controller pods to select on EKS (podLabels: null): nothing admitted from the controller's namespace.
         assertThat(policy.getSpec().getIngress()).noneSatisfy(rule -> assertThat(rule.getFrom())
-                .anySatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                .anySatisfy(peer -> assertThat(peer.getNamespaceSelector() == null ? Map.<String, String>of()
+                        : peer.getNamespaceSelector().getMatchLabels())
                         .containsEntry("kubernetes.io/metadata.name", "kube-system")));
     }
 

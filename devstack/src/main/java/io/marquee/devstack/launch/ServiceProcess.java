@@ -33,6 +33,12 @@ public final class ServiceProcess {
         this.process = process;
     }
 
+    /** A process that answers {@code /q/health} on its HTTP port (personalize-local). */
+    public static ServiceProcess start(String name, Path jar, int port, Path log, List<String> javaOptions,
+                                       Map<String, String> env) throws IOException {
+        return start(name, jar, port, port, log, javaOptions, env);
+    }
+
     /**
      * @param port       its HTTP port ({@code QUARKUS_HTTP_PORT})
      * @param healthPort where {@code /q/health} answers: a service's management interface (the
