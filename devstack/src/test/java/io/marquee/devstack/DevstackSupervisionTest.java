@@ -6,6 +6,7 @@ import io.marquee.devstack.engine.Ports;
 import io.marquee.devstack.launch.Devstack;
 import io.marquee.devstack.launch.DevstackOptions;
 import io.marquee.devstack.launch.FakeServiceJar;
+import io.marquee.devstack.launch.ServiceSpec;
 import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StackPorts;
 import io.marquee.devstack.launch.StackStatus;
@@ -87,14 +88,15 @@ class DevstackSupervisionTest {
     private final AtomicReference<Exception> startFailure = new AtomicReference<>();
 
     /**
-     * An offset below Linux's ephemeral range whose four ports (DynamoDB, gateway, Kafka and its
-     * controller) are free now, away from the other launcher tests' fixed offsets (21000) and the
+     * An offset below Linux's ephemeral range whose five ports (DynamoDB, gateway and its management
+     * port, Kafka and its controller) are free now, away from the other launcher tests' fixed offsets (21000) and the
      * e2e suite's default (20000).
      */
     private static int freeOffset() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int offset = 21_100 + ThreadLocalRandom.current().nextInt(240) * 10;
-            if (IntStream.of(StackPorts.DYNAMODB, StackPorts.GATEWAY, StackPorts.KAFKA, StackPorts.KAFKA_CONTROLLER)
+            if (IntStream.of(StackPorts.DYNAMODB, StackPorts.GATEWAY, StackPorts.GATEWAY + ServiceSpec.MANAGEMENT_PORT_OFFSET,
+                            StackPorts.KAFKA, StackPorts.KAFKA_CONTROLLER)
                     .allMatch(port -> Ports.isFree(port + offset))) {
                 return offset;
             }
