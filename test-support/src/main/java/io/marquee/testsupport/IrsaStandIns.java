@@ -46,7 +46,8 @@ public final class IrsaStandIns implements AutoCloseable {
 
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
     private static final List<String> PROPERTIES = List.of("aws.roleArn", "aws.webIdentityTokenFile",
-            "aws.roleSessionName", "aws.region", "aws.endpointUrlSts");
+            "aws.roleSessionName", "aws.region", "aws.endpointUrlSts", "aws.accessKeyId", "aws.secretAccessKey",
+            "aws.sessionToken");
 
     /** One STS call as the stand-in received it (form fields). */
     public record StsCall(Map<String, String> form, String authorization) {
@@ -82,6 +83,11 @@ public final class IrsaStandIns implements AutoCloseable {
         for (String p : PROPERTIES) {
             irsa.previous.put(p, System.getProperty(p));
         }
+        // A pod has no static keys; a test JVM may (a test resource's local stand-in credentials),
+        // and the default chain would take those before the web identity.
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        System.clearProperty("aws.sessionToken");
         System.setProperty("aws.roleArn", ROLE_ARN);
         System.setProperty("aws.webIdentityTokenFile", irsa.tokenFile.toString());
         System.setProperty("aws.roleSessionName", "irsa-test");
