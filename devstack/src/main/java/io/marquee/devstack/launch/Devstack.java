@@ -12,8 +12,12 @@ import io.marquee.personalize.setup.DataLocation;
 import io.marquee.personalize.setup.Names;
 import io.marquee.personalize.setup.PersonalizeSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +36,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -71,6 +77,9 @@ public final class Devstack {
     private static final Duration STATUS_EVERY = Duration.ofSeconds(3);
     /** Attempts of the background personalize-local setup (a restart of the engine fails a training). */
     private static final int SETUP_ATTEMPTS = 3;
+    /** How long the first visitor's reads may take to answer before READY is printed anyway. */
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"/?#]+)\"");
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
     /**
@@ -138,6 +147,11 @@ public final class Devstack {
             // The movies are what the API serves: they are in before READY, loaded as soon as the
             // catalog is ready. The history's events, the models and the campaigns follow in the background.
             startServices(modules, personalizeEnv, data);
+            // Only a stack with the catalog behind its gateway has a first visitor's reads to warm.
+            if (modules.stream().map(ServiceSpec::module).toList().containsAll(List.of("gateway", "catalog-service"))) {
+                say("sending a first visitor's reads through the gateway");
+                warmUp();
+            }
         } catch (Exception e) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -573,6 +587,51 @@ public final class Devstack {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /**
+     * Sends a first visitor's reads through the gateway until each answers 200 (a listing, a chart,
+     * a search, one movie's page), so READY means a path that has run once. Right after every
+     * service said ready, each JVM's first requests (class loading, JIT, connection pools) on two
+     * cores busy training ran past the gateway's deadlines and answered 504. Gives up quietly after
+     * {@link #WARM_UP_LIMIT}: a slow warm-up delays READY, it never fails the start.
+     */
+    private void warmUp() {
+        String api = "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY) + "/api/v1";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        String listing = firstAnswer(http, api + "/movies?limit=1", deadline);
+        firstAnswer(http, api + "/charts/top-rated?limit=10", deadline);
+        firstAnswer(http, api + "/movies/search?q=the&limit=10", deadline);
+        Matcher id = FIRST_ID.matcher(listing == null ? "" : listing);
+        if (id.find()) {
+            firstAnswer(http, api + "/movies/" + id.group(1), deadline);
+        }
+    }
+
+    /** The body of the first 200 answer to {@code url}, asking again each half second; null past the deadline. */
+    private static String firstAnswer(HttpClient http, String url, long deadline) {
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return answer.body();
+                }
+            } catch (IOException e) {
+                // Not answering yet: ask again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     private void printBanner(Duration took) {
