@@ -150,7 +150,7 @@ public final class Devstack {
             // Only a stack with the catalog behind its gateway has a first visitor's reads to warm.
             if (modules.stream().map(ServiceSpec::module).toList().containsAll(List.of("gateway", "catalog-service"))) {
                 say("sending a first visitor's reads through the gateway");
-                warmUp();
+                warmUp(modules.stream().anyMatch(m -> m.module().equals("user-service")));
             }
         } catch (Exception e) {
             try {
@@ -591,30 +591,41 @@ public final class Devstack {
 
     /**
      * Sends a first visitor's reads through the gateway until each answers 200 (a listing, a chart,
-     * a search, one movie's page), so READY means a path that has run once. Right after every
+     * a search, one movie's page, and a sign-in), so READY means a path that has run once. Right after every
      * service said ready, each JVM's first requests (class loading, JIT, connection pools) on two
      * cores busy training ran past the gateway's deadlines and answered 504. Gives up quietly after
      * {@link #WARM_UP_LIMIT}: a slow warm-up delays READY, it never fails the start.
      */
-    private void warmUp() {
+    private void warmUp(boolean signIn) {
         String api = "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY) + "/api/v1";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
-        String listing = firstAnswer(http, api + "/movies?limit=1", deadline);
-        firstAnswer(http, api + "/charts/top-rated?limit=10", deadline);
-        firstAnswer(http, api + "/movies/search?q=the&limit=10", deadline);
+        String listing = firstAnswer(http, get(api + "/movies?limit=1"), deadline);
+        firstAnswer(http, get(api + "/charts/top-rated?limit=10"), deadline);
+        firstAnswer(http, get(api + "/movies/search?q=the&limit=10"), deadline);
         Matcher id = FIRST_ID.matcher(listing == null ? "" : listing);
         if (id.find()) {
-            firstAnswer(http, api + "/movies/" + id.group(1), deadline);
+            firstAnswer(http, get(api + "/movies/" + id.group(1)), deadline);
+        }
+        if (signIn) {
+            // The sign-in path too (password hash, the throttle's write, token signing), as the
+            // bootstrap admin: the one account the launcher knows. Its password is URL-safe base64.
+            firstAnswer(http, HttpRequest.newBuilder(URI.create(api + "/auth/login")).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + BOOTSTRAP_ADMIN + "\",\"password\":\""
+                            + bootstrapAdminPassword() + "\"}")).build(), deadline);
         }
     }
 
-    /** The body of the first 200 answer to {@code url}, asking again each half second; null past the deadline. */
-    private static String firstAnswer(HttpClient http, String url, long deadline) {
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    /** The body of the first 200 answer to {@code request}, asking again each half second; null past the deadline. */
+    private static String firstAnswer(HttpClient http, HttpRequest request, long deadline) {
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return answer.body();
                 }
