@@ -71,6 +71,28 @@ final class Devstack {
         throw new AssertionError("devstack not ready within " + timeout + ":\n" + String.join("\n", output));
     }
 
+    /**
+     * Waits until the status file ({@code <home>/status.json}) reports the background work
+     * {@code name} as done; fails with the devstack's output past the timeout.
+     */
+    void awaitBackgroundDone(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode work : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(home.resolve("status.json").toFile()).path("background")) {
+                    if (name.equals(work.path("name").asText()) && "done".equals(work.path("state").asText())) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // Being rewritten: read it again.
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(name + " not done within " + timeout + ":\n" + String.join("\n", output));
+    }
+
     /** Waits for the devstack process to end by itself and returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
