@@ -1,5 +1,7 @@
 package io.marquee.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +22,8 @@ final class Devstack {
 
     static final Path ROOT = Path.of(System.getProperty("marquee.root", "..")).toAbsolutePath().normalize();
     static final int PORT_OFFSET = Integer.getInteger("marquee.e2e.port-offset", 20000);
+
+    private static final ObjectMapper STATUS_JSON = new ObjectMapper();
 
     private final Path home;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -79,8 +83,7 @@ final class Devstack {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                for (com.fasterxml.jackson.databind.JsonNode work : new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readTree(home.resolve("status.json").toFile()).path("background")) {
+                for (JsonNode work : STATUS_JSON.readTree(home.resolve("status.json").toFile()).path("background")) {
                     if (name.equals(work.path("name").asText()) && "done".equals(work.path("state").asText())) {
                         return;
                     }
