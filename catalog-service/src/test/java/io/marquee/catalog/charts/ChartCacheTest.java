@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.marquee.catalog.DynamoDbCalls;
 import io.marquee.catalog.config.CatalogConfig;
-import io.marquee.catalog.item.repository.CatalogTables;
 import io.marquee.catalog.stats.Events;
 import io.marquee.catalog.stats.repository.StatsRepository;
+import io.marquee.catalog.storage.CatalogTables;
 import io.marquee.catalog.web.ManualCacheClock;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.events.InteractionEvent;

@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.marquee.catalog.item.repository.CatalogTables;
 import io.marquee.catalog.item.service.IndexKeys;
+import io.marquee.catalog.storage.CatalogTables;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

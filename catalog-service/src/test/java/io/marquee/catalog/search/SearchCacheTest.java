@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marquee.catalog.DynamoDbCalls;
-import io.marquee.catalog.item.repository.CatalogTables;
+import io.marquee.catalog.storage.CatalogTables;
 import io.marquee.catalog.web.ManualCacheClock;
 import io.marquee.catalog.web.ReadCaches;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,9 +3,9 @@ package io.marquee.catalog.charts.service;
 import io.marquee.catalog.config.CatalogConfig;
 import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.item.service.KnownGenre;
-import io.marquee.catalog.stats.repository.StatsRepository;
 import io.marquee.catalog.stats.service.Entry;
-import io.marquee.catalog.stats.service.Scores;
+import io.marquee.catalog.stats.service.Ranking;
+import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.catalog.stats.service.Totals;
 import io.marquee.catalog.web.ReadCache;
 import io.marquee.catalog.web.ReadCaches;
@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Charts read the ranked indexes of the stats table: the first rows of one index partition, so
- * the cost is the same for any catalog size. A genre chart keeps that genre's rows among the
+ * Charts read the ranked indexes of the stats table, through {@link StatsService}: the first rows
+ * of one index partition, so the cost is the same for any catalog size. A genre chart keeps that genre's rows among the
  * first {@code catalog.charts.genre-read-limit} rows of the index. Top-rated and trending scores depend on catalog-wide
  * figures that move on (the mean rating, the newest event time), so a few more rows than asked
  * are read and re-scored with today's figures before the cut.
@@ -42,11 +42,11 @@ public class ChartService {
     static final int EXTRA_READ = 20;
     static final int MAX_READ = 400;
 
-    private final StatsRepository stats;
+    private final StatsService stats;
     private final CatalogConfig config;
     private final ReadCache<Key, Chart> charts;
 
-    public ChartService(StatsRepository stats, CatalogConfig config, ReadCaches caches) {
+    public ChartService(StatsService stats, CatalogConfig config, ReadCaches caches) {
         this.stats = stats;
         this.config = config;
         this.charts = caches.create("catalog-charts", config.cache().chartTtl(), config.cache().maxCharts(),
@@ -95,20 +95,16 @@ public class ChartService {
         int size = key.size();
         int maxRead = Math.max(size, config.charts().genreReadLimit());
         List<ChartEntry> items = switch (key.name()) {
-            case MOST_VIEWED -> ranked(stats.top(StatsRepository.BY_VIEWS, genreFilter, size, maxRead),
-                    Entry::views, size);
+            case MOST_VIEWED -> ranked(stats.top(Ranking.VIEWS, genreFilter, size, maxRead), Entry::views, size);
             case TOP_RATED -> {
                 Totals totals = stats.totals();
-                double mean = totals.meanRating();
-                int weight = config.charts().priorWeight();
-                yield ranked(stats.top(StatsRepository.BY_RATING, genreFilter, readFor(size), maxRead),
-                        e -> Scores.topRated(e, mean, weight), size);
+                yield ranked(stats.top(Ranking.TOP_RATED, genreFilter, readFor(size), maxRead),
+                        e -> stats.topRatedScore(e, totals), size);
             }
             default -> {
                 Totals totals = stats.totals();
-                long window = Math.max(1, config.charts().trendingWindow().toMillis());
-                yield ranked(stats.top(StatsRepository.BY_TREND, genreFilter, readFor(size), maxRead),
-                        e -> Scores.trending(e, totals.newestEventAt(), window), size);
+                yield ranked(stats.top(Ranking.TRENDING, genreFilter, readFor(size), maxRead),
+                        e -> stats.trendingScore(e, totals), size);
             }
         };
         return new Chart(key.name(), genreFilter, items);

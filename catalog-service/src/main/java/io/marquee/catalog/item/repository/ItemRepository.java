@@ -3,8 +3,10 @@ package io.marquee.catalog.item.repository;
 import io.marquee.catalog.item.service.IndexKeys;
 import io.marquee.catalog.item.service.Item;
 import io.marquee.catalog.item.service.ItemSummary;
-import io.marquee.catalog.search.repository.SearchRows;
+import io.marquee.catalog.storage.CatalogTables;
+import io.marquee.catalog.storage.OwnedTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -25,15 +28,17 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * DynamoDB storage of items, of the listing index and of the title index. An item and its index
- * rows only ever change together, in one transaction guarded by the item's version.
+ * DynamoDB storage of items and of the listing index: the {@code catalog-items} and
+ * {@code catalog-item-index} tables. An item and its index rows, and the rows other features keep
+ * for it ({@link ItemCompanionRows}), only ever change together, in one transaction guarded by the
+ * item's version.
  */
 @ApplicationScoped
-public class ItemRepository {
+public class ItemRepository implements OwnedTables {
 
-    static final String ITEM_ID = "itemId";
-    static final String BUCKET = "bucket";
-    static final String SORT_KEY = "sortKey";
+    private static final String ITEM_ID = "itemId";
+    private static final String BUCKET = "bucket";
+    private static final String SORT_KEY = "sortKey";
     private static final String TITLE = "title";
     private static final String YEAR = "year";
     private static final String GENRES = "genres";
@@ -47,10 +52,24 @@ public class ItemRepository {
 
     private final DynamoDbClient dynamo;
     private final CatalogTables tables;
+    private final Instance<ItemCompanionRows> companions;
 
-    public ItemRepository(DynamoDbClient dynamo, CatalogTables tables) {
+    public ItemRepository(DynamoDbClient dynamo, CatalogTables tables, Instance<ItemCompanionRows> companions) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.companions = companions;
+    }
+
+    /** Items by id; the listing index, one row per (bucket, item) sorted by normalized title. */
+    @Override
+    public List<CreateTableRequest> tableDefinitions() {
+        return List.of(
+                CreateTableRequest.builder().tableName(tables.items())
+                        .attributeDefinitions(OwnedTables.string(ITEM_ID))
+                        .keySchema(OwnedTables.partitionKey(ITEM_ID)).build(),
+                CreateTableRequest.builder().tableName(tables.index())
+                        .attributeDefinitions(OwnedTables.string(BUCKET), OwnedTables.string(SORT_KEY))
+                        .keySchema(OwnedTables.partitionKey(BUCKET), OwnedTables.sortKey(SORT_KEY)).build());
     }
 
     public Optional<Item> find(String id) {
@@ -81,8 +100,9 @@ public class ItemRepository {
 
     /**
      * Stores {@code item} and moves its index rows, all or nothing: the item only if it is still
-     * at {@code previous}'s version (or still absent), the index rows of its new buckets, and the
-     * deletion of those of {@code previous} that no longer apply.
+     * at {@code previous}'s version (or still absent), the index rows of its new buckets, the
+     * deletion of those of {@code previous} that no longer apply, and the changes of every
+     * {@link ItemCompanionRows}.
      *
      * @throws ConcurrentUpdateException if the item changed since {@code previous} was read
      */
@@ -104,15 +124,7 @@ public class ItemRepository {
                 .filter(key -> !newRows.containsKey(key))
                 .forEach(key -> actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tables.index())
                         .key(Map.of(BUCKET, s(key.bucket()), SORT_KEY, s(key.sortKey())))).build())));
-        // Title index: at most SearchText.MAX_INDEXED_WORDS rows each way, so even a replace that
-        // changes title and all ten genres stays within the 100 actions of one transaction.
-        Map<SearchRows.Key, Map<String, AttributeValue>> newWords = SearchRows.of(item);
-        newWords.values().forEach(row -> actions.add(
-                TransactWriteItem.builder().put(p -> p.tableName(tables.search()).item(row)).build()));
-        previous.ifPresent(old -> SearchRows.of(old).keySet().stream()
-                .filter(key -> !newWords.containsKey(key))
-                .forEach(key -> actions.add(TransactWriteItem.builder()
-                        .delete(d -> d.tableName(tables.search()).key(key.attributes())).build())));
+        companions.forEach(companion -> actions.addAll(companion.changes(item, previous)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(actions));
         } catch (TransactionCanceledException e) {

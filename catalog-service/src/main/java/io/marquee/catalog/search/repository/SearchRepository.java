@@ -1,18 +1,28 @@
 package io.marquee.catalog.search.repository;
 
-import io.marquee.catalog.item.repository.CatalogTables;
+import io.marquee.catalog.item.repository.ItemCompanionRows;
+import io.marquee.catalog.item.service.Item;
 import io.marquee.catalog.search.service.SearchText;
+import io.marquee.catalog.storage.CatalogTables;
+import io.marquee.catalog.storage.OwnedTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Reads the title index ({@link SearchRows}): one range query per query word. */
+/**
+ * The title index, the {@code catalog-search} table ({@link SearchRows}): read with one range
+ * query per query word, written in the same transaction as the item whose title it indexes.
+ */
 @ApplicationScoped
-public class SearchRepository {
+public class SearchRepository implements OwnedTables, ItemCompanionRows {
 
     private final DynamoDbClient dynamo;
     private final CatalogTables tables;
@@ -20,6 +30,32 @@ public class SearchRepository {
     public SearchRepository(DynamoDbClient dynamo, CatalogTables tables) {
         this.dynamo = dynamo;
         this.tables = tables;
+    }
+
+    @Override
+    public List<CreateTableRequest> tableDefinitions() {
+        return List.of(CreateTableRequest.builder().tableName(tables.search())
+                .attributeDefinitions(OwnedTables.string(SearchRows.PARTITION), OwnedTables.string(SearchRows.TERM))
+                .keySchema(OwnedTables.partitionKey(SearchRows.PARTITION), OwnedTables.sortKey(SearchRows.TERM))
+                .build());
+    }
+
+    /**
+     * The item's word rows, and the deletion of {@code previous}'s that its title no longer has. At
+     * most {@link SearchText#MAX_INDEXED_WORDS} rows each way, so even a replace that changes the
+     * title and all ten genres stays within the 100 actions of the item's transaction.
+     */
+    @Override
+    public List<TransactWriteItem> changes(Item item, Optional<Item> previous) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        Map<SearchRows.Key, Map<String, AttributeValue>> newWords = SearchRows.of(item);
+        newWords.values().forEach(row -> actions.add(
+                TransactWriteItem.builder().put(p -> p.tableName(tables.search()).item(row)).build()));
+        previous.ifPresent(old -> SearchRows.of(old).keySet().stream()
+                .filter(key -> !newWords.containsKey(key))
+                .forEach(key -> actions.add(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(tables.search()).key(key.attributes())).build())));
+        return actions;
     }
 
     /** An item whose title has the word, with what a result shows and the title's words for ranking. */

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * on one partition. Each row carries what a result needs (title, year, genres) and the title's
  * words, so ranking needs no further read of the item.
  */
-public final class SearchRows {
+final class SearchRows {
 
-    public static final String PARTITION = "part";
-    public static final String TERM = "term";
+    static final String PARTITION = "part";
+    static final String TERM = "term";
     static final String ITEM_ID = "itemId";
     static final String TITLE = "title";
     static final String YEAR = "year";
@@ -29,7 +29,7 @@ public final class SearchRows {
     }
 
     /** A row's primary key. */
-    public record Key(String partition, String term) {
+    record Key(String partition, String term) {
 
         public Map<String, AttributeValue> attributes() {
             return Map.of(PARTITION, AttributeValue.fromS(partition), TERM, AttributeValue.fromS(term));
@@ -37,7 +37,7 @@ public final class SearchRows {
     }
 
     /** Every index row {@code item} calls for, by key. */
-    public static Map<Key, Map<String, AttributeValue>> of(Item item) {
+    static Map<Key, Map<String, AttributeValue>> of(Item item) {
         String words = String.join(" ", SearchText.words(item.title()));
         Map<Key, Map<String, AttributeValue>> rows = new LinkedHashMap<>();
         for (String word : SearchText.indexedWords(item.title())) {

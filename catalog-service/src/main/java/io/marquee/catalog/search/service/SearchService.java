@@ -6,9 +6,8 @@ import io.marquee.catalog.item.service.ItemChanged;
 import io.marquee.catalog.search.repository.SearchRepository;
 import io.marquee.catalog.search.repository.SearchRepository.Posting;
 import io.marquee.catalog.search.repository.SearchRepository.Postings;
-import io.marquee.catalog.stats.repository.StatsRepository;
-import io.marquee.catalog.stats.service.Entry;
 import io.marquee.catalog.stats.service.ItemStats;
+import io.marquee.catalog.stats.service.StatsService;
 import io.marquee.catalog.web.ReadCache;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.problem.Problem;
@@ -47,11 +46,11 @@ public class SearchService {
     static final String PREFIX = "prefix";
 
     private final SearchRepository index;
-    private final StatsRepository stats;
+    private final StatsService stats;
     private final CatalogConfig config;
     private final ReadCache<Query, List<SearchHit>> results;
 
-    public SearchService(SearchRepository index, StatsRepository stats, CatalogConfig config, ReadCaches caches) {
+    public SearchService(SearchRepository index, StatsService stats, CatalogConfig config, ReadCaches caches) {
         this.index = index;
         this.stats = stats;
         this.config = config;
@@ -164,22 +163,20 @@ public class SearchService {
                 matches.putIfAbsent(posting.itemId(), new Match(posting, tier));
             }
         }
-        Map<String, Entry> figures = stats.findAll(matches.keySet());
+        Map<String, ItemStats> figures = stats.statsOfAll(matches.keySet());
         Comparator<Match> order = Comparator.<Match>comparingInt(Match::tier)
                 .thenComparing(m -> -popularity(figures.get(m.posting().itemId())))
                 .thenComparing(m -> m.posting().title().toLowerCase(Locale.ROOT))
                 .thenComparing(m -> m.posting().itemId());
         return matches.values().stream().sorted(order)
-                .map(m -> {
-                    Entry entry = figures.get(m.posting().itemId());
-                    return new SearchHit(m.posting().itemId(), m.posting().title(), m.posting().year(),
-                            m.posting().genres(), entry == null ? ItemStats.NONE : entry.stats(),
-                            switch (m.tier()) {
-                                case 0 -> EXACT;
-                                case 1 -> WORDS;
-                                default -> PREFIX;
-                            });
-                }).toList();
+                .map(m -> new SearchHit(m.posting().itemId(), m.posting().title(), m.posting().year(),
+                        m.posting().genres(), figures.getOrDefault(m.posting().itemId(), ItemStats.NONE),
+                        switch (m.tier()) {
+                            case 0 -> EXACT;
+                            case 1 -> WORDS;
+                            default -> PREFIX;
+                        }))
+                .toList();
     }
 
     /** 0 exact title, 1 every word whole, 2 last word as a prefix, -1 no match. */
@@ -197,7 +194,7 @@ public class SearchService {
         return title.stream().anyMatch(w -> w.startsWith(last)) ? 2 : -1;
     }
 
-    private static long popularity(Entry entry) {
-        return entry == null ? 0 : Math.max(0, entry.views()) + Math.max(0, entry.ratings());
+    private static long popularity(ItemStats figures) {
+        return figures == null ? 0 : Math.max(0, figures.viewCount()) + Math.max(0, figures.ratingCount());
     }
 }

@@ -1,8 +1,10 @@
 package io.marquee.catalog.stats.repository;
 
-import io.marquee.catalog.item.repository.CatalogTables;
 import io.marquee.catalog.stats.service.Entry;
+import io.marquee.catalog.stats.service.Ranking;
 import io.marquee.catalog.stats.service.Totals;
+import io.marquee.catalog.storage.CatalogTables;
+import io.marquee.catalog.storage.OwnedTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -17,7 +19,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -41,14 +46,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * when their item next changes.)
  */
 @ApplicationScoped
-public class StatsRepository {
+public class StatsRepository implements OwnedTables {
 
-    public static final String BUCKET = "bucket";
-    public static final String ITEM_ID = "itemId";
-    public static final String ALL = "all";
-    public static final String VIEW_SCORE = "viewScore";
-    public static final String RATING_SCORE = "ratingScore";
-    public static final String TREND_SCORE = "trendScore";
+    private static final String BUCKET = "bucket";
+    private static final String ITEM_ID = "itemId";
+    private static final String ALL = "all";
+    private static final String VIEW_SCORE = "viewScore";
+    private static final String RATING_SCORE = "ratingScore";
+    private static final String TREND_SCORE = "trendScore";
+    /** The ranking indexes, one per chart; their names are what a chart's query asks DynamoDB for. */
     public static final String BY_VIEWS = "by-views";
     public static final String BY_RATING = "by-rating";
     public static final String BY_TREND = "by-trend";
@@ -85,6 +91,25 @@ public class StatsRepository {
     public StatsRepository(DynamoDbClient dynamo, CatalogTables tables) {
         this.dynamo = dynamo;
         this.tables = tables;
+    }
+
+    @Override
+    public List<CreateTableRequest> tableDefinitions() {
+        return List.of(CreateTableRequest.builder().tableName(tables.stats())
+                .attributeDefinitions(OwnedTables.string(BUCKET), OwnedTables.string(ITEM_ID),
+                        OwnedTables.number(VIEW_SCORE), OwnedTables.number(RATING_SCORE),
+                        OwnedTables.number(TREND_SCORE))
+                .keySchema(OwnedTables.partitionKey(BUCKET), OwnedTables.sortKey(ITEM_ID))
+                .globalSecondaryIndexes(ranking(BY_VIEWS, VIEW_SCORE), ranking(BY_RATING, RATING_SCORE),
+                        ranking(BY_TREND, TREND_SCORE))
+                .build());
+    }
+
+    /** A chart: the rows of one bucket ordered by a score, whole rows projected so a chart is one query. */
+    private static GlobalSecondaryIndex ranking(String name, String score) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(OwnedTables.partitionKey(BUCKET), OwnedTables.sortKey(score))
+                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 
     /** Bucket of the genre copies an earlier version kept of an item's row (now only deleted). */
@@ -265,10 +290,15 @@ public class StatsRepository {
     }
 
     /**
-     * The first {@code limit} catalog items in the order of {@code index}, best first; with a
-     * {@code genre}, only that genre's, found among at most {@code maxRead} rows of the head.
+     * The first {@code limit} catalog items in the order of {@code ranking}'s index, best first; with
+     * a {@code genre}, only that genre's, found among at most {@code maxRead} rows of the head.
      */
-    public List<Entry> top(String index, String genre, int limit, int maxRead) {
+    public List<Entry> top(Ranking ranking, String genre, int limit, int maxRead) {
+        String index = switch (ranking) {
+            case VIEWS -> BY_VIEWS;
+            case TOP_RATED -> BY_RATING;
+            case TRENDING -> BY_TREND;
+        };
         List<Entry> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         int read = 0;

@@ -69,6 +69,29 @@ public class StatsService {
         return figures;
     }
 
+    /** The catalog-wide figures the chart scores depend on (consistent reads). */
+    public Totals totals() {
+        return repository.totals();
+    }
+
+    /**
+     * The first {@code limit} catalog items by {@code ranking}, best first by their stored scores;
+     * with a {@code genre}, only that genre's, found among at most {@code maxRead} rows of the head.
+     */
+    public List<Entry> top(Ranking ranking, String genre, int limit, int maxRead) {
+        return repository.top(ranking, genre, limit, maxRead);
+    }
+
+    /** The item's top-rated score against {@code totals}, as it is written; null when unrated. */
+    public Double topRatedScore(Entry entry, Totals totals) {
+        return Scores.topRated(entry, totals.meanRating(), config.charts().priorWeight());
+    }
+
+    /** The item's trending score against {@code totals}, as it is written; 0 when not rising. */
+    public double trendingScore(Entry entry, Totals totals) {
+        return Scores.trending(entry, totals.newestEventAt(), windowMillis());
+    }
+
     /**
      * Applies the records of one partition, in offset order, up to and including {@code lastOffset}
      * (records that were malformed have no fact but still move the watermark).
@@ -345,8 +368,7 @@ public class StatsService {
     }
 
     private EntryWrite write(Entry next, Totals totals) {
-        return new EntryWrite(next, Scores.topRated(next, totals.meanRating(), config.charts().priorWeight()),
-                Scores.trending(next, totals.newestEventAt(), windowMillis()));
+        return new EntryWrite(next, topRatedScore(next, totals), trendingScore(next, totals));
     }
 
     private static List<GenreRemoval> removals(Entry before, Entry next) {

@@ -1,10 +1,12 @@
-package io.marquee.catalog.item.repository;
+package io.marquee.catalog.storage;
 
 import io.marquee.catalog.config.CatalogConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
-/** The names of this service's tables. */
+/**
+ * The names of this service's tables, each under the configured prefix. Which repository owns
+ * which table, and its keys, is said by the repositories themselves ({@link OwnedTables}).
+ */
 @ApplicationScoped
 public class CatalogTables {
 
@@ -44,9 +46,5 @@ public class CatalogTables {
 
     public String stats() {
         return stats;
-    }
-
-    public List<String> all() {
-        return List.of(items, index, search, stats);
     }
 }
