@@ -177,58 +177,74 @@ public class StatsService {
         // and the whole attempt starts again from fresh reads.
         Totals totals = repository.totals();
         long done = watermark;
-        int from = 0;
-        while (true) {
+        for (int from = 0; ; ) {
             // Each chunk is one transaction that also moves the watermark: a safe place to stop or yield.
             gate.beforeChunk();
-            Set<String> upcoming = upcomingItems(counted, from);
-            Map<String, Entry> entries = new HashMap<>(repository.findAll(upcoming));
-            Map<String, SequenceWrite> chunkUsers = new LinkedHashMap<>();
-            int to = chunkEnd(counted, from, upcoming, entries, chunkUsers);
-            boolean last = to >= counted.size();
-            long chunkEnd = last ? lastOffset : counted.get(to - 1).offset();
-
-            Map<String, Entry> changed = new LinkedHashMap<>();
-            long ratingsDelta = 0;
-            long halvesDelta = 0;
-            Long newest = totals.newestEventAt();
-            for (Fact fact : counted.subList(from, to)) {
-                Entry entry = changed.getOrDefault(fact.itemId(),
-                        entries.getOrDefault(fact.itemId(), Entry.empty(fact.itemId())));
-                changed.put(fact.itemId(), withFact(entry, fact));
-                ratingsDelta += fact.ratingsDelta();
-                halvesDelta += fact.halvesDelta();
-                if (fact.interactionAt() != null) {
-                    long at = fact.interactionAt().toEpochMilli();
-                    newest = newest == null ? at : Math.max(newest, at);
-                }
-            }
-            Totals after = new Totals(totals.ratings() + ratingsDelta, totals.ratingHalves() + halvesDelta, newest);
-            List<EntryWrite> writes = new ArrayList<>();
-            List<GenreRemoval> removals = new ArrayList<>();
-            for (Entry entry : changed.values()) {
-                Entry next = entry.nextVersion();
-                writes.add(write(next, after));
-                removals.addAll(removals(entries.getOrDefault(entry.itemId(), Entry.empty(entry.itemId())), next));
-            }
-            try {
-                repository.commit(writes, removals, List.copyOf(chunkUsers.values()), new Progress(topic, partition,
-                        done, chunkEnd, ratingsDelta, halvesDelta, totals.newestEventAt(), newest));
-            } catch (StatsConflictException e) {
-                // Perhaps a user's number was further than known here (another instance applied
-                // some of their changes): read those users again on the next attempt.
-                known.forget(chunkUsers.keySet());
-                throw e;
-            }
-            chunkUsers.values().forEach(u -> known.remember(u.userId(), u.last()));
-            known.advancedTo(chunkEnd);
-            done = chunkEnd;
-            totals = after;
-            from = to;
-            if (last) {
+            Chunk chunk = readChunk(counted, from, lastOffset);
+            ChunkSums sums = ChunkSums.of(chunk.facts(), chunk.stored(), totals.newestEventAt(), windowMillis());
+            commitChunk(topic, partition, done, totals, chunk, sums, known);
+            if (chunk.last()) {
                 return pending.size() - counted.size();
             }
+            done = chunk.endOffset();
+            totals = sums.after(totals);
+            from = chunk.to();
         }
+    }
+
+    /**
+     * The facts one transaction applies, {@code counted[from, to)}, with what it reads and moves.
+     *
+     * @param stored    the stored entries of the items read ahead (an item absent has none yet)
+     * @param users     the applied numbers the chunk moves, per user
+     * @param endOffset the watermark once it is applied: its last fact's offset, or the batch's last
+     *                  offset for the last chunk (records without a fact after it are passed too)
+     */
+    private record Chunk(List<Fact> facts, Map<String, Entry> stored, Map<String, SequenceWrite> users, int to,
+                         long endOffset, boolean last) {
+    }
+
+    /** Reads the items the chunk from {@code from} can reach, in one batch, and decides where it ends. */
+    private Chunk readChunk(List<Fact> counted, int from, long lastOffset) {
+        Set<String> upcoming = upcomingItems(counted, from);
+        Map<String, Entry> stored = repository.findAll(upcoming);
+        Map<String, SequenceWrite> users = new LinkedHashMap<>();
+        int to = chunkEnd(counted, from, upcoming, stored, users);
+        boolean last = to >= counted.size();
+        long endOffset = last ? lastOffset : counted.get(to - 1).offset();
+        return new Chunk(counted.subList(from, to), stored, users, to, endOffset, last);
+    }
+
+    /**
+     * Writes the chunk's entries (scored against the totals as they stand after it), moves its
+     * users' applied numbers, the totals and the watermark, all in one transaction; then remembers
+     * the users' numbers.
+     *
+     * @throws StatsConflictException if anything changed since it was read; the users' numbers are
+     *                                forgotten, to be read again by the next attempt
+     */
+    private void commitChunk(String topic, int partition, long done, Totals totals, Chunk chunk, ChunkSums sums,
+                             AppliedSequences.Partition known) {
+        Totals after = sums.after(totals);
+        List<EntryWrite> writes = new ArrayList<>();
+        List<GenreRemoval> removals = new ArrayList<>();
+        for (Entry entry : sums.changed().values()) {
+            Entry next = entry.nextVersion();
+            writes.add(write(next, after));
+            removals.addAll(removals(chunk.stored().getOrDefault(entry.itemId(), Entry.empty(entry.itemId())), next));
+        }
+        try {
+            repository.commit(writes, removals, List.copyOf(chunk.users().values()), new Progress(topic, partition,
+                    done, chunk.endOffset(), sums.ratingsDelta(), sums.halvesDelta(), totals.newestEventAt(),
+                    sums.newest()));
+        } catch (StatsConflictException e) {
+            // Perhaps a user's number was further than known here (another instance applied
+            // some of their changes): read those users again on the next attempt.
+            known.forget(chunk.users().keySet());
+            throw e;
+        }
+        chunk.users().values().forEach(u -> known.remember(u.userId(), u.last()));
+        known.advancedTo(chunk.endOffset());
     }
 
     /**
@@ -342,29 +358,6 @@ public class StatsService {
             }
         }
         return items;
-    }
-
-    private Entry withFact(Entry entry, Fact fact) {
-        Entry next = entry.withCounts(entry.views() + fact.views(), entry.ratings() + fact.ratingsDelta(),
-                entry.ratingHalves() + fact.halvesDelta());
-        if (fact.interactionAt() == null) {
-            return next;
-        }
-        long window = Math.floorDiv(fact.interactionAt().toEpochMilli(), windowMillis());
-        Long current = next.trendWindow();
-        if (current == null || window > current + 1) {
-            return next.withTrend(window, 1, 0);
-        }
-        if (window == current + 1) {
-            return next.withTrend(window, 1, next.trendCurrent());
-        }
-        if (window == current) {
-            return next.withTrend(current, next.trendCurrent() + 1, next.trendPrevious());
-        }
-        if (window == current - 1) {
-            return next.withTrend(current, next.trendCurrent(), next.trendPrevious() + 1);
-        }
-        return next; // older than both windows: no bearing on what trends now
     }
 
     private EntryWrite write(Entry next, Totals totals) {
