@@ -19,10 +19,15 @@ public interface SessionsConfig {
 
     /**
      * How late (event time) an event may arrive and still join its session; a session is emitted
-     * as closed only after its gap and this grace have passed in the stream's time.
+     * as closed only after its gap and this grace have passed in the stream's time (which, on a
+     * quiet partition, runs on with the wall clock).
      */
     @WithDefault("1M")
     Duration grace();
+
+    /** How often open sessions are checked for having closed. */
+    @WithDefault("5S")
+    Duration closeCheck();
 
     /** Kafka Streams application id: its consumer group and the prefix of its internal topics. */
     @WithDefault(TopicAccess.INGEST_SESSIONS_APPLICATION)

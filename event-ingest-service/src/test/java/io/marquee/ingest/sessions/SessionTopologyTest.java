@@ -33,6 +33,7 @@ class SessionTopologyTest {
     private static final Duration GAP = Duration.ofMinutes(30);
     /** Late events within this still join their session (the service's default is a minute). */
     private static final Duration GRACE = Duration.ofMinutes(15);
+    private static final Duration CHECK = Duration.ofSeconds(5);
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     private TopologyTestDriver driver;
@@ -46,7 +47,7 @@ class SessionTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-test").toString());
-        driver = new TopologyTestDriver(SessionTopology.build(GAP, GRACE, stored::add), props);
+        driver = new TopologyTestDriver(SessionTopology.build(GAP, GRACE, CHECK, stored::add), props);
         interactions = driver.createInputTopic(Topics.INTERACTIONS, Serdes.String().serializer(),
                 JsonSerde.of(InteractionEvent.class).serializer());
         sessions = driver.createOutputTopic(Topics.SESSIONS, Serdes.String().deserializer(),
@@ -153,5 +154,38 @@ class SessionTopologyTest {
         interactions.pipeInput(new TestRecord<>("u-6", old, headers, T0));
         advancePast(T0);
         assertThat(sessions.readValuesToList()).extracting(ClosedSession::sessionId).doesNotContain("history-u-6");
+    }
+
+    @Test
+    void onAQuietStackASessionClosesByTheWallClockOnceItsGapAndGraceHavePassed() {
+        send(event("u-7", "s-7", "view", "a", T0, "/home"));
+        send(event("u-7", "s-7", "view", "b", T0.plusSeconds(60), "/movies/b"));
+
+        driver.advanceWallClockTime(GAP.plus(GRACE).minusSeconds(30));
+        assertThat(sessions.isEmpty()).as("not yet: the gap and grace have not passed since the last event").isTrue();
+        driver.advanceWallClockTime(Duration.ofSeconds(30).plus(CHECK));
+
+        assertThat(sessions.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("u-7");
+            assertThat(kv.value.events()).isEqualTo(2);
+            assertThat(kv.value.end()).isEqualTo(T0.plusSeconds(60));
+        });
+        assertThat(stored).extracting(ClosedSession::sessionId).containsExactly("s-7");
+
+        driver.advanceWallClockTime(GAP.multipliedBy(3));
+        assertThat(sessions.isEmpty()).as("a closed session is emitted once").isTrue();
+    }
+
+    @Test
+    void anEventWithinTheGapKeepsTheSessionOpenOnTheWallClockToo() {
+        send(event("u-8", "s-8", "view", "a", T0, "/home"));
+        driver.advanceWallClockTime(GAP.minusMinutes(1));
+        // The client sends its next click 29 minutes later, by its clock as by ours.
+        send(event("u-8", "s-8", "view", "b", T0.plus(GAP).minus(Duration.ofMinutes(1)), "/movies/b"));
+        driver.advanceWallClockTime(GAP.plus(GRACE).minusMinutes(1));
+        assertThat(sessions.isEmpty()).as("still open: its last event is not gap and grace old").isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1).plus(CHECK));
+        assertThat(sessions.readValuesToList()).singleElement().satisfies(s -> assertThat(s.events()).isEqualTo(2));
     }
 }

@@ -51,7 +51,8 @@ public class SessionStreams {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        streams = new KafkaStreams(SessionTopology.build(config.gap(), config.grace(), repository::save), props);
+        streams = new KafkaStreams(SessionTopology.build(config.gap(), config.grace(), config.closeCheck(),
+                repository::save), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.warnf("sessions stream thread failed (%s); replacing it", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

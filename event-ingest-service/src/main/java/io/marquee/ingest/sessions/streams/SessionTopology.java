@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,17 +19,18 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.SessionWindows;
-import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.SessionStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Sessions from {@code interactions}: events grouped by session id into session windows (event
  * time, {@code sentAt}; a session ends after the inactivity gap), emitted to {@code sessions} once
- * closed (gap plus grace passed in stream time), keyed by the user. A second sub-topology hands
+ * closed (gap plus grace passed; on a quiet partition time runs on with the wall clock, see
+ * {@link UntilClosed}), keyed by the user. A second sub-topology hands
  * every closed session on {@code sessions} to a sink (the sessions table), so a replica that stores
  * it is independent from the one that closed it. History records (the demo data) are left out.
  */
@@ -47,10 +47,13 @@ public final class SessionTopology {
     /**
      * @param gap   inactivity that ends a session
      * @param grace how late an event may arrive and still join its session
+     * @param checkEvery how often open sessions are checked for having closed (stream and wall-clock time)
      * @param sink  where closed sessions from {@code sessions} go (stored); it may throw to have one retried
      */
-    public static Topology build(Duration gap, Duration grace, Consumer<ClosedSession> sink) {
+    public static Topology build(Duration gap, Duration grace, Duration checkEvery, Consumer<ClosedSession> sink) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UntilClosed.OPEN_STORE),
+                Serdes.String(), AGGREGATES));
         builder.stream(Topics.INTERACTIONS, Consumed.with(Serdes.String(), EVENTS)
                         .withTimestampExtractor(new SentAt()).withName("interactions"))
                 .processValues(WithoutHistory::new, Named.as("without-history"))
@@ -63,12 +66,8 @@ public final class SessionTopology {
                         (key, a, b) -> a.merge(b), Named.as("session"),
                         Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(AGGREGATES_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(AGGREGATES))
-                .suppress(Suppressed.<org.apache.kafka.streams.kstream.Windowed<String>>untilWindowCloses(
-                        Suppressed.BufferConfig.unbounded()).withName("until-closed"))
-                .toStream(Named.as("closed"))
-                // Merged-away windows leave tombstones (null): they are not sessions.
-                .filter((window, session) -> session != null && session.events() > 0, Named.as("not-merged-away"))
-                .map((window, session) -> KeyValue.pair(session.userId(), session.close()), Named.as("by-user"))
+                .toStream(Named.as("updates"))
+                .process(() -> new UntilClosed(gap, grace, checkEvery), Named.as("until-closed"), UntilClosed.OPEN_STORE)
                 .to(Topics.SESSIONS, Produced.with(Serdes.String(), SESSIONS).withName("sessions"));
         builder.stream(Topics.SESSIONS, Consumed.with(Serdes.String(), SESSIONS).withName("closed-sessions"))
                 .filter((key, session) -> session != null, Named.as("readable-session"))
