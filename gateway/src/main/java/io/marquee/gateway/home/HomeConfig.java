@@ -15,6 +15,13 @@ public interface HomeConfig {
     @WithDefault("250ms")
     Duration sectionBudget();
 
+    /**
+     * How old a caller's last answer for a personal row ("for you", "because you watched") may be
+     * to stand in for one that runs past the budget; {@code 0} leaves such a row out instead.
+     */
+    @WithDefault("2M")
+    Duration lateRowMaxAge();
+
     /** Worker threads the rows load on; each request uses one per row. */
     @WithDefault("32")
     int threads();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,7 +25,9 @@ import org.jboss.logging.Logger;
  * Composes the home page: every {@link HomeSection} that applies to the viewer is loaded at the
  * same time, and each gets the same budget counted from the start, so the page takes as long as
  * its slowest row or the budget, whichever is shorter. A row that fails or runs late is left out
- * and named in {@link Home#omitted()}; the page itself never fails for one row.
+ * and named in {@link Home#omitted()}; the page itself never fails for one row. A personal row that
+ * runs late is answered instead from the same caller's last answer for it, if recent enough
+ * ({@link LateRows}); it is left to finish so that the next page has it.
  */
 @ApplicationScoped
 public class HomePage {
@@ -34,6 +37,7 @@ public class HomePage {
     private final List<HomeSection> sections;
     private final long budgetNanos;
     private final ExecutorService workers;
+    private final LateRows lateRows;
 
     @Inject
     HomePage(@All List<HomeSection> sections, HomeConfig config) {
@@ -51,6 +55,7 @@ public class HomePage {
         this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
         this.budgetNanos = config.sectionBudget().toNanos();
         this.workers = workers;
+        this.lateRows = new LateRows(config.lateRowMaxAge(), 10_000, System::nanoTime);
     }
 
     /** The rows for this viewer, each with up to {@code limit} items. */
@@ -63,18 +68,33 @@ public class HomePage {
                 continue;
             }
             try {
-                loading.put(section, workers.submit(() -> section.load(viewer, limit)));
+                loading.put(section, workers.submit(() -> {
+                    List<Section> rows = section.load(viewer, limit);
+                    if (section.personal()) {
+                        lateRows.keep(section, viewer, limit, rows);
+                    }
+                    return rows;
+                }));
             } catch (RejectedExecutionException e) {
                 omitted.add(new Home.Omitted(section.id(), "busy"));
             }
         }
         List<Section> loaded = new ArrayList<>();
         for (Map.Entry<HomeSection, Future<List<Section>>> entry : loading.entrySet()) {
-            String id = entry.getKey().id();
+            HomeSection section = entry.getKey();
+            String id = section.id();
             try {
                 loaded.addAll(entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
-                entry.getValue().cancel(true);
+                Optional<List<Section>> recent = section.personal()
+                        ? lateRows.recent(section, viewer, limit) : Optional.empty();
+                if (recent.isPresent()) {
+                    loaded.addAll(recent.get());
+                    continue;
+                }
+                if (!section.personal()) {
+                    entry.getValue().cancel(true);
+                }
                 omitted.add(new Home.Omitted(id, "timeout"));
             } catch (ExecutionException e) {
                 omitted.add(new Home.Omitted(id, reason(id, e.getCause())));

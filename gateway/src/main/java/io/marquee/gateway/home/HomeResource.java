@@ -47,7 +47,9 @@ public class HomeResource {
             description = "Trending, top rated and most viewed for everyone; for a signed-in caller also the personal "
                     + "rows (for you, because you watched …). Rows load in parallel within a budget each "
                     + "(`gateway.home.section-budget`, 250 ms by default); a row that fails or runs late is left out and "
-                    + "named in `omitted`, and the page still answers 200.")
+                    + "named in `omitted`, and the page still answers 200. A personal row that runs late is answered "
+                    + "from the same caller's previous answer for it instead, if that is at most "
+                    + "`gateway.home.late-row-max-age` (2 minutes) old.")
     @APIResponse(responseCode = "200", description = "The rows that made it, in page order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Home.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)

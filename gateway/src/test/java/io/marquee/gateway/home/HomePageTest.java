@@ -82,6 +82,47 @@ class HomePageTest {
     }
 
     @Test
+    void aPersonalRowThatRunsLateFinishesAndStandsInOnlyForTheSameCallersNextPage() throws Exception {
+        CountDownLatch firstCall = new CountDownLatch(1);
+        CountDownLatch firstDone = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        page = page(Duration.ofMillis(200),
+                section("for-you", 5, true, (viewer, limit) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        await(firstCall);
+                        firstDone.countDown();
+                        return row("for-you", "late answer");
+                    }
+                    await(never);
+                    return row("for-you", "never");
+                }),
+                section("chart", 10, false, (viewer, limit) -> row("chart", "ok")));
+
+        Home first = page.compose(SIGNED_IN, 5);
+        assertThat(first.sections()).extracting(Section::id).containsExactly("chart");
+        assertThat(first.omitted()).containsExactly(new Home.Omitted("for-you", "timeout"));
+
+        firstCall.countDown(); // the late call was not cancelled: it finishes after the page answered
+        assertThat(firstDone.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // The row is kept on the worker right after the load returns: wait for both tasks to end.
+        for (int i = 0; i < 500 && pool.getCompletedTaskCount() < 2; i++) {
+            Thread.sleep(10);
+        }
+
+        Home next = page.compose(SIGNED_IN, 5);
+        assertThat(next.sections()).extracting(Section::id, Section::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("for-you", "late answer"),
+                        org.assertj.core.groups.Tuple.tuple("chart", "ok"));
+        assertThat(next.omitted()).isEmpty();
+
+        Home someoneElse = page.compose(new Viewer(Optional.of("Bearer other"), "r-3"), 5);
+        assertThat(someoneElse.sections()).extracting(Section::id).containsExactly("chart");
+        assertThat(someoneElse.omitted()).containsExactly(new Home.Omitted("for-you", "timeout"));
+        Home otherLimit = page.compose(SIGNED_IN, 6);
+        assertThat(otherLimit.omitted()).containsExactly(new Home.Omitted("for-you", "timeout"));
+    }
+
+    @Test
     void aFailingRowIsOmittedWithItsReason() {
         page = page(Duration.ofSeconds(5),
                 section("unready", 10, false, (viewer, limit) -> {
@@ -120,7 +161,10 @@ class HomePageTest {
         }
     }
 
-    private static HomePage page(Duration budget, HomeSection... sections) {
+    private final java.util.concurrent.ThreadPoolExecutor pool =
+            (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(4);
+
+    private HomePage page(Duration budget, HomeSection... sections) {
         return new HomePage(List.of(sections), new HomeConfig() {
             @Override
             public Duration sectionBudget() {
@@ -128,10 +172,15 @@ class HomePageTest {
             }
 
             @Override
+            public Duration lateRowMaxAge() {
+                return Duration.ofMinutes(2);
+            }
+
+            @Override
             public int threads() {
                 return 4;
             }
-        }, Executors.newFixedThreadPool(4));
+        }, pool);
     }
 
     private static HomeSection section(String id, int order, boolean personal, BiFunction<Viewer, Integer, Section> load) {
