@@ -32,7 +32,7 @@ final class WebAppScenario {
             anonymousHomeShowsTheCharts(browser);
             keyboardUsersCanSkipToTheContent(browser);
             String email = signsUp(browser);
-            List<String> forYouBefore = browser.until(java.time.Duration.ofSeconds(60), d -> {
+            List<String> forYouBefore = browser.until(java.time.Duration.ofSeconds(120), d -> {
                 List<String> row = forYou(browser);
                 return row.isEmpty() ? null : row;
             });
