@@ -9,11 +9,14 @@
 # login and rating sent right after READY (writes must work at once), seconds to the campaigns being
 # ACTIVE, and on the first start (with BENCH_WAIT_ABSORBED=1) seconds until the catalog has absorbed
 # the demo history. Also the load average before and after, since the figures mean little without it.
-# Uses --port-offset 10000 so a running devstack is left alone. Needs built jars: ./mvnw package -DskipTests
+# Where the time went goes to stderr: the launcher's lines with the second each was printed, when each
+# child logged "started in", and the CPU seconds each process had used by READY.
+# Uses --port-offset 4000 (BENCH_PORT_OFFSET) so a running devstack is left alone; never one that puts
+# the gateway on 10080, a port browsers refuse. Needs built jars: ./mvnw package -DskipTests
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-1}"
-offset=10000
+offset=${BENCH_PORT_OFFSET:-4000}
 gateway="http://127.0.0.1:$((8080 + offset))/api/v1"
 # How long the background work may take before the run gives up on it.
 background_limit=${BENCH_BACKGROUND_LIMIT:-1200}
@@ -46,6 +49,36 @@ first_write() {
   echo "$code $(since "$t")"
 }
 
+# Prefixes each line of stdin with the seconds since $1.
+stamp() {
+  local line
+  while IFS= read -r line; do printf '%7s %s\n' "$(since "$1")" "$line"; done
+}
+
+# CPU seconds (user + system) each process of the stack has used so far: the launcher ($1, which
+# also runs DynamoDB Local and Kafka) and each child JVM, named by its jar's module.
+cpu_report() {
+  local pid=$1 p name ticks hz
+  hz=$(getconf CLK_TCK)
+  for p in "$pid" $(pgrep -P "$pid" || true); do
+    ticks=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) || continue
+    name=$(tr '\0' '\n' < "/proc/$p/cmdline" | grep -m1 'quarkus-run.jar\|devstack.jar' | sed 's#/target/.*##; s#.*/##')
+    printf '%s=%s ' "${name:-$p}" "$(awk -v t="$ticks" -v h="$hz" 'BEGIN {printf "%.0f", t / h}')"
+  done
+}
+
+# Seconds after $2 (epoch) at which each child last logged "started in" (Quarkus' own line).
+started_report() {
+  local logs=$1 start=$2 f line at
+  for f in "$logs"/*.log; do
+    line=$(grep ' started in ' "$f" 2>/dev/null | tail -1) || continue
+    [ -n "$line" ] || continue
+    at=$(date -d "$(cut -c1-23 <<<"$line" | tr , .)" +%s.%N 2>/dev/null) || continue
+    printf '%s@%s(%s) ' "$(basename "$f" .log)" "$(awk -v a="$start" -v b="$at" 'BEGIN {printf "%.1f", b - a}')" \
+      "$(grep -o 'started in [0-9.]*s' <<<"$line" | cut -d' ' -f3)"
+  done
+}
+
 # Whether the status file says a background entry ($1) is done.
 background_done() {
   jq -e --arg n "$1" '.background[] | select(.name == $n and .state == "done")' "$home/status.json" >/dev/null 2>&1
@@ -55,17 +88,20 @@ background_done() {
 start_once() {
   local home=$1 log="$1/bench-up.log" start pid ready rss write campaigns="-" absorbed="-"
   start=$(date +%s.%N)
-  "$root/marquee" up --no-build --home "$home" --port-offset "$offset" > "$log" 2>&1 &
+  "$root/marquee" up --no-build --home "$home" --port-offset "$offset" > >(stamp "$start" > "$log") 2>&1 &
   pid=$!
-  until grep -q "^DEVSTACK READY" "$log" 2>/dev/null; do
+  until grep -q " DEVSTACK READY" "$log" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "devstack failed, see $log" >&2; tail -20 "$log" >&2; exit 1; fi
     sleep 0.1
   done
   ready=$(since "$start")
   rss=$(( $(tree_rss_kb "$pid") / 1024 ))
+  local cpu; cpu=$(cpu_report "$pid")
   write=$(first_write)
   echo "  $2 start: READY after $ready s, first write (sign-up, login, rating) answered $write s" >&2
-  while [ "$campaigns" = "-" ] || { [ "$2" = first ] && [ -n "${BENCH_WAIT_ABSORBED:-}" ] && [ "$absorbed" = "-" ]; }; do
+  echo "  CPU s used by READY: $cpu" >&2
+  echo "  children 'started in' (s after up): $(started_report "$home/logs" "$start")" >&2
+  while [ "$campaigns" = "-" ] || { [ "$2" = first ] && [ "${BENCH_WAIT_ABSORBED:-0}" = 1 ] && [ "$absorbed" = "-" ]; }; do
     if [ "$campaigns" = "-" ] && grep -q "campaigns are active" "$log"; then campaigns=$(since "$start"); fi
     if [ "$absorbed" = "-" ] && background_done "demo history" && background_done "consumer catalog-service"; then
       absorbed=$(since "$start")
@@ -73,6 +109,8 @@ start_once() {
     if awk -v s="$(since "$start")" -v l="$background_limit" 'BEGIN {exit !(s > l)}'; then break; fi
     sleep 1
   done
+  echo "  launcher's lines (s after up):" >&2
+  grep '\[devstack\]\|DEVSTACK' "$log" | sed 's/^/    /' >&2
   "$root/marquee" down --home "$home" > /dev/null
   wait "$pid" 2>/dev/null || true
   echo "$ready $rss $write $campaigns $absorbed"
