@@ -10,6 +10,7 @@ import io.marquee.devstack.engine.ConsumerProgress;
 import io.marquee.devstack.engine.Ports;
 import io.marquee.personalize.setup.DataLocation;
 import io.marquee.personalize.setup.Names;
+import io.marquee.personalize.setup.PersonalizeResources;
 import io.marquee.personalize.setup.PersonalizeSetup;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,6 +68,12 @@ public final class Devstack {
      * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017). */
     private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The niceness personalize-local runs at (services run at 0): under contention the kernel gives
+     * a process at 10 about a tenth of the CPU a process at 0 gets, and all of it when the cores
+     * are idle, so training goes on at full speed whenever no request is being served.
+     */
+    static final int BACKGROUND_NICENESS = 10;
     /** The devstack's first admin; ./marquee admin uses it by default. */
     static final String BOOTSTRAP_ADMIN = "admin@marquee.local";
 
@@ -80,6 +87,9 @@ public final class Devstack {
     /** How long the first visitor's reads may take to answer before READY is printed anyway. */
     static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"/?#]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    /** An item id no catalog holds: the warm-up's rating of it is refused (404) and writes nothing. */
+    private static final String WARM_UP_ITEM = "devstack-warm-up-no-such-item";
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
     /**
@@ -135,14 +145,20 @@ public final class Devstack {
         Runtime.getRuntime().addShutdownHook(shutdown);
         statusTimer.scheduleWithFixedDelay(this::refreshStatus, 0, STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Optional<DemoDataLoader.Prepared> data;
-        Optional<PersonalizeSetup.Training> training;
+        Optional<PersonalizeResources> prepared;
         try {
             // personalize-local's JVM boots while the engines start and the data is generated.
             Optional<Supervisor.Child> engine = launchPersonalizeLocal();
-            startEngines();
-            data = prepareDataOnFirstStart();
-            training = setUpPersonalizeLocal(engine);
-            Map<String, String> personalizeEnv = training.map(t -> t.resources().environment())
+            // The demo data is generated (one core, about 15 s) while the engines start: neither needs the other.
+            java.util.concurrent.CompletableFuture<Optional<DemoDataLoader.Prepared>> generated =
+                    java.util.concurrent.CompletableFuture.supplyAsync(this::prepareDataOnFirstStart);
+            try {
+                startEngines();
+            } finally {
+                data = joinUnwrapped(generated);
+            }
+            prepared = setUpPersonalizeLocal(engine);
+            Map<String, String> personalizeEnv = prepared.map(PersonalizeResources::environment)
                     .orElseGet(this::savedPersonalizeEnvironment);
             // The movies are what the API serves: they are in before READY, loaded as soon as the
             // catalog is ready. The history's events, the models and the campaigns follow in the background.
@@ -150,7 +166,7 @@ public final class Devstack {
             // Only a stack with the catalog behind its gateway has a first visitor's reads to warm.
             if (modules.stream().map(ServiceSpec::module).toList().containsAll(List.of("gateway", "catalog-service"))) {
                 say("sending a first visitor's reads through the gateway");
-                warmUp(modules.stream().anyMatch(m -> m.module().equals("user-service")));
+                warmUp(modules.stream().map(ServiceSpec::module).collect(java.util.stream.Collectors.toSet()));
             }
         } catch (Exception e) {
             try {
@@ -161,7 +177,9 @@ public final class Devstack {
             stopAll();
             throw e;
         }
-        training.ifPresent(t -> inBackground(SETUP, () -> finishPersonalizeSetup(t)));
+        // The trainings start only now, once the services answer: started before them, they took
+        // the cores the six JVMs needed to boot (docs/benchmarks.md, "Devstack: ready in a minute").
+        prepared.ifPresent(r -> inBackground(SETUP, () -> trainAndCreateCampaigns(r)));
         data.ifPresent(d -> inBackground(HISTORY, () -> publishHistory(d)));
         phase = "ready";
         statusChanged();
@@ -399,11 +417,27 @@ public final class Devstack {
     }
 
     /** Writes the dataset files of a first start, so personalize-local can import them before services run. */
-    private Optional<DemoDataLoader.Prepared> prepareDataOnFirstStart() throws Exception {
+    private Optional<DemoDataLoader.Prepared> prepareDataOnFirstStart() {
         if (!options.loadData()) {
             return Optional.empty();
         }
-        return dataLoader().prepare(demoDir(), options.seed(), options.movieLensDir());
+        try {
+            // Only files are written here: no engine is needed yet (nor asked for: Kafka may still be starting).
+            return new DemoDataLoader("http://127.0.0.1:" + options.ports().of(8082),
+                    "127.0.0.1:" + options.ports().of(StackPorts.KAFKA), out)
+                    .prepare(demoDir(), options.seed(), options.movieLensDir());
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /** The value of {@code future}, throwing what its work threw. */
+    private static <T> T joinUnwrapped(java.util.concurrent.CompletableFuture<T> future) throws Exception {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private DemoDataLoader dataLoader() {
@@ -462,11 +496,14 @@ public final class Devstack {
     }
 
     /**
-     * Starts personalize-local's JVM; {@link #setUpPersonalizeLocal} then begins standing its
-     * resources up: on a first start it imports
-     * the dataset files and starts training a solution per recipe; the event tracker and the
-     * default filter are ready when this returns, the campaigns follow in
-     * {@link #finishPersonalizeSetup}. Empty when there is nothing to set up.
+     * Starts personalize-local's JVM; {@link #setUpPersonalizeLocal} then stands its resources up:
+     * on a first start it imports the dataset files and makes the event tracker and the filters;
+     * the trainings and the campaigns follow after READY in {@link #trainAndCreateCampaigns}.
+     * Empty when there is nothing to set up.
+     *
+     * <p>It runs below the services' OS priority ({@link #BACKGROUND_NICENESS}): its trainings are
+     * pure background work, and Java's thread priorities change nothing on Linux, so only the
+     * process's niceness keeps them off the cores the request path needs.
      */
     private Optional<Supervisor.Child> launchPersonalizeLocal() throws Exception {
         if (!personalizeLocalPresent()) {
@@ -481,12 +518,18 @@ public final class Devstack {
         // file:// imports are read only under this root: the devstack's own files (demo, MovieLens) live here.
         env.put("PERSONALIZE_IMPORT_ROOT", System.getenv().getOrDefault("PERSONALIZE_IMPORT_ROOT", dataDir().toString()));
         env.put("QUARKUS_HTTP_HOST", options.bindHost());
+        // Engines only (a pod of its own): nothing there to yield to.
+        int niceness = options.enginesOnly() ? 0 : BACKGROUND_NICENESS;
         return Optional.of(supervisor.start(new ChildSpec("personalize-local", layout.quarkusRunJar(spec.module()),
-                port, layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env)));
+                port, port, layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env, niceness)));
     }
 
-    /** Waits for personalize-local (see {@link #launchPersonalizeLocal}) and begins the setup. */
-    private Optional<PersonalizeSetup.Training> setUpPersonalizeLocal(Optional<Supervisor.Child> started) throws Exception {
+    /**
+     * Waits for personalize-local (see {@link #launchPersonalizeLocal}) and prepares its resources:
+     * the imports, tracker and filters, not the trainings ({@link #trainAndCreateCampaigns} starts
+     * those after READY).
+     */
+    private Optional<PersonalizeResources> setUpPersonalizeLocal(Optional<Supervisor.Child> started) throws Exception {
         if (started.isEmpty()) {
             return Optional.empty();
         }
@@ -497,10 +540,10 @@ public final class Devstack {
             return Optional.empty();
         }
         try (PersonalizeClient client = personalizeClient()) {
-            PersonalizeSetup.Training training = personalizeSetup(client).begin(demoFiles());
+            PersonalizeResources resources = personalizeSetup(client).prepare(demoFiles());
             // The ARNs are known now (campaigns' follow from their names): scripts may read them at READY.
-            training.resources().writeEnvironment(resourcesFile());
-            return Optional.of(training);
+            resources.writeEnvironment(resourcesFile());
+            return Optional.of(resources);
         } catch (RuntimeException e) {
             throw new StartFailure("personalize-local", "setup failed: " + e.getMessage(),
                     layout.logOf("personalize-local"), e);
@@ -508,17 +551,18 @@ public final class Devstack {
     }
 
     /**
-     * Waits for the models and creates the campaigns, then writes every ARN down for scripts and the
-     * CLI. If personalize-local dies meanwhile (its trainings then end FAILED), the supervisor
-     * restarts it and this starts the setup again, which retrains only what failed.
+     * Starts a training per recipe, waits for the models and creates the campaigns, then writes
+     * every ARN down for scripts and the CLI. If personalize-local dies meanwhile (its trainings
+     * then end FAILED), the supervisor restarts it and this starts the setup again, which retrains
+     * only what failed.
      */
-    private void finishPersonalizeSetup(PersonalizeSetup.Training first) {
-        PersonalizeSetup.Training training = first;
+    private void trainAndCreateCampaigns(PersonalizeResources prepared) {
+        PersonalizeSetup.Training training = null;
         for (int attempt = 1; ; attempt++) {
             try (PersonalizeClient client = personalizeClient()) {
                 PersonalizeSetup setup = personalizeSetup(client);
                 if (training == null) {
-                    training = setup.begin(demoFiles());
+                    training = attempt == 1 ? setup.train(prepared) : setup.begin(demoFiles());
                 }
                 progress(SETUP, "running", "training " + training.solutionVersions().size()
                         + " solution versions, then creating their campaigns");
@@ -591,12 +635,14 @@ public final class Devstack {
 
     /**
      * Sends a first visitor's reads through the gateway until each answers 200 (a listing, a chart,
-     * a search, one movie's page, and a sign-in), so READY means a path that has run once. Right after every
-     * service said ready, each JVM's first requests (class loading, JIT, connection pools) on two
-     * cores busy training ran past the gateway's deadlines and answered 504. Gives up quietly after
+     * a search, one movie's page, and a sign-in), then the first steps of a sign-up and a rating
+     * that change nothing, so READY means a path that has run once. Right after every service said
+     * ready, each JVM's first requests (class loading, JIT, connection pools) on two cores busy
+     * training ran past the gateway's deadlines and answered 504. Gives up quietly after
      * {@link #WARM_UP_LIMIT}: a slow warm-up delays READY, it never fails the start.
      */
-    private void warmUp(boolean signIn) {
+    private void warmUp(java.util.Set<String> modules) {
+        boolean signIn = modules.contains("user-service");
         String api = "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY) + "/api/v1";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
@@ -610,11 +656,28 @@ public final class Devstack {
         if (signIn) {
             // The sign-in path too (password hash, the throttle's write, token signing), as the
             // bootstrap admin: the one account the launcher knows. Its password is URL-safe base64.
-            firstAnswer(http, HttpRequest.newBuilder(URI.create(api + "/auth/login")).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + BOOTSTRAP_ADMIN + "\",\"password\":\""
-                            + bootstrapAdminPassword() + "\"}")).build(), deadline);
+            String login = firstAnswer(http, post(api + "/auth/login", "{\"email\":\"" + BOOTSTRAP_ADMIN
+                    + "\",\"password\":\"" + bootstrapAdminPassword() + "\"}"), deadline);
+            // A sign-up's whole path (validation, bcrypt, the account's DynamoDB transaction) for an
+            // address that is taken: it answers 409 and creates nothing.
+            firstAnswer(http, post(api + "/auth/signup", "{\"name\":\"Warm-up\",\"age\":30,\"gender\":\"female\","
+                    + "\"email\":\"" + BOOTSTRAP_ADMIN + "\",\"password\":\"" + bootstrapAdminPassword() + "\"}"),
+                    deadline, 409);
+            Matcher token = ACCESS_TOKEN.matcher(login == null ? "" : login);
+            if (modules.contains("rating-service") && token.find()) {
+                // A rating's path up to the catalog's item check (the token's check, rating-service
+                // asking catalog-service), for an item no catalog holds: 404, nothing written.
+                firstAnswer(http, HttpRequest.newBuilder(URI.create(api + "/movies/" + WARM_UP_ITEM + "/rating"))
+                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token.group(1))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\":4.5}")).build(), deadline, 404);
+            }
         }
+    }
+
+    private static HttpRequest post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     private static HttpRequest get(String url) {
@@ -623,10 +686,15 @@ public final class Devstack {
 
     /** The body of the first 200 answer to {@code request}, asking again each half second; null past the deadline. */
     private static String firstAnswer(HttpClient http, HttpRequest request, long deadline) {
+        return firstAnswer(http, request, deadline, 200);
+    }
+
+    /** The body of the first answer with status {@code expected}, asking again each half second; null past the deadline. */
+    private static String firstAnswer(HttpClient http, HttpRequest request, long deadline, int expected) {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
+                if (answer.statusCode() == expected) {
                     return answer.body();
                 }
             } catch (IOException e) {

@@ -73,13 +73,22 @@ public final class PersonalizeSetup {
     }
 
     /**
-     * The first, quick half: creates (or finds) the dataset group, datasets, imports, event tracker
-     * and filters, waits until they are ACTIVE, and starts training a solution version per recipe
-     * without waiting for it. The resources it returns already name the campaigns (their ARNs
-     * follow from their names), so services can start while the models train. A file is imported
-     * only when its dataset has no finished import yet.
+     * The first, quick half: {@link #prepare} then {@link #train}. The resources it returns already
+     * name the campaigns (their ARNs follow from their names), so services can start while the
+     * models train.
      */
     public Training begin(Files files) {
+        return train(prepare(files));
+    }
+
+    /**
+     * Creates (or finds) the dataset group, datasets, imports, event tracker and filters and waits
+     * until they are ACTIVE; trains nothing. The resources it returns already name the campaigns,
+     * so a caller may start what reads them before any model trains (the devstack starts the
+     * trainings only once its services answer). A file is imported only when its dataset has no
+     * finished import yet.
+     */
+    public PersonalizeResources prepare(Files files) {
         String group = find(() -> client.listDatasetGroups(r -> r.maxResults(100)).datasetGroups(),
                 DatasetGroupSummary::name, DatasetGroupSummary::datasetGroupArn, names.datasetGroup())
                 .orElseGet(() -> client.createDatasetGroup(r -> r.name(names.datasetGroup())).datasetGroupArn());
@@ -114,14 +123,24 @@ public final class PersonalizeSetup {
             filters.put(f, filter);
         }
 
-        Map<Names.Campaign, String> versions = new LinkedHashMap<>();
         Map<Names.Campaign, String> campaigns = new LinkedHashMap<>();
         for (Names.Campaign c : Names.Campaign.values()) {
-            versions.put(c, solutionVersion(group, c));
             campaigns.put(c, campaignArn(group, names.campaign(c)));
         }
-        PersonalizeResources resources = new PersonalizeResources(endpoint, region, group, interactions, items,
-                trackerArn, trackingId, filters, campaigns);
+        return new PersonalizeResources(endpoint, region, group, interactions, items, trackerArn, trackingId,
+                filters, campaigns);
+    }
+
+    /**
+     * Starts training a solution version per recipe in the dataset group of {@code resources}
+     * (from {@link #prepare}) without waiting for it; a solution's version that exists and has not
+     * failed is reused, so a second run trains nothing.
+     */
+    public Training train(PersonalizeResources resources) {
+        Map<Names.Campaign, String> versions = new LinkedHashMap<>();
+        for (Names.Campaign c : Names.Campaign.values()) {
+            versions.put(c, solutionVersion(resources.datasetGroupArn(), c));
+        }
         return new Training(resources, versions);
     }
 
