@@ -46,8 +46,13 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
         return engines == null ? "127.0.0.1" : engines.bindHost();
     }
 
-    /** Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE. */
+    /**
+     * Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE; the JIT
+     * stops at C1 (as {@code quarkus dev} does): six JVMs booting at once on two cores spent much
+     * of their start in C2 compilations whose faster code a laptop's request rate never pays back
+     * (docs/benchmarks.md, "Devstack: ready in a minute").
+     */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 }
