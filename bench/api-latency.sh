@@ -9,7 +9,7 @@
 # the command that made it, for docs/benchmarks.md.
 #
 # The gateway's rate limits would refuse a benchmark from one address: start the stack with them
-# off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+# off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false MARQUEE_SERVICE_JIT=full ./marquee up
 # The load generator is bench/load/LoadGen.java, compiled here into a temporary directory (Java 17).
 # Besides one hot title and word per endpoint, "spread" rows rotate over 1,000 titles and 200
 # search words, so caches are measured on a realistic spread of keys too.

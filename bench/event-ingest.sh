@@ -15,7 +15,7 @@
 # Prints a markdown table and the command, for docs/benchmarks.md.
 #
 # The gateway's rate limits would refuse a benchmark from one address: start the stack with them
-# off:  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+# off:  GATEWAY_RATE_LIMIT_ENABLED=false MARQUEE_SERVICE_JIT=full ./marquee up
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway="${1:-http://127.0.0.1:8080}"

@@ -5,7 +5,7 @@
 #   bench/home-latency.sh [gateway-url] [seconds] [rate]
 #   defaults: http://127.0.0.1:8080, 30 s, 100 requests/s
 # Open loop (bench/load/LoadGen.java): latency from each request's due time. Start the stack with
-# the rate limits off:  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+# the rate limits off:  GATEWAY_RATE_LIMIT_ENABLED=false MARQUEE_SERVICE_JIT=full ./marquee up
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway="${1:-http://127.0.0.1:8080}"

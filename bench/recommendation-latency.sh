@@ -6,7 +6,7 @@
 #   bench/recommendation-latency.sh [gateway-url] [seconds] [rate]
 #   defaults: http://127.0.0.1:8080, 20 s per run, 200 requests/s
 # Goal (issue 10): p99 under 25 ms. The gateway's rate limits would refuse a benchmark from one
-# address: start the stack with them off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false ./marquee up
+# address: start the stack with them off, e.g.  GATEWAY_RATE_LIMIT_ENABLED=false MARQUEE_SERVICE_JIT=full ./marquee up
 # Prints a markdown table and the command that made it, for docs/benchmarks.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -165,14 +165,14 @@ public final class DevstackMain {
             case "up" -> {
                 routeStrayOutputTo(layout.logOf("engines"));
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, movieLens, loadData,
-                        Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
+                        Duration.ofSeconds(readyTimeout), DevstackOptions.serviceJavaOptions(System.getenv()));
                 new Devstack(options, TERMINAL).runUntilStopped();
                 yield 0;
             }
             case "engines" -> {
                 routeStrayOutputTo(layout.logOf("engines"));
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, null, false,
-                        Duration.ofSeconds(readyTimeout), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS,
+                        Duration.ofSeconds(readyTimeout), DevstackOptions.serviceJavaOptions(System.getenv()),
                         new DevstackOptions.EnginesOnly(bind, advertisedHost != null ? advertisedHost
                                 : "0.0.0.0".equals(bind) ? "127.0.0.1" : bind));
                 new Devstack(options, TERMINAL).runUntilStopped();

@@ -55,4 +55,19 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=96m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    /** The C1-only flag in {@link #DEFAULT_SERVICE_JAVA_OPTIONS}. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+    /**
+     * The services' JVM options for this environment: the defaults, or with {@code
+     * MARQUEE_SERVICE_JIT=full} the defaults with the full JIT, for measuring latency and
+     * throughput (C1-only code is slower once warm, so figures taken without it do not compare).
+     */
+    public static List<String> serviceJavaOptions(java.util.Map<String, String> env) {
+        if ("full".equals(env.get("MARQUEE_SERVICE_JIT"))) {
+            return DEFAULT_SERVICE_JAVA_OPTIONS.stream().filter(o -> !o.equals(C1_ONLY)).toList();
+        }
+        return DEFAULT_SERVICE_JAVA_OPTIONS;
+    }
 }
