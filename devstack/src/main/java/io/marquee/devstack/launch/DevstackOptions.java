@@ -46,6 +46,9 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
         return engines == null ? "127.0.0.1" : engines.bindHost();
     }
 
+    /** The C1-only flag in {@link #DEFAULT_SERVICE_JAVA_OPTIONS}. */
+    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
     /**
      * Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE; the JIT
      * stops at C1 (as {@code quarkus dev} does): six JVMs booting at once on two cores spent much
@@ -54,10 +57,7 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
      */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
-
-    /** The C1-only flag in {@link #DEFAULT_SERVICE_JAVA_OPTIONS}. */
-    static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", C1_ONLY, "-XX:+ExitOnOutOfMemoryError");
 
     /**
      * The services' JVM options for this environment: the defaults, or with {@code

@@ -1,10 +1,7 @@
 package io.marquee.gateway.home;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.marquee.common.security.Digests;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,15 +64,6 @@ final class LateRows {
     }
 
     private static Key key(HomeSection section, Viewer viewer, int limit) {
-        return new Key(section.id(), digest(viewer.authorization().orElseThrow()), limit);
-    }
-
-    private static String digest(String authorization) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(authorization.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new Key(section.id(), Digests.sha256Hex(viewer.authorization().orElseThrow()), limit);
     }
 }

@@ -4,12 +4,9 @@ import io.marquee.common.problem.ProblemException;
 import io.marquee.user.throttle.repository.LoginThrottleRepository;
 import io.marquee.user.config.UsersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.marquee.common.security.Digests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,12 +63,7 @@ public class LoginThrottle {
     }
 
     static String accountKey(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-            return "account#" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "account#" + Digests.sha256Hex(email);
     }
 
     static String addressKey(String clientAddress) {
