@@ -3,6 +3,7 @@ package io.marquee.catalog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,6 +28,10 @@ public class DynamoDbCalls implements ExecutionInterceptor {
 
     private static final List<Watch> WATCHES = new CopyOnWriteArrayList<>();
     private static volatile Predicate<SdkRequest> unreachable = request -> false;
+    private record Before(Predicate<SdkRequest> which, Runnable action) {
+    }
+
+    private static final AtomicReference<Before> BEFORE = new AtomicReference<>();
 
     /** Counts, from now until {@link #reset()}, the requests {@code which} accepts. */
     public static AtomicInteger count(Predicate<SdkRequest> which) {
@@ -40,10 +45,20 @@ public class DynamoDbCalls implements ExecutionInterceptor {
         unreachable = which;
     }
 
-    /** Stops counting and failing. */
+    /**
+     * Runs {@code action} once, on the calling thread, right before the first request {@code which}
+     * accepts leaves (until {@link #reset()}): another write made to land just between a service's
+     * read and its write, a race made to happen every time.
+     */
+    public static void before(Predicate<SdkRequest> which, Runnable action) {
+        BEFORE.set(new Before(which, action));
+    }
+
+    /** Stops counting, failing and running actions. */
     public static void reset() {
         WATCHES.clear();
         unreachable = request -> false;
+        BEFORE.set(null);
     }
 
     /** A query of {@code index} of {@code table}. */
@@ -77,6 +92,10 @@ public class DynamoDbCalls implements ExecutionInterceptor {
             if (watch.which().test(request)) {
                 watch.count().incrementAndGet();
             }
+        }
+        Before before = BEFORE.get();
+        if (before != null && before.which().test(request) && BEFORE.compareAndSet(before, null)) {
+            before.action().run();
         }
         if (unreachable.test(request)) {
             throw SdkClientException.create("Unable to execute HTTP request: Connection refused (a test's outage)");

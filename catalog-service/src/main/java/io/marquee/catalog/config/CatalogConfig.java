@@ -70,7 +70,7 @@ public interface CatalogConfig {
     }
 
     interface Batch {
-        /** How many items of one batch are written in parallel (each item is its own transaction). */
+        /** How many transactions of one batch run in parallel (new items packed together, each update its own). */
         @WithDefault("8")
         int writeConcurrency();
     }

@@ -20,6 +20,9 @@ public class CatalogTables {
     /** Counters and chart entries: one row per (all | genre#G, item), plus watermarks and totals. */
     static final String STATS_SUFFIX = "catalog-stats";
 
+    /** The most actions DynamoDB accepts in one TransactWriteItems (DynamoDB Local 2.6 holds to it too). */
+    public static final int MAX_TRANSACTION_ACTIONS = 100;
+
     private final String items;
     private final String index;
     private final String search;

@@ -1,9 +1,10 @@
 package io.marquee.catalog.item.repository;
 
-/** The item changed (or a conflicting transaction ran) between reading and writing it. */
+/** The item (or one of several written together) changed, or a conflicting transaction ran, between reading and writing it. */
 public class ConcurrentUpdateException extends RuntimeException {
 
-    public ConcurrentUpdateException(String itemId, Throwable cause) {
-        super("item " + itemId + " changed concurrently", cause, false, false);
+    /** @param itemIds the id of the item, or the ids of the items written together */
+    public ConcurrentUpdateException(String itemIds, Throwable cause) {
+        super("item " + itemIds + " changed concurrently", cause, false, false);
     }
 }

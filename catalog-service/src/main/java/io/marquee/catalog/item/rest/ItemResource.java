@@ -110,7 +110,8 @@ public class ItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace up to 100 items (admin)",
             description = "All items are validated first and nothing is written if any is invalid; "
-                    + "then each item is written in its own transaction.")
+                    + "then the items not stored yet are created together, as many per transaction as it holds, "
+                    + "and the others replaced each in its own transaction.")
     @APIResponse(responseCode = "200", description = "How many items were created and how many replaced",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid batch; `errors` names every bad field "

@@ -5,6 +5,7 @@ import io.marquee.catalog.item.repository.ConcurrentUpdateException;
 import io.marquee.catalog.item.repository.ItemRepository;
 import io.marquee.catalog.stats.service.ItemStats;
 import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.catalog.storage.CatalogTables;
 import io.marquee.catalog.web.ReadCache;
 import io.marquee.catalog.web.ReadCaches;
 import io.marquee.common.catalog.Genres;
@@ -184,24 +185,52 @@ public class ItemService {
     }
 
     /**
-     * Validates every entry first (nothing is written if any is invalid), then writes each item in
-     * its own transaction, several in parallel.
+     * Validates every entry first (nothing is written if any is invalid), then writes them, several
+     * transactions in parallel: the items not stored yet packed together, as many as one
+     * transaction holds ({@link ItemRepository#createAll}), the others each in its own. A packed
+     * transaction that finds one of its items created meanwhile (a concurrent {@code PUT}) writes
+     * nothing, and its items are written one by one, as updates where they now exist: both writes
+     * then stand, one after the other, as two of a single item's writes do.
      */
     public BatchResult putAll(List<BatchEntry> entries) {
         validateBatch(entries);
         Map<String, Item> existing = repository.findAll(entries.stream().map(BatchEntry::id).toList());
-        List<Future<WriteResult>> writes = entries.stream()
-                .map(e -> batchWriters.submit(() -> put(e.id(), e.draft(), Optional.ofNullable(existing.get(e.id())))))
-                .toList();
+        Instant now = clock.instant();
+        List<Future<List<WriteResult>>> writes = new ArrayList<>();
+        List<Creation> packed = new ArrayList<>();
+        int packedActions = 0;
+        for (BatchEntry entry : entries) {
+            Item stored = existing.get(entry.id());
+            if (stored != null) {
+                writes.add(batchWriters.submit(() -> List.of(put(entry.id(), entry.draft(), Optional.of(stored)))));
+                continue;
+            }
+            Creation creation = new Creation(entry, newItem(entry.id(), entry.draft(), now));
+            int actions = repository.creationActions(creation.item());
+            if (!packed.isEmpty() && packedActions + actions > CatalogTables.MAX_TRANSACTION_ACTIONS) {
+                List<Creation> full = packed;
+                writes.add(batchWriters.submit(() -> createTogether(full)));
+                packed = new ArrayList<>();
+                packedActions = 0;
+            }
+            packed.add(creation);
+            packedActions += actions;
+        }
+        if (!packed.isEmpty()) {
+            List<Creation> last = packed;
+            writes.add(batchWriters.submit(() -> createTogether(last)));
+        }
         int created = 0;
         int updated = 0;
         RuntimeException failure = null;
-        for (Future<WriteResult> write : writes) {
+        for (Future<List<WriteResult>> write : writes) {
             try {
-                if (write.get().created()) {
-                    created++;
-                } else {
-                    updated++;
+                for (WriteResult result : write.get()) {
+                    if (result.created()) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
                 }
             } catch (ExecutionException e) {
                 failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -214,6 +243,39 @@ public class ItemService {
             throw failure;
         }
         return new BatchResult(created, updated);
+    }
+
+    /** A batch entry whose item was not stored when the batch was read, and its version 1. */
+    private record Creation(BatchEntry entry, Item item) {
+    }
+
+    /**
+     * Creates {@code creations}' items in one transaction, then their stats rows together; if any
+     * was created meanwhile, writes each the one-item way.
+     */
+    private List<WriteResult> createTogether(List<Creation> creations) {
+        List<Item> items = creations.stream().map(Creation::item).toList();
+        try {
+            try {
+                repository.createAll(items);
+            } finally {
+                // Also when the outcome is unknown: see put.
+                items.forEach(item -> forget(item.id()));
+            }
+        } catch (ConcurrentUpdateException e) {
+            // Nothing of this transaction was written: each item goes the one-item way, which
+            // re-reads it and writes it as an update where another write created it meanwhile.
+            return creations.stream().map(c -> put(c.entry().id(), c.entry().draft(), Optional.empty())).toList();
+        }
+        chartsFollow(items);
+        return items.stream().map(item -> new WriteResult(item, true)).toList();
+    }
+
+    /** Version 1 of item {@code id}, created {@code now}. */
+    private static Item newItem(String id, ItemDraft draft, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        return new Item(id, draft.title(), draft.year(), canonicalGenres(draft.genres()), draft.runtimeMinutes(),
+                draft.overview(), draft.metadata(), at, at, 1L);
     }
 
     /** An entry of a batch: the item id and what it should be. */
@@ -263,6 +325,16 @@ public class ItemService {
             stats.itemChanged(item);
         } catch (RuntimeException e) {
             LOG.warnf(e, "charts could not follow item %s version %d yet", item.id(), item.version());
+        }
+    }
+
+    /** {@link #chartsFollow(Item)} for items written together: together too, else one by one. */
+    private void chartsFollow(List<Item> items) {
+        try {
+            stats.itemsChanged(items);
+        } catch (RuntimeException e) {
+            // Some rows may be written already: the one-item way skips those (their item version is reached).
+            items.forEach(this::chartsFollow);
         }
     }
 

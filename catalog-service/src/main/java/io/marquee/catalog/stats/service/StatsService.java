@@ -8,6 +8,7 @@ import io.marquee.catalog.stats.repository.StatsRepository.EntryWrite;
 import io.marquee.catalog.stats.repository.StatsRepository.GenreRemoval;
 import io.marquee.catalog.stats.repository.StatsRepository.Progress;
 import io.marquee.catalog.stats.repository.StatsRepository.SequenceWrite;
+import io.marquee.catalog.storage.CatalogTables;
 import io.marquee.common.events.EventBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class StatsService {
      * Transaction actions left for entries (one each, more while old genre copies remain) and
      * users' applied numbers (one per user) once the watermark, totals and newest rows have theirs.
      */
-    static final int ACTION_BUDGET = 100 - 3;
+    static final int ACTION_BUDGET = CatalogTables.MAX_TRANSACTION_ACTIONS - 3;
     private static final int ITEM_CHANGE_ATTEMPTS = 20;
     private static final int MAX_CONFLICTS = 1_000;
 
@@ -157,6 +158,38 @@ public class StatsService {
                 backOff(attempt);
             }
         }
+    }
+
+    /**
+     * {@link #itemChanged} for many items at once, as a bulk load writes them: their rows read in
+     * one batch and the totals once, then written in as few transactions as fit (each row still
+     * conditioned on the version it was computed from).
+     *
+     * @throws StatsConflictException if a row changed meanwhile (its item's events were applied):
+     *         the transactions before it are written; {@link #itemChanged} for each item then
+     *         re-reads and retries, skipping those already written
+     */
+    public void itemsChanged(List<Item> items) {
+        Map<String, Entry> stored = repository.findAll(items.stream().map(Item::id).toList());
+        Totals totals = repository.totals();
+        List<EntryWrite> writes = new ArrayList<>();
+        List<GenreRemoval> removals = new ArrayList<>();
+        for (Item item : items) {
+            Entry old = stored.getOrDefault(item.id(), Entry.empty(item.id()));
+            if (old.itemVersion() >= item.version()) {
+                continue; // a newer write of the item got here first
+            }
+            Entry next = old.withItem(item.title(), item.year(), item.genres(), item.version()).nextVersion();
+            List<GenreRemoval> own = removals(old, next);
+            if (writes.size() + removals.size() + 1 + own.size() > CatalogTables.MAX_TRANSACTION_ACTIONS) {
+                repository.commit(writes, removals, null);
+                writes = new ArrayList<>();
+                removals = new ArrayList<>();
+            }
+            writes.add(write(next, totals));
+            removals.addAll(own);
+        }
+        repository.commit(writes, removals, null);
     }
 
     /**
