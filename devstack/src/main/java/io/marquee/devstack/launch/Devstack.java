@@ -327,8 +327,12 @@ public final class Devstack {
                     managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own)));
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
+        // The catalog is awaited first: the movie load needs only it, and starting it at once
+        // rather than after user-service gains the seconds between their readiness.
         java.util.concurrent.CompletableFuture<Void> movies = java.util.concurrent.CompletableFuture.completedFuture(null);
-        for (Supervisor.Child service : started) {
+        List<Supervisor.Child> awaited = new ArrayList<>(started);
+        awaited.sort(java.util.Comparator.comparing(service -> !service.name().equals(CATALOG)));
+        for (Supervisor.Child service : awaited) {
             service.awaitReady(options.readyTimeout());
             say(service.name() + " is ready");
             if (service.name().equals(CATALOG) && data.isPresent()) {
