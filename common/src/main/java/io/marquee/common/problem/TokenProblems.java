@@ -11,8 +11,8 @@ import java.util.List;
  * The answers every service and the gateway give when a token is missing, not valid, or lacks the
  * role: one text each, as problem+json with the request id and the {@code WWW-Authenticate}
  * challenge of RFC 6750. The detail never says which check failed (expired, bad signature, wrong
- * issuer): that would help only a forger. Each service's own {@code SecurityProblems} maps the
- * security exceptions onto these (common does not depend on Quarkus security).
+ * issuer): that would help only a forger. {@link SecurityProblems} maps the security exceptions
+ * onto these.
  */
 public final class TokenProblems {
 

@@ -7,20 +7,20 @@ import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 
 /** Telling "the token is bad" (401) from "the keys cannot be fetched" (503). */
-class SecurityProblemsTest {
+class EdgeTokenProblemsTest {
 
     @Test
     void aKeyFetchThatCouldNotConnectIsAnOutageNotABadToken() {
         Exception keys = new IllegalStateException("SRJWT07000: Failed to load a key",
                 new ConnectException("Connection refused"));
-        assertThat(SecurityProblems.keysUnreachable(new AuthenticationFailedException(new RuntimeException(keys))))
+        assertThat(EdgeTokenProblems.keysUnreachable(new AuthenticationFailedException(new RuntimeException(keys))))
                 .isTrue();
     }
 
     @Test
     void signatureExpiryAndAlgorithmFailuresAreBadTokens() {
-        assertThat(SecurityProblems.keysUnreachable(new AuthenticationFailedException(
+        assertThat(EdgeTokenProblems.keysUnreachable(new AuthenticationFailedException(
                 new RuntimeException("SRJWT08004: Signature verification failed")))).isFalse();
-        assertThat(SecurityProblems.keysUnreachable(new AuthenticationFailedException())).isFalse();
+        assertThat(EdgeTokenProblems.keysUnreachable(new AuthenticationFailedException())).isFalse();
     }
 }

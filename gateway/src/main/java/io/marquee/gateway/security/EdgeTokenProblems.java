@@ -2,8 +2,7 @@ package io.marquee.gateway.security;
 
 import io.marquee.common.problem.TokenProblems;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,23 +11,16 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The edge's token check answers like every other error: problem+json with the request id, plus
- * the {@code WWW-Authenticate} challenge RFC 6750 asks for. Works because proactive authentication
- * is off ({@code quarkus.http.auth.proactive=false}): tokens are checked when a route needs one,
- * inside Quarkus REST, where these mappers apply; no downstream call happens before.
+ * The edge's one difference from common's {@code SecurityProblems}: a token that cannot be checked
+ * because the key set is unreachable is an outage (503), not a bad token (401). Its priority wins
+ * over common's mapper of the same exception; missing tokens and roles are common's answers.
  */
-public class SecurityProblems {
+public class EdgeTokenProblems {
 
-    private static final Logger LOG = Logger.getLogger(SecurityProblems.class);
-
-    /** No token (or no usable Authorization header) on a route that needs one. */
-    @ServerExceptionMapper
-    public Response missing(UnauthorizedException e, ContainerRequestContext request, UriInfo uri) {
-        return TokenProblems.missing(request, uri);
-    }
+    private static final Logger LOG = Logger.getLogger(EdgeTokenProblems.class);
 
     /** A token was sent but is expired, forged, unsigned ({@code alg: none}), from another issuer or unreadable. */
-    @ServerExceptionMapper
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
     public Response invalid(AuthenticationFailedException e, ContainerRequestContext request, UriInfo uri) {
         if (keysUnreachable(e)) {
             // The token may well be valid: a 401 would make a frontend log its user out for our outage.
@@ -40,12 +32,6 @@ public class SecurityProblems {
         // The reason stays in the log: telling a forger which check failed helps only the forger.
         LOG.debugf(e, "token refused for %s", uri.getPath());
         return TokenProblems.invalid(request, uri);
-    }
-
-    /** A valid token without the role the route needs. */
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, ContainerRequestContext request, UriInfo uri) {
-        return TokenProblems.forbidden(request, uri);
     }
 
     /**
