@@ -49,7 +49,7 @@ class CatalogRelayTest {
         assertThat(answer.contentType()).isEqualTo("application/problem+json");
         // Everything as the service wrote it, except that the internal path /items/42 never leaks.
         assertThat(answer.asString()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not found\","
-                + "\"status\":404,\"detail\":\"No item 42\",\"instance\":\"/api/v1/movies/42\"}");
+                + "\"status\":404,\"detail\":\"No item with id 42\",\"instance\":\"/api/v1/movies/42\"}");
     }
 
     @Test
@@ -216,7 +216,7 @@ class CatalogRelayTest {
     void readWhoseConnectionBreaksIsRetriedOnce() {
         int before = catalogHits("GET:/items/flaky");
         given().get("/api/v1/movies/flaky").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("No item flaky"));
+                .body("detail", equalTo("No item with id flaky"));
         assertThat(catalogHits("GET:/items/flaky") - before).isEqualTo(2);
     }
 

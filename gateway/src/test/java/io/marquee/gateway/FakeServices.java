@@ -3,6 +3,7 @@ package io.marquee.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.marquee.common.problem.TokenProblems;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Real HTTP servers on free loopback ports playing catalog-, user- and rating-service's contracts
  * and personalize-local's readiness check (see each {@code *Answers} method), plus a control server the tests use through {@link Fakes}:
  * what a service saw last, how often a path was hit, and taking a service down (its port then
- * refuses connections) and up again on the same port.
+ * refuses connections) and up again on the same port. {@link ServiceContracts} holds each answer's
+ * route, status, headers and fields to the service's own OpenAPI document; the problem texts are
+ * the services' own words (token failures from common's {@link TokenProblems}).
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
@@ -239,7 +242,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             send(exchange, 200, "application/json", "{\"chart\":\"" + name + "\",\"items\":[" + CHARTED + "]}");
         } else if (get && path.startsWith("/items/")) {
             String id = path.substring("/items/".length());
-            problem(exchange, 404, "Not found", "No item " + id, path);
+            problem(exchange, 404, "Not found", "No item with id " + id, path);
         } else if (get && path.equals("/items")) {
             if (r.query() != null && r.query().contains("limit=500")) {
                 invalid(exchange, "/items", "limit", "must be at most 100");
@@ -254,7 +257,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             }
         } else if (r.method().equals("PUT") && path.startsWith("/items/")) {
             if (r.header("Authorization") == null) {
-                problem(exchange, 403, "Forbidden", "Only admins may change the catalog", path);
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                problem(exchange, 401, "Unauthorized", TokenProblems.MISSING, path);
             } else {
                 send(exchange, 201, "application/json", r.body());
             }
@@ -280,7 +284,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         switch (route) {
             case "POST /auth/signup" -> {
                 if (r.body().contains("taken@example.com")) {
-                    problem(exchange, 409, "Conflict", "An account with this email exists", path);
+                    problem(exchange, 409, "Conflict", "An account with this email address already exists", path);
                 } else if (!r.body().contains("\"password\"")) {
                     invalid(exchange, path, "password", "must not be blank");
                 } else if (r.body().contains("\"age\":\"")) {
@@ -293,10 +297,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "POST /auth/login" -> {
                 if (r.body().contains("throttled")) {
                     exchange.getResponseHeaders().set("Retry-After", "600");
-                    problem(exchange, 429, "Too many requests", "Too many failed logins; retry later", path);
+                    problem(exchange, 429, "Too many requests", "Too many failed logins; try again in 600 seconds", path);
                 } else if (r.body().contains("wrong")) {
                     exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                    problem(exchange, 401, "Unauthorized", "Email or password is wrong", path);
+                    problem(exchange, 401, "Unauthorized", "The email address or the password is wrong", path);
                 } else {
                     send(exchange, 200, "application/json", "{\"accessToken\":\"" + TestTokens.user("u-1")
                             + "\",\"tokenType\":\"Bearer\",\"expiresIn\":900,\"refreshToken\":\"r-1\","
@@ -338,7 +342,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             switch (r.method()) {
                 case "GET" -> {
                     if (id.equals("unrated")) {
-                        problem(exchange, 404, "Not found", "You have not rated " + id, path);
+                        problem(exchange, 404, "Not found", "You have not rated item " + id, path);
                     } else {
                         send(exchange, 200, "application/json", rating);
                     }

@@ -45,7 +45,7 @@ class RatingRelayTest {
 
         given().header("Authorization", RATER).get("/api/v1/movies/unrated/rating")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("You have not rated unrated"))
+                .body("detail", equalTo("You have not rated item unrated"))
                 .body("instance", equalTo("/api/v1/movies/unrated/rating"));
     }
 

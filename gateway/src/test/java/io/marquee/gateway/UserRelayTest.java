@@ -53,7 +53,7 @@ class UserRelayTest {
                 .body(SIGNUP.replace("ada@example.com", "taken@example.com"))
                 .post("/api/v1/auth/signup")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("An account with this email exists"))
+                .body("detail", equalTo("An account with this email address already exists"))
                 .body("instance", equalTo("/api/v1/auth/signup"));
     }
 
@@ -82,7 +82,7 @@ class UserRelayTest {
                 .post("/api/v1/auth/login")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
-                .body("detail", equalTo("Email or password is wrong"))
+                .body("detail", equalTo("The email address or the password is wrong"))
                 .body("instance", equalTo("/api/v1/auth/login"));
     }
 
