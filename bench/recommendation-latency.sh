@@ -23,19 +23,7 @@ command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
 curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
 
 # A fresh user who rated five titles, so "for you" excludes something.
-stamp=$(date +%s)-$$
-email="bench-reco-$stamp@example.com"
-password="bench-password-$stamp"
-curl -fsS -o /dev/null -H 'Content-Type: application/json' "$api/auth/signup" \
-  --data "{\"name\":\"Bench $stamp\",\"age\":30,\"gender\":\"other\",\"email\":\"$email\",\"password\":\"$password\"}"
-token=$(curl -fsS -H 'Content-Type: application/json' "$api/auth/login" \
-  --data "{\"email\":\"$email\",\"password\":\"$password\"}" | jq -r .accessToken)
-curl -fsS "$api/movies?limit=100" | jq -r '.items[].id' > "$work/ids"
-[ -s "$work/ids" ] || { echo "the catalog is empty: load the demo data" >&2; exit 1; }
-head -5 "$work/ids" | while read -r id; do
-  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    "$api/movies/$id/rating" --data '{"rating":4.0}'
-done
+source "$root/bench/lib/reco-user.sh"
 sed "s|^|$api/movies/|; s|$|/similar?limit=25|" "$work/ids" > "$work/similar-urls"
 # The first call after a start may run past the gateway's deadline (a cold service): try a few times.
 for attempt in 1 2 3 4 5; do
