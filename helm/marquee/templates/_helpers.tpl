@@ -132,7 +132,7 @@ recommendation-service:
   port: 8084
   restClientKey: recommendation
   calls: [user-service, catalog-service, rating-service]
-  uses: [personalize]
+  uses: [personalize, kafka]
 event-ingest-service:
   valuesKey: eventIngestService
   port: 8085

@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on a free loopback port playing the three services this one calls, each as
@@ -32,7 +34,8 @@ import java.util.concurrent.Executors;
  * (titles {@code t01..t61}: those personalize-local was trained on, and t61 it never saw),
  * rating-service's {@code GET /me/ratings} and user-service's {@code GET /me/history}, both for
  * the token's subject (read, not verified: the service under test verified it). Tests set a
- * user's ratings and history with {@link #rate} and {@link #viewed}.
+ * user's ratings and history with {@link #rate} and {@link #viewed}, count reads of ratings and
+ * can hold one in flight ({@link #holdRatings}).
  */
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
 
@@ -40,12 +43,41 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, List<String>> RATINGS = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> HISTORY = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> RATING_READS = new ConcurrentHashMap<>();
+    private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
+    private static final Map<String, CountDownLatch> HELD_ARRIVED = new ConcurrentHashMap<>();
 
     private HttpServer server;
 
     /** {@code user} has rated {@code items} (newest first). */
     public static void rate(String user, List<String> items) {
         RATINGS.put(user, List.copyOf(items));
+    }
+
+    /** How often {@code user}'s ratings were read. */
+    public static int ratingReads(String user) {
+        return RATING_READS.getOrDefault(user, 0);
+    }
+
+    /**
+     * The next read of {@code user}'s ratings takes the ratings as they are when it arrives, then
+     * waits for {@link #release} before answering them: a read in flight while the user rates.
+     */
+    public static void holdRatings(String user) {
+        HELD_ARRIVED.put(user, new CountDownLatch(1));
+        HELD.put(user, new CountDownLatch(1));
+    }
+
+    /** Returns once the held read of {@code user}'s ratings has arrived (and taken its answer). */
+    public static void awaitHeldRead(String user) throws InterruptedException {
+        if (!HELD_ARRIVED.get(user).await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no read of " + user + "'s ratings arrived");
+        }
+    }
+
+    /** Lets the held read of {@code user}'s ratings answer. */
+    public static void release(String user) {
+        HELD.remove(user).countDown();
     }
 
     /** {@code user} has viewed {@code items}, newest first. */
@@ -113,8 +145,15 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                 chart.sort(Comparator.comparingDouble(Neighbours::averageOf).reversed());
                 send(exchange, 200, Map.of("chart", "top-rated", "items", chart.stream().map(Neighbours::entry).toList()));
             } else if (method.equals("GET") && path.equals("/me/ratings")) {
-                List<Object> ratings = RATINGS.getOrDefault(subject(exchange), List.of()).stream()
+                String user = subject(exchange);
+                RATING_READS.merge(user, 1, Integer::sum);
+                List<Object> ratings = RATINGS.getOrDefault(user, List.of()).stream()
                         .map(id -> (Object) Map.of("itemId", id, "rating", 4.0)).toList();
+                CountDownLatch held = HELD.get(user);
+                if (held != null) {
+                    HELD_ARRIVED.get(user).countDown();
+                    awaitQuietly(held);
+                }
                 Map<String, Object> page = new LinkedHashMap<>();
                 page.put("items", ratings);
                 page.put("nextCursor", null);
@@ -129,6 +168,14 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
             } else {
                 send(exchange, 404, Map.of("title", "Not found", "status", 404));
             }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,7 @@ public record TopicAccess(String topic, List<String> writers, List<String> reade
     public static final String USER_SERVICE = "user-service";
     public static final String CATALOG_SERVICE = "catalog-service";
     public static final String RATING_SERVICE = "rating-service";
+    public static final String RECOMMENDATION_SERVICE = "recommendation-service";
     public static final String EVENT_INGEST_SERVICE = "event-ingest-service";
 
     /** event-ingest-service's relay to the event tracker: its consumer group on {@code interactions}. */
@@ -40,17 +41,20 @@ public record TopicAccess(String topic, List<String> writers, List<String> reade
     public static final List<TopicAccess> ALL = List.of(
             new TopicAccess(Topics.INTERACTIONS, List.of(RATING_SERVICE, EVENT_INGEST_SERVICE),
                     List.of(USER_SERVICE, CATALOG_SERVICE, EVENT_INGEST_SERVICE)),
-            new TopicAccess(Topics.RATINGS, List.of(RATING_SERVICE), List.of(CATALOG_SERVICE)),
+            // recommendation-service drops a caller's kept rated titles on each of their events.
+            new TopicAccess(Topics.RATINGS, List.of(RATING_SERVICE), List.of(CATALOG_SERVICE, RECOMMENDATION_SERVICE)),
             new TopicAccess(Topics.INTERACTIONS_DLQ, List.of(EVENT_INGEST_SERVICE), List.of(EVENT_INGEST_SERVICE)),
             // The sessions topology writes closed sessions and reads them back into the table.
             new TopicAccess(Topics.SESSIONS, List.of(EVENT_INGEST_SERVICE), List.of(EVENT_INGEST_SERVICE)));
 
     /**
      * The consumer groups of the services that use groups other than their own name:
-     * event-ingest-service's relay, its DLQ replay and its sessions topology.
+     * event-ingest-service's relay, its DLQ replay and its sessions topology; none for
+     * recommendation-service, whose every replica assigns itself all partitions of {@code ratings}.
      */
     public static final Map<String, List<String>> GROUPS = Map.of(
-            EVENT_INGEST_SERVICE, List.of(INGEST_RELAY_GROUP, Topics.DLQ_REPLAY_GROUP, INGEST_SESSIONS_APPLICATION));
+            EVENT_INGEST_SERVICE, List.of(INGEST_RELAY_GROUP, Topics.DLQ_REPLAY_GROUP, INGEST_SESSIONS_APPLICATION),
+            RECOMMENDATION_SERVICE, List.of());
 
     /** Kafka Streams application ids by service: a group of their own and the prefix of their internal topics. */
     public static final Map<String, String> STREAMS_APPLICATIONS = Map.of(

@@ -23,6 +23,9 @@ public interface RecommendationsConfig {
     /** The short-lived cache of catalog data in front of catalog-service. */
     CatalogCache catalogCache();
 
+    /** Each caller's rated titles, kept per replica and dropped on the caller's rating events. */
+    RatedCache ratedCache();
+
     interface Limit {
         /** Items per list when the client does not ask for a {@code limit}. */
         @WithDefault("25")
@@ -94,5 +97,25 @@ public interface RecommendationsConfig {
         /** How long a fallback chart is reused. */
         @WithDefault("10s")
         Duration chartTtl();
+    }
+
+    interface RatedCache {
+        /**
+         * Whether callers' rated titles are kept; off, every answer for a caller reads them from
+         * rating-service (and the {@code ratings} topic is not read).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many callers' sets one replica keeps; the least recently used go first. */
+        @WithDefault("50000")
+        long maxUsers();
+
+        /**
+         * The safety net: a kept set is read again after this long even when no rating event said
+         * it changed (an event lost, a consumer that fell behind).
+         */
+        @WithDefault("5m")
+        Duration ttl();
     }
 }

@@ -1,0 +1,193 @@
+package io.marquee.recommendation.caller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marquee.common.events.Topics;
+import io.marquee.common.kafka.KafkaClients;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the {@code ratings} topic and tells {@link RatedSets} whose rated titles changed.
+ *
+ * <p>Every replica must see every event, so there is no consumer group: the consumer is assigned
+ * all partitions itself and starts at their ends (a replica starts with nothing kept, so older
+ * events do not matter), commits nothing and needs only Read and Describe on the topic
+ * ({@code TopicAccess}). Partitions added to the topic later are picked up within
+ * {@link #PARTITION_CHECK}, from their beginning. Until the consumer is positioned, and after any
+ * failure until it is again, {@link RatedSets} keeps nothing.
+ */
+@ApplicationScoped
+public class RatingsFeed {
+
+    private static final Logger LOG = Logger.getLogger(RatingsFeed.class);
+    /** A poll returns as soon as records arrive; this only bounds how often the loop looks around. */
+    private static final Duration POLL = Duration.ofSeconds(1);
+    static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final RatedSets sets;
+    private final KafkaClients kafka;
+    private final ObjectMapper json;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread worker;
+
+    RatingsFeed(RatedSets sets, KafkaClients kafka, ObjectMapper json) {
+        this.sets = sets;
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!sets.enabled()) {
+            LOG.info("callers' rated titles are not kept (recommendations.rated-cache.enabled=false)");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "ratings-feed");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try (KafkaConsumer<String, String> opened = new KafkaConsumer<>(properties())) {
+                consumer = opened;
+                if (!running) {
+                    break;
+                }
+                follow(opened);
+            } catch (WakeupException e) {
+                // onStop: leave the loop.
+            } catch (RuntimeException e) {
+                sets.live(false);
+                failures++;
+                Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 6)));
+                LOG.warnf("ratings feed failed (%s); callers' rated titles are read from rating-service until it "
+                        + "follows %s again (retry in %d ms)", e.toString(), Topics.RATINGS, backoff.toMillis());
+                sleep(backoff);
+            } finally {
+                consumer = null;
+            }
+        }
+        sets.live(false);
+    }
+
+    /** Positions on every partition's end, then tells {@link RatedSets} of each event until stopped. */
+    private void follow(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> partitions = partitions(consumer);
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve every position now, so every event from here on is seen.
+        partitions.forEach(p -> consumer.position(p, METADATA_TIMEOUT));
+        sets.live(true);
+        LOG.infof("following %s on %d partitions; callers' rated titles are kept", Topics.RATINGS, partitions.size());
+        long checkedAt = System.nanoTime();
+        while (running) {
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                String userId = userOf(record);
+                if (userId != null) {
+                    sets.changed(userId);
+                }
+            }
+            if (System.nanoTime() - checkedAt > PARTITION_CHECK.toNanos()) {
+                checkedAt = System.nanoTime();
+                List<TopicPartition> now = partitions(consumer);
+                if (!Set.copyOf(now).equals(Set.copyOf(partitions))) {
+                    List<TopicPartition> added = new ArrayList<>(now);
+                    added.removeAll(partitions);
+                    consumer.assign(now);
+                    consumer.seekToBeginning(added);
+                    added.forEach(p -> consumer.position(p, METADATA_TIMEOUT));
+                    partitions = now;
+                    // Events on a new partition before now were not seen: what was kept may have missed them.
+                    sets.live(true);
+                    LOG.infof("%s has %d partitions now; following them all", Topics.RATINGS, now.size());
+                }
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        List<PartitionInfo> infos = consumer.partitionsFor(Topics.RATINGS, METADATA_TIMEOUT);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + Topics.RATINGS + " has no partitions (not created yet?)");
+        }
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .collect(Collectors.toList());
+    }
+
+    /** The event's {@code userId} (io.marquee.common.events.RatingEvent), else the record key (the topic is keyed by it). */
+    private String userOf(ConsumerRecord<String, String> record) {
+        if (record.value() != null) {
+            try {
+                JsonNode user = json.readTree(record.value()).get("userId");
+                if (user != null && user.isTextual() && !user.asText().isEmpty()) {
+                    return user.asText();
+                }
+            } catch (IOException e) {
+                LOG.debugf("unreadable %s record at %s-%d@%d; using its key", Topics.RATINGS, record.topic(),
+                        record.partition(), record.offset());
+            }
+        }
+        return record.key();
+    }
+
+    private Map<String, Object> properties() {
+        Map<String, Object> props = kafka.properties();
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "recommendation-ratings-feed-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
