@@ -152,8 +152,12 @@ public final class Devstack {
             // The demo data is generated (one core, about 15 s) while the engines start: neither needs the other.
             java.util.concurrent.CompletableFuture<Optional<DemoDataLoader.Prepared>> generated =
                     java.util.concurrent.CompletableFuture.supplyAsync(this::prepareDataOnFirstStart);
+            Optional<Supervisor.Child> catalog;
             try {
                 startEngines();
+                // catalog-service reads nothing of Personalize: it boots while the data is generated
+                // and personalize-local imports it, so the movie load can begin sooner.
+                catalog = startCatalog(modules);
             } finally {
                 data = joinUnwrapped(generated);
             }
@@ -162,7 +166,7 @@ public final class Devstack {
                     .orElseGet(this::savedPersonalizeEnvironment);
             // The movies are what the API serves: they are in before READY, loaded as soon as the
             // catalog is ready. The history's events, the models and the campaigns follow in the background.
-            startServices(modules, personalizeEnv, data);
+            startServices(modules, catalog, personalizeEnv, data);
             // Only a stack with the catalog behind its gateway has a first visitor's reads to warm.
             if (modules.stream().map(ServiceSpec::module).toList().containsAll(List.of("gateway", "catalog-service"))) {
                 say("sending a first visitor's reads through the gateway");
@@ -305,8 +309,30 @@ public final class Devstack {
         statusChanged();
     }
 
-    private void startServices(List<ServiceSpec> modules, Map<String, String> personalizeEnv,
-                               Optional<DemoDataLoader.Prepared> data) throws Exception {
+    /** Starts catalog-service, if the checkout has it, ahead of the other services. */
+    private Optional<Supervisor.Child> startCatalog(List<ServiceSpec> modules) throws IOException {
+        Optional<ServiceSpec> spec = modules.stream().filter(s -> s.module().equals(CATALOG)).findFirst();
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(startService(spec.get(), serviceEnvironment(modules)));
+    }
+
+    private Supervisor.Child startService(ServiceSpec spec, Map<String, String> env) throws IOException {
+        int port = options.ports().of(spec.defaultPort());
+        step(spec.module() + " on port " + port);
+        Map<String, String> own = new LinkedHashMap<>(env);
+        int managementPort = options.ports().of(spec.defaultManagementPort());
+        own.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        own.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        return supervisor.start(new ChildSpec(spec.module(), layout.quarkusRunJar(spec.module()), port,
+                managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own));
+    }
+
+    /** Starts every service but the catalog (started before), awaits them all, and loads the movies meanwhile. */
+    private void startServices(List<ServiceSpec> modules, Optional<Supervisor.Child> catalog,
+                               Map<String, String> personalizeEnv, Optional<DemoDataLoader.Prepared> data)
+            throws Exception {
         Map<String, String> env = serviceEnvironment(modules);
         env.putAll(personalizeEnv);
         if (!personalizeEnv.isEmpty()) {
@@ -316,23 +342,16 @@ public final class Devstack {
             env.put("AWS_SECRET_ACCESS_KEY", "personalize-local");
         }
         List<Supervisor.Child> started = new ArrayList<>();
+        catalog.ifPresent(started::add);
         for (ServiceSpec spec : modules) {
-            int port = options.ports().of(spec.defaultPort());
-            step(spec.module() + " on port " + port);
-            Map<String, String> own = new LinkedHashMap<>(env);
-            int managementPort = options.ports().of(spec.defaultManagementPort());
-            own.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
-            own.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-            started.add(supervisor.start(new ChildSpec(spec.module(), layout.quarkusRunJar(spec.module()), port,
-                    managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own)));
+            if (!spec.module().equals(CATALOG)) {
+                started.add(startService(spec, env));
+            }
         }
         // All boot at once; waiting in order is fine because each wait is bounded by the same deadline.
-        // The catalog is awaited first: the movie load needs only it, and starting it at once
-        // rather than after user-service gains the seconds between their readiness.
+        // The catalog, first in the list, is awaited first: the movie load needs only it.
         java.util.concurrent.CompletableFuture<Void> movies = java.util.concurrent.CompletableFuture.completedFuture(null);
-        List<Supervisor.Child> awaited = new ArrayList<>(started);
-        awaited.sort(java.util.Comparator.comparing(service -> !service.name().equals(CATALOG)));
-        for (Supervisor.Child service : awaited) {
+        for (Supervisor.Child service : started) {
             service.awaitReady(options.readyTimeout());
             say(service.name() + " is ready");
             if (service.name().equals(CATALOG) && data.isPresent()) {
