@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,16 @@ public final class Api {
             json.append(i == 0 ? "" : ",").append('"').append(genres[i]).append('"');
         }
         return json.append("]}").toString();
+    }
+
+    /** One entry of a {@code POST /items/batch} body. */
+    public static Map<String, Object> movie(String id, String title, int year, String... genres) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", id);
+        item.put("title", title);
+        item.put("year", year);
+        item.put("genres", List.of(genres));
+        return item;
     }
 
     /** Every id of a listing, following cursors, with the page size given. */

@@ -1,6 +1,7 @@
 package io.marquee.catalog.item;
 
 import static io.marquee.catalog.item.Api.PROBLEM;
+import static io.marquee.catalog.item.Api.movie;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -13,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,15 +25,6 @@ class BatchApiTest {
 
     private static ValidatableResponse batch(Object body) {
         return given().header(Api.admin()).contentType(ContentType.JSON).body(body).post("/items/batch").then();
-    }
-
-    private static Map<String, Object> movie(String id, String title, int year, String... genres) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", id);
-        item.put("title", title);
-        item.put("year", year);
-        item.put("genres", List.of(genres));
-        return item;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marquee.catalog.item;
 
+import static io.marquee.catalog.item.Api.movie;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -140,15 +140,6 @@ class BatchCreationTest {
     private static io.restassured.response.ValidatableResponse batch(List<Map<String, Object>> items) {
         return given().header(Api.admin()).contentType(ContentType.JSON).body(Map.of("items", items))
                 .post("/items/batch").then();
-    }
-
-    private static Map<String, Object> movie(String id, String title, int year, String... genres) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", id);
-        item.put("title", title);
-        item.put("year", year);
-        item.put("genres", List.of(genres));
-        return item;
     }
 
     private static List<String> search(String q) {
