@@ -1,7 +1,7 @@
 // Benchmark (not a test): how DynamoDB Local (file-backed, as the devstack runs it) spends its time
 // on transactions: 3,000 "items" of 10 rows each, written one item per TransactWriteItems or
 // several items per transaction, from 8 threads (catalog.batch.write-concurrency). Run from a built
-// tree (under /work/team/cpu on a shared machine):
+// tree (alone on the machine: it measures time):
 //   java -cp 'devstack/target/devstack.jar:devstack/target/lib/*' bench/DynamoTransactionsBench.java [file|mem] [threads]
 // Each shape runs on its own table; the first round also warms the JIT, so shapes repeat.
 import io.marquee.devstack.engine.DynamoDbLocalEngine;

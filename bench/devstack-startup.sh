@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): devstack start-up from built jars.
-#   bench/devstack-startup.sh [runs]        (default 1 run; run it under /work/team/cpu on a shared machine)
+#   bench/devstack-startup.sh [runs]        (default 1 run; on an otherwise quiet machine)
 # Each run starts twice on a fresh home:
 #   first start  engines formatted, demo data generated, movies loaded; then in the background the
 #                models train, the campaigns are created and the catalog absorbs the demo history
