@@ -20,14 +20,7 @@ seconds="${2:-20}"
 rate="${3:-300}"
 connections="${4:-16}"
 api="$gateway/api/v1"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-javac -d "$work" "$root/bench/load/LoadGen.java"
-loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
-
-command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
-command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }
-curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
+source "$root/bench/lib/loadgen.sh"
 
 # One JSON request; dies with the answer unless the status matches the expected pattern (e.g. 20[01]).
 call() {

@@ -12,12 +12,7 @@ gateway="${1:-http://127.0.0.1:8080}"
 seconds="${2:-30}"
 rate="${3:-100}"
 api="$gateway/api/v1"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-javac -d "$work" "$root/bench/load/LoadGen.java"
-loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
-command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
-curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
+source "$root/bench/lib/loadgen.sh"
 
 stamp=$(date +%s)-$$
 email="bench-home-$stamp@example.com"

@@ -16,12 +16,7 @@ seconds="${2:-15}"
 rate="${3:-50}"
 warmup="${4:-30}"
 api="$gateway/api/v1"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-javac -d "$work" "$root/bench/load/LoadGen.java"
-loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
-command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
-curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
+source "$root/bench/lib/loadgen.sh"
 source "$root/bench/lib/reco-user.sh"
 url="$api/recommendations/for-you?limit=25"
 auth="Authorization: Bearer $token"
