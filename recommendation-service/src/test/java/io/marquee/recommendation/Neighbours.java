@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on a free loopback port playing the three services this one calls, each as
@@ -35,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * rating-service's {@code GET /me/ratings} and user-service's {@code GET /me/history}, both for
  * the token's subject (read, not verified: the service under test verified it). Tests set a
  * user's ratings and history with {@link #rate} and {@link #viewed}, count reads of ratings and
- * can hold one in flight ({@link #holdRatings}).
+ * can hold one in flight ({@link #holdRatings}); likewise they change a title's average rating
+ * ({@link #average}), count the catalog's batch reads ({@link #lookupsOf}, {@link #lookupRequests})
+ * and hold them ({@link #holdLookupsOf}).
  */
 public class Neighbours implements QuarkusTestResourceLifecycleManager {
 
@@ -46,6 +49,11 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Integer> RATING_READS = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HELD_ARRIVED = new ConcurrentHashMap<>();
+    private static final Map<String, Double> AVERAGES = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> LOOKUPS = new ConcurrentHashMap<>();
+    private static final AtomicInteger LOOKUP_REQUESTS = new AtomicInteger();
+    private static final Map<String, CountDownLatch> HELD_LOOKUPS = new ConcurrentHashMap<>();
+    private static final Map<String, CountDownLatch> HELD_LOOKUP_ARRIVED = new ConcurrentHashMap<>();
 
     private HttpServer server;
 
@@ -78,6 +86,39 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     /** Lets the held read of {@code user}'s ratings answer. */
     public static void release(String user) {
         HELD.remove(user).countDown();
+    }
+
+    /** The catalog's average rating of {@code id} is {@code average} from now on. */
+    public static void average(String id, double average) {
+        AVERAGES.put(id, average);
+    }
+
+    /** How many batch reads of the catalog asked for {@code id}. */
+    public static int lookupsOf(String id) {
+        return LOOKUPS.getOrDefault(id, 0);
+    }
+
+    /** How many batch reads of the catalog arrived. */
+    public static int lookupRequests() {
+        return LOOKUP_REQUESTS.get();
+    }
+
+    /** Batch reads asking for {@code id} wait for {@link #releaseLookups} before answering. */
+    public static void holdLookupsOf(String id) {
+        HELD_LOOKUP_ARRIVED.put(id, new CountDownLatch(1));
+        HELD_LOOKUPS.put(id, new CountDownLatch(1));
+    }
+
+    /** Returns once a held batch read asking for {@code id} has arrived. */
+    public static void awaitHeldLookup(String id) throws InterruptedException {
+        if (!HELD_LOOKUP_ARRIVED.get(id).await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no batch read of " + id + " arrived");
+        }
+    }
+
+    /** Lets the held batch reads asking for {@code id} answer. */
+    public static void releaseLookups(String id) {
+        HELD_LOOKUPS.remove(id).countDown();
     }
 
     /** {@code user} has viewed {@code items}, newest first. */
@@ -123,6 +164,17 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
             String method = exchange.getRequestMethod();
             if (method.equals("POST") && path.equals("/items/lookup")) {
                 JsonNode body = JSON.readTree(exchange.getRequestBody());
+                LOOKUP_REQUESTS.incrementAndGet();
+                List<CountDownLatch> holds = new ArrayList<>();
+                for (JsonNode id : body.get("ids")) {
+                    LOOKUPS.merge(id.asText(), 1, Integer::sum);
+                    CountDownLatch held = HELD_LOOKUPS.get(id.asText());
+                    if (held != null) {
+                        HELD_LOOKUP_ARRIVED.get(id.asText()).countDown();
+                        holds.add(held);
+                    }
+                }
+                holds.forEach(Neighbours::awaitQuietly);
                 List<Object> items = new ArrayList<>();
                 List<String> missing = new ArrayList<>();
                 for (JsonNode id : body.get("ids")) {
@@ -142,7 +194,7 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                         chart.add(n);
                     }
                 }
-                chart.sort(Comparator.comparingDouble(Neighbours::averageOf).reversed());
+                chart.sort(Comparator.comparingDouble(Neighbours::currentAverage).reversed());
                 send(exchange, 200, Map.of("chart", "top-rated", "items", chart.stream().map(Neighbours::entry).toList()));
             } else if (method.equals("GET") && path.equals("/me/ratings")) {
                 String user = subject(exchange);
@@ -179,14 +231,18 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static double currentAverage(int n) {
+        return AVERAGES.getOrDefault(item(n), averageOf(n));
+    }
+
     private static Map<String, Object> entry(int n) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", item(n));
         entry.put("title", titleOf(item(n)));
         entry.put("year", yearOf(n));
         entry.put("genres", List.of(genreOf(n)));
-        entry.put("stats", Map.of("ratingCount", 10, "ratingAverage", averageOf(n), "viewCount", 20));
-        entry.put("score", averageOf(n));
+        entry.put("stats", Map.of("ratingCount", 10, "ratingAverage", currentAverage(n), "viewCount", 20));
+        entry.put("score", currentAverage(n));
         return entry;
     }
 

@@ -20,7 +20,7 @@ public interface RecommendationsConfig {
     /** Calls to catalog-, rating- and user-service. */
     Neighbours neighbours();
 
-    /** The short-lived cache of catalog data in front of catalog-service. */
+    /** Catalog data held in front of catalog-service, refreshed ahead of need. */
     CatalogCache catalogCache();
 
     /** Each caller's rated titles, kept per replica and dropped on the caller's rating events. */
@@ -85,18 +85,36 @@ public interface RecommendationsConfig {
         int maxRatingPages();
     }
 
+    /**
+     * Catalog data held in front of catalog-service and refreshed ahead of need (see
+     * {@code enrich.RefreshAhead}). {@code refresh-after} must be shorter than {@code max-staleness}.
+     */
     interface CatalogCache {
-        /** How long an item's title, genres and figures are reused; a rating shows in its average after at most this. */
-        @WithDefault("30s")
-        Duration ttl();
+        /**
+         * How old an item's data may get before a read of it also refreshes it in the background;
+         * the read is answered at once with what is held. Items read at least once per
+         * {@code max-staleness} therefore never make an answer wait on catalog-service.
+         */
+        @WithDefault("20s")
+        Duration refreshAfter();
+
+        /**
+         * The hard bound: item data (and charts) this old are never shown; the answer waits for a
+         * fresh read, shared with every concurrent answer needing the same ids. Set by the figure
+         * that ages fastest, the average rating: a new rating shows in answers within this (plus
+         * catalog-service's own caching), about a minute, where a list of titles does not need it
+         * any sooner.
+         */
+        @WithDefault("60s")
+        Duration maxStaleness();
 
         /** How many items are remembered. */
         @WithDefault("50000")
         long maxItems();
 
-        /** How long a fallback chart is reused. */
+        /** How old a fallback chart may get before a read of it also refreshes it in the background. */
         @WithDefault("10s")
-        Duration chartTtl();
+        Duration chartRefreshAfter();
     }
 
     interface RatedCache {

@@ -6,6 +6,7 @@ import io.marquee.recommendation.enrich.RecommendationList;
 import io.marquee.recommendation.enrich.RecommendedItem;
 import io.marquee.recommendation.personalize.CampaignUnavailable;
 import io.marquee.recommendation.source.Sources;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +26,11 @@ public class Fallback {
     private static final Logger LOG = Logger.getLogger(Fallback.class);
 
     private final Catalog catalog;
+    private final MeterRegistry metrics;
 
-    public Fallback(Catalog catalog) {
+    public Fallback(Catalog catalog, MeterRegistry metrics) {
         this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     /** Top rated in {@code genre} (or overall), of {@code year} when given, without {@code excluded}. */
@@ -56,7 +59,9 @@ public class Fallback {
         return new RecommendationList(Sources.fallbackByRating(why.reason()), null, ordered);
     }
 
-    private static void logged(CampaignUnavailable why) {
+    /** Counted by reason, since a timeout is only logged at debug level: a tail of slow answers shows here. */
+    private void logged(CampaignUnavailable why) {
+        metrics.counter("marquee.recommendation.fallbacks", "reason", why.reason()).increment();
         LOG.debugf("answering from the fallback: %s (%s)", why.reason(), why.getMessage());
     }
 

@@ -1,5 +1,7 @@
 package io.marquee.recommendation.personalize;
 
+import io.marquee.recommendation.timing.Steps;
+import io.micrometer.core.annotation.Timed;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -10,10 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
 import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingResponse;
 import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsRequest;
@@ -66,6 +68,7 @@ public class Campaigns {
      *
      * @param filterValues values of the filter's {@code $PARAM}s, already quoted as Personalize wants them
      */
+    @Timed(value = Steps.TIMER, percentiles = {0.5, 0.99, 0.999})
     public CampaignAnswer recommend(Optional<String> campaignArn, String userId, String itemId, int numResults,
                                     String filterArn, Map<String, String> filterValues) throws CampaignUnavailable {
         String campaign = campaignArn.orElseThrow(() -> new CampaignUnavailable(CampaignUnavailable.NOT_CONFIGURED,
@@ -90,6 +93,7 @@ public class Campaigns {
     }
 
     /** GetPersonalizedRanking: {@code itemIds} (at most 500) in {@code userId}'s order. */
+    @Timed(value = Steps.TIMER, percentiles = {0.5, 0.99, 0.999})
     public CampaignAnswer rank(Optional<String> campaignArn, String userId, List<String> itemIds)
             throws CampaignUnavailable {
         String campaign = campaignArn.orElseThrow(() -> new CampaignUnavailable(CampaignUnavailable.NOT_CONFIGURED,
