@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,19 +102,30 @@ public class PersonalizeLocal implements QuarkusTestResourceLifecycleManager {
     /** How often the tracker recorded each item id, from personalize-local's event log. */
     public static Map<String, Integer> recordedItems() {
         Map<String, Integer> counts = new HashMap<>();
+        for (LogLine entry : recordedInOrder()) {
+            if (entry.i() != null) {
+                counts.merge(entry.i(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The events the tracker recorded, in the order it recorded them (its append-only event log). */
+    public static List<LogLine> recordedInOrder() {
+        List<LogLine> recorded = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path log : files.filter(p -> p.getFileName().toString().equals("events.jsonl")).toList()) {
                 for (String line : Files.readAllLines(log)) {
                     var entry = io.marquee.ingest.kafka.EventJson.read(line, LogLine.class);
-                    if (entry != null && "e".equals(entry.k()) && entry.i() != null) {
-                        counts.merge(entry.i(), 1, Integer::sum);
+                    if (entry != null && "e".equals(entry.k())) {
+                        recorded.add(entry);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return counts;
+        return recorded;
     }
 
     /** One line of the event log: kind, user, session, item. */

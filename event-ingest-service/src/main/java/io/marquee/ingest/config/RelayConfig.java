@@ -17,15 +17,28 @@ public interface RelayConfig {
     @WithDefault(TopicAccess.INGEST_RELAY_GROUP)
     String groupId();
 
-    /** Records taken per poll; a poll's events are delivered (or dead-lettered) before its offsets are committed. */
-    @WithDefault("200")
+    /**
+     * Records taken per poll; a poll's events are delivered (or dead-lettered) before its offsets
+     * are committed. A large poll gives the calls many sessions to overlap and a session several
+     * events per call when the relay catches up on a backlog.
+     */
+    @WithDefault("2000")
     int maxPollRecords();
 
     /**
-     * PutEvents calls per second per replica, at most. Personalize's default quota is 1,000
-     * PutEvents requests per second per tracker: stay under it divided by the replicas.
+     * PutEvents calls under way at once per replica (of different sessions: one session's calls
+     * never overlap, so its events arrive in order). A call is mostly a network round trip.
      */
-    @WithDefault("200")
+    @WithDefault("16")
+    int maxInFlight();
+
+    /**
+     * PutEvents calls per second per replica, at most. Personalize's default quota is 1,000
+     * PutEvents requests per second per tracker: 500 is that divided by the chart's two replicas.
+     * With more replicas (autoscaling) lower it, or let the tracker's throttling, which the relay
+     * retries with back-off, share the quota.
+     */
+    @WithDefault("500")
     double callsPerSecond();
 
     /** How long one PutEvents call may take before it counts as failed and is retried. */

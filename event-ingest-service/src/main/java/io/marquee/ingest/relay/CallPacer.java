@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  * The relay's manners towards the tracker: at most {@code callsPerSecond} calls, evenly spaced
  * (Personalize's quota is per second, a burst would be throttled), and exponential back-off with
  * full jitter after a refusal, so replicas that were throttled together do not retry together.
+ * Shared by the relay's concurrent calls: each takes the next free slot, then waits for it alone.
  */
 final class CallPacer {
 
@@ -25,8 +26,11 @@ final class CallPacer {
     /** Waits until the next call is within the rate. */
     void awaitTurn() {
         long now = System.nanoTime();
-        long at = Math.max(now, nextCallNanos);
-        nextCallNanos = at + spacingNanos;
+        long at;
+        synchronized (this) {
+            at = Math.max(now, nextCallNanos);
+            nextCallNanos = at + spacingNanos;
+        }
         if (at > now) {
             LockSupport.parkNanos(at - now);
         }

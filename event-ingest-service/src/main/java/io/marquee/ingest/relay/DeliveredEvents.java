@@ -42,8 +42,10 @@ public class DeliveredEvents {
 
     /** What became of an event. */
     public enum Outcome { DELIVERED, DEAD_LETTERED }
-    private static final int MAX_GET = 100;
-    private static final int MAX_WRITE = 25;
+    /** DynamoDB's BatchGetItem takes at most 100 keys. */
+    static final int MAX_GET = 100;
+    /** DynamoDB's BatchWriteItem takes at most 25 items. */
+    static final int MAX_WRITE = 25;
 
     private final DynamoDbClient dynamo;
     private final RelayConfig config;

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -42,13 +49,17 @@ import org.jboss.logging.Logger;
  *   <li>poll a batch; skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
  *       ({@link DeliveredEvents}; a dead-lettered one only comes back through a DLQ replay);</li>
  *   <li>group per user and session, in order, into PutEvents calls of at most 10 events, paced by
- *       the rate limit; throttling, 5xx and no answer are retried with back-off and jitter;</li>
+ *       the rate limit; throttling, 5xx and no answer are retried with back-off and jitter. Up to
+ *       {@code ingest.relay.max-in-flight} calls of different sessions are under way at once; one
+ *       session's calls go one after another, in order;</li>
  *   <li>a final refusal (4xx) of a call of several events is retried event by event, so only the
  *       refused events go to {@code interactions-dlq}, with the tracker's error;</li>
  *   <li>only then commit the batch's offsets. Anything that fails before the commit (the broker
  *       gone, DynamoDB, a stop) rewinds to the batch's start: redelivered, not lost.</li>
  * </ol>
- * One thread per replica; the consumer group spreads the partitions over replicas.
+ * One polling thread per replica (the consumer group spreads the partitions over replicas) and a
+ * small pool for the calls: a call is a network round trip, so one at a time left the relay far
+ * behind the ingest (docs/benchmarks.md, the clickstream).
  */
 @ApplicationScoped
 public class TrackerRelay {
@@ -73,6 +84,7 @@ public class TrackerRelay {
 
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService calls;
     private KafkaConsumer<String, String> consumer;
     private long lagCheckedAt;
 
@@ -136,7 +148,9 @@ public class TrackerRelay {
         consumer.subscribe(List.of(Topics.INTERACTIONS));
         running = true;
         KafkaConsumer<String, String> mine = consumer;
-        worker = new Thread(() -> run(mine), "tracker-relay");
+        calls = callThreads(config.maxInFlight());
+        ExecutorService myCalls = calls;
+        worker = new Thread(() -> run(mine, myCalls), "tracker-relay");
         worker.start();
         LOG.infof("relaying %s to the event tracker", Topics.INTERACTIONS);
     }
@@ -153,7 +167,23 @@ public class TrackerRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Sessions still queued (the worker did not finish in time) end as cancelled, not waited for.
+        calls.shutdownNow().forEach(queued -> {
+            if (queued instanceof Future<?> session) {
+                session.cancel(false);
+            }
+        });
         oldestPending.set(0);
+    }
+
+    /** The threads PutEvents calls run on: at most {@code maxInFlight} calls at once. */
+    private static ExecutorService callThreads(int maxInFlight) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, maxInFlight), task -> {
+            Thread thread = new Thread(task, "tracker-relay-call-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public boolean running() {
@@ -165,7 +195,7 @@ public class TrackerRelay {
         return oldest == 0 ? 0.0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
     }
 
-    private void run(KafkaConsumer<String, String> consumer) {
+    private void run(KafkaConsumer<String, String> consumer, ExecutorService calls) {
         int failures = 0;
         CallPacer pacer = new CallPacer(config.callsPerSecond(), config.initialBackoff(), config.maxBackoff());
         try {
@@ -177,7 +207,7 @@ public class TrackerRelay {
                         oldestPending.set(0);
                     } else {
                         oldestPending.set(oldestTimestamp(records));
-                        relay(records, pacer);
+                        relay(records, pacer, calls);
                         consumer.commitSync(nextOffsets(records));
                         oldestPending.set(0);
                     }
@@ -203,8 +233,8 @@ public class TrackerRelay {
     }
 
     /** Delivers or dead-letters every event of the batch; throws when that is not done. */
-    private void relay(ConsumerRecords<String, String> records, CallPacer pacer) {
-        List<DeadLetters.Keyed> letters = new ArrayList<>();
+    private void relay(ConsumerRecords<String, String> records, CallPacer pacer, ExecutorService calls) {
+        List<DeadLetters.Keyed> letters = Collections.synchronizedList(new ArrayList<>());
         Map<String, InteractionEvent> byId = new LinkedHashMap<>();
         Map<String, String> keys = new HashMap<>();
         Set<String> replayed = new HashSet<>();
@@ -227,8 +257,10 @@ public class TrackerRelay {
                 }
             }
         }
-        Map<String, DeliveredEvents.Outcome> before = byId.isEmpty() ? Map.of() : deliveredEvents.handled(byId.keySet());
-        Map<String, List<InteractionEvent>> bySession = new LinkedHashMap<>();
+        Map<String, DeliveredEvents.Outcome> before = handledBefore(List.copyOf(byId.keySet()), calls);
+        // Per session, then per user within it (a session that signs in changes user): one session's
+        // calls go one after another, in order; different sessions' calls overlap.
+        Map<String, Map<String, List<InteractionEvent>>> bySession = new LinkedHashMap<>();
         for (InteractionEvent event : byId.values()) {
             DeliveredEvents.Outcome outcome = before.get(event.eventId());
             // A dead-lettered event comes back only through a replay; a delivered one never goes twice.
@@ -237,13 +269,27 @@ public class TrackerRelay {
             if (again) {
                 duplicates.increment();
             } else {
-                bySession.computeIfAbsent(event.userId() + '\u0000' + event.sessionId(), k -> new ArrayList<>()).add(event);
+                bySession.computeIfAbsent(event.sessionId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(String.valueOf(event.userId()), k -> new ArrayList<>()).add(event);
             }
         }
-        for (List<InteractionEvent> session : bySession.values()) {
-            for (int from = 0; from < session.size(); from += MAX_EVENTS_PER_CALL) {
-                deliver(session.subList(from, Math.min(session.size(), from + MAX_EVENTS_PER_CALL)), pacer, keys, letters);
+        DeliveredIds done = new DeliveredIds();
+        try {
+            List<Future<?>> sessions = new ArrayList<>(bySession.size());
+            for (Map<String, List<InteractionEvent>> session : bySession.values()) {
+                sessions.add(calls.submit(() -> {
+                    for (List<InteractionEvent> events : session.values()) {
+                        for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_CALL) {
+                            deliver(events.subList(from, Math.min(events.size(), from + MAX_EVENTS_PER_CALL)), pacer,
+                                    keys, letters, done);
+                        }
+                    }
+                }));
             }
+            awaitAll(sessions);
+        } finally {
+            // Also when the batch failed: what the tracker took is not sent again after the rewind.
+            done.flush();
         }
         deadLetters.write(letters);
         List<String> deadIds = letters.stream().filter(l -> l.letter().event() != null)
@@ -253,24 +299,78 @@ public class TrackerRelay {
         }
     }
 
+    /** What became of these ids before, looked up a DynamoDB batch (100 ids) per call, the calls side by side. */
+    private Map<String, DeliveredEvents.Outcome> handledBefore(List<String> ids, ExecutorService calls) {
+        List<Future<Map<String, DeliveredEvents.Outcome>>> lookups = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += DeliveredEvents.MAX_GET) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DeliveredEvents.MAX_GET));
+            lookups.add(calls.submit(() -> deliveredEvents.handled(chunk)));
+        }
+        awaitAll(lookups);
+        Map<String, DeliveredEvents.Outcome> found = new HashMap<>();
+        for (Future<Map<String, DeliveredEvents.Outcome>> lookup : lookups) {
+            try {
+                found.putAll(lookup.get());
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException("done, as awaited", e);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Waits for every task of the batch (no session may still be sending when the batch is
+     * rewound), then throws the first failure.
+     */
+    private static void awaitAll(List<? extends Future<?>> tasks) {
+        RuntimeException failure = null;
+        boolean interrupted = false;
+        for (Future<?> task : tasks) {
+            while (true) {
+                try {
+                    task.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (CancellationException e) {
+                    failure = failure == null ? e : failure;
+                    break;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private void deliver(List<InteractionEvent> call, CallPacer pacer, Map<String, String> keys,
-                         List<DeadLetters.Keyed> letters) {
+                         List<DeadLetters.Keyed> letters, DeliveredIds done) {
         InteractionEvent first = call.get(0);
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
+            if (!running) {
+                throw new Stopped();
+            }
             pacer.awaitTurn();
             try {
                 tracker.put(first.userId(), first.sessionId(), call);
                 delivered.increment(call.size());
-                deliveredEvents.remember(call.stream().map(InteractionEvent::eventId).toList(),
-                        DeliveredEvents.Outcome.DELIVERED);
+                done.add(call);
                 return;
             } catch (Tracker.NotDelivered refused) {
                 if (refused.refusal() == Tracker.Refusal.FINAL) {
                     if (call.size() > 1) {
                         // Find the events that cannot be taken; the others still go through.
                         for (InteractionEvent single : call) {
-                            deliver(List.of(single), pacer, keys, letters);
+                            deliver(List.of(single), pacer, keys, letters, done);
                         }
                     } else {
                         letters.add(new DeadLetters.Keyed(keys.get(first.eventId()),
@@ -288,6 +388,40 @@ public class TrackerRelay {
                 }
                 retried.increment();
                 pause(pacer.backoff(attempt));
+            }
+        }
+    }
+
+    /**
+     * Ids the tracker took during a batch, written to {@link DeliveredEvents} a full DynamoDB batch
+     * (25) at a time rather than one write per call: a relay killed outright may send at most
+     * those not yet written again (a stop or a failure writes them first, see {@link #relay}).
+     */
+    private final class DeliveredIds {
+        private final List<String> pending = new ArrayList<>();
+
+        void add(List<InteractionEvent> call) {
+            List<String> full = null;
+            synchronized (this) {
+                call.forEach(e -> pending.add(e.eventId()));
+                if (pending.size() >= DeliveredEvents.MAX_WRITE) {
+                    full = List.copyOf(pending);
+                    pending.clear();
+                }
+            }
+            if (full != null) {
+                deliveredEvents.remember(full, DeliveredEvents.Outcome.DELIVERED);
+            }
+        }
+
+        void flush() {
+            List<String> rest;
+            synchronized (this) {
+                rest = List.copyOf(pending);
+                pending.clear();
+            }
+            if (!rest.isEmpty()) {
+                deliveredEvents.remember(rest, DeliveredEvents.Outcome.DELIVERED);
             }
         }
     }
