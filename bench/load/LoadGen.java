@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * {@code @FILE} names a file of URLs (one per line, same host and port), requested in turn, so a
- * run can spread over many items instead of one hot key.
+ * run can spread over many items instead of one hot key; a line may add tab-separated headers of
+ * its own after its URL (a token per line spreads a run over many users).
  *
  * <p>{@code open}: GETs at a fixed RATE per second. Request i is due at start + i/RATE whether or
  * not earlier ones have answered, and its latency is measured from that due time, not from when it
@@ -82,14 +83,16 @@ public final class LoadGen {
     record Target(String host, int port, byte[][] requests) {
 
         static Target of(String urlOrFile, String[] headers) throws IOException {
-            List<String> urls = urlOrFile.startsWith("@")
+            // A line of @FILE is a URL, optionally followed by tab-separated headers of its own
+            // (a token per line spreads a run over many users).
+            List<String[]> lines = urlOrFile.startsWith("@")
                     ? Files.readAllLines(Path.of(urlOrFile.substring(1))).stream().map(String::trim)
-                            .filter(line -> !line.isEmpty()).toList()
-                    : List.of(urlOrFile);
-            if (urls.isEmpty()) {
+                            .filter(line -> !line.isEmpty()).map(line -> line.split("\t")).toList()
+                    : List.<String[]>of(new String[] {urlOrFile});
+            if (lines.isEmpty()) {
                 throw new IllegalArgumentException("no URLs in " + urlOrFile);
             }
-            URI first = URI.create(urls.get(0));
+            URI first = URI.create(lines.get(0)[0]);
             if (!"http".equals(first.getScheme())) {
                 throw new IllegalArgumentException("only http:// URLs: " + first);
             }
@@ -98,15 +101,19 @@ public final class LoadGen {
             for (String header : headers) {
                 extra.append(header.trim()).append("\r\n");
             }
-            byte[][] requests = new byte[urls.size()][];
-            for (int i = 0; i < urls.size(); i++) {
-                URI uri = URI.create(urls.get(i));
+            byte[][] requests = new byte[lines.size()][];
+            for (int i = 0; i < lines.size(); i++) {
+                URI uri = URI.create(lines.get(i)[0]);
                 if (!first.getHost().equals(uri.getHost()) || port != (uri.getPort() < 0 ? 80 : uri.getPort())) {
                     throw new IllegalArgumentException("all URLs must share host and port: " + uri);
                 }
+                StringBuilder own = new StringBuilder();
+                for (int h = 1; h < lines.get(i).length; h++) {
+                    own.append(lines.get(i)[h].trim()).append("\r\n");
+                }
                 String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
                 requests[i] = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port
-                        + "\r\nAccept: application/json\r\n" + extra + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "\r\nAccept: application/json\r\n" + extra + own + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
             }
             return new Target(first.getHost(), port, requests);
         }

@@ -36,6 +36,15 @@ export const session = {
 };
 
 let refreshing = null;
+let lastWriteAt = 0;
+
+/**
+ * Whether this page changed something (a rating, a click) in the last `ms`: the gateway reuses a
+ * caller's personal rows for a while, and a write through another gateway replica would not tell it.
+ */
+export function wroteWithin(ms) {
+  return Date.now() - lastWriteAt < ms;
+}
 
 /** Exchanges the refresh token for a new pair; one exchange at a time however many calls hit 401. */
 async function refresh() {
@@ -60,8 +69,9 @@ async function refresh() {
  * Calls the API. `body` is sent as JSON; with a session the access token goes along.
  * Resolves to the parsed answer (null for 204), rejects with ApiError.
  */
-export async function api(path, {method = 'GET', body, keepalive = false, retried = false} = {}) {
+export async function api(path, {method = 'GET', body, keepalive = false, retried = false, fresh = false} = {}) {
   const headers = {Accept: 'application/json'};
+  if (fresh) headers['Cache-Control'] = 'no-cache';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = session.get()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -74,8 +84,9 @@ export async function api(path, {method = 'GET', body, keepalive = false, retrie
     throw new ApiError(0, {title: 'Offline', detail: 'The server could not be reached.'});
   }
   if (res.status === 401 && token && !retried && !path.startsWith('/auth/') && await refresh()) {
-    return api(path, {method, body, keepalive, retried: true});
+    return api(path, {method, body, keepalive, retried: true, fresh});
   }
+  if (res.ok && method !== 'GET') lastWriteAt = Date.now();
   if (!res.ok) {
     let problem = null;
     try {

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code gateway.home.*}: how long the home page waits for its rows. */
+/** {@code gateway.home.*}: how long the home page waits for its rows, and how it reuses personal ones. */
 @ConfigMapping(prefix = "gateway.home")
 public interface HomeConfig {
 
@@ -21,6 +21,25 @@ public interface HomeConfig {
      */
     @WithDefault("2M")
     Duration lateRowMaxAge();
+
+    /**
+     * How long a caller's answer for a personal row is served again, at once, to the same caller's
+     * next pages (unless they wrote since, see {@link #settleAfterWrite()}); {@code 0} loads the
+     * personal rows for every page.
+     */
+    @WithDefault("30S")
+    Duration reusePersonalRowsFor();
+
+    /** Age past which a reused personal row is also loaded again in the background, for the next page. */
+    @WithDefault("5S")
+    Duration refreshPersonalRowsAfter();
+
+    /**
+     * After a caller's write through the gateway (a rating, a click), personal rows are loaded afresh
+     * for every page until this long has passed: the time a write takes to reach the recommender.
+     */
+    @WithDefault("3S")
+    Duration settleAfterWrite();
 
     /** Worker threads the rows load on; each request uses one per row. */
     @WithDefault("32")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,7 +50,10 @@ public class HomeResource {
                     + "(`gateway.home.section-budget`, 250 ms by default); a row that fails or runs late is left out and "
                     + "named in `omitted`, and the page still answers 200. A personal row that runs late is answered "
                     + "from the same caller's previous answer for it instead, if that is at most "
-                    + "`gateway.home.late-row-max-age` (2 minutes) old.")
+                    + "`gateway.home.late-row-max-age` (2 minutes) old. A caller's personal rows are reused from their "
+                    + "answer of the last 30 s (`gateway.home.reuse-personal-rows-for`, refreshed in the background past "
+                    + "5 s) unless the caller wrote something through the gateway (a rating, a click) in the last "
+                    + "3 s before that answer was made, or sends `Cache-Control: no-cache`: then they load afresh.")
     @APIResponse(responseCode = "200", description = "The rows that made it, in page order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Home.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
@@ -57,9 +61,11 @@ public class HomeResource {
             @QueryParam("limit") @Parameter(description = "Movies per row, 1 to 50 (default 20)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) String limit,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CACHE_CONTROL) String cacheControl,
             @Context ContainerRequestContext request) {
         Object requestId = request.getProperty(RequestIds.CONTEXT_PROPERTY);
-        Viewer viewer = new Viewer(bearer(authorization), requestId == null ? null : requestId.toString());
+        Viewer viewer = new Viewer(bearer(authorization), requestId == null ? null : requestId.toString(),
+                revalidate(cacheControl));
         return page.compose(viewer, limit(limit));
     }
 
@@ -75,8 +81,17 @@ public class HomeResource {
         return limit;
     }
 
+    /** {@code no-cache} or {@code max-age=0} (what a browser sends on reload): the client wants fresh rows. */
+    private static boolean revalidate(String cacheControl) {
+        if (cacheControl == null) {
+            return false;
+        }
+        String directives = cacheControl.toLowerCase(Locale.ROOT).replace(" ", "");
+        return directives.contains("no-cache") || directives.contains("max-age=0");
+    }
+
     /** Only a bearer token is passed on; anything else in Authorization is ignored, as on public routes. */
-    private static Optional<String> bearer(String authorization) {
+    static Optional<String> bearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.length() > 8192) {
             return Optional.empty();

@@ -2,7 +2,7 @@
 // watched …" when signed in). Rows the gateway had to leave out are simply not shown.
 
 import {h, alertBox} from '../dom.js';
-import {api, session} from '../api.js';
+import {api, session, wroteWithin} from '../api.js';
 import {row} from '../ui.js';
 
 export async function render(main) {
@@ -15,7 +15,8 @@ export async function render(main) {
       ' and rate a few movies: your own rows appear here, and follow what you open.'));
   }
   try {
-    const home = await api('/home?limit=20');
+    // After a rating or a click, ask for personal rows made afresh (they may change).
+    const home = await api('/home?limit=20', {fresh: wroteWithin(30_000)});
     for (const section of home.sections) {
       main.append(row(section));
     }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,9 +108,7 @@ class HomePageTest {
         firstCall.countDown(); // the late call was not cancelled: it finishes after the page answered
         assertThat(firstDone.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         // The row is kept on the worker right after the load returns: wait for both tasks to end.
-        for (int i = 0; i < 500 && pool.getCompletedTaskCount() < 2; i++) {
-            Thread.sleep(10);
-        }
+        awaitTasks(2);
 
         Home next = page.compose(SIGNED_IN, 5);
         assertThat(next.sections()).extracting(Section::id, Section::source)
@@ -120,6 +121,33 @@ class HomePageTest {
         assertThat(someoneElse.omitted()).containsExactly(new Home.Omitted("for-you", "timeout"));
         Home otherLimit = page.compose(SIGNED_IN, 6);
         assertThat(otherLimit.omitted()).containsExactly(new Home.Omitted("for-you", "timeout"));
+    }
+
+    @Test
+    void aCallersPersonalRowIsReusedRefreshedInTheBackgroundAndLoadedAfreshAfterTheyWrite() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        page = page(Duration.ofSeconds(5),
+                section("for-you", 5, true, (viewer, limit) -> row("for-you", "answer " + loads.incrementAndGet())));
+
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).isEqualTo("answer 1");
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).as("reused at once").isEqualTo("answer 1");
+        assertThat(loads).hasValue(1);
+
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(5));
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).as("still reused, and refreshed behind it").isEqualTo("answer 1");
+        awaitTasks(2);
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).isEqualTo("answer 2");
+
+        page.callerWrote("Bearer t");
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).as("the write may change it: loaded").isEqualTo("answer 3");
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).as("still settling: loaded again").isEqualTo("answer 4");
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(3));
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).isEqualTo("answer 5");
+        assertThat(sourceOfFirstRow(page.compose(SIGNED_IN, 5))).as("made after the write settled: reused").isEqualTo("answer 5");
+
+        Viewer reloading = new Viewer(SIGNED_IN.authorization(), "r-9", true);
+        assertThat(sourceOfFirstRow(page.compose(reloading, 5))).as("Cache-Control: no-cache").isEqualTo("answer 6");
     }
 
     @Test
@@ -149,6 +177,17 @@ class HomePageTest {
                 new Home.Omitted("broken", "unavailable"));
     }
 
+    private static String sourceOfFirstRow(Home home) {
+        return home.sections().get(0).source();
+    }
+
+    /** Background loads run on the pool: wait until it has finished this many tasks in all. */
+    private void awaitTasks(long count) throws InterruptedException {
+        for (int i = 0; i < 500 && pool.getCompletedTaskCount() < count; i++) {
+            Thread.sleep(10);
+        }
+    }
+
     private static Section row(String id, String source) {
         return new Section(id, id.toUpperCase(), source, null, List.of(JsonNodeFactory.instance.objectNode().put("id", "1")));
     }
@@ -161,11 +200,17 @@ class HomePageTest {
         }
     }
 
+    private final AtomicLong clock = new AtomicLong();
     private final java.util.concurrent.ThreadPoolExecutor pool =
             (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(4);
 
     private HomePage page(Duration budget, HomeSection... sections) {
-        return new HomePage(List.of(sections), new HomeConfig() {
+        HomeConfig config = config(budget);
+        return new HomePage(List.of(sections), config, pool, new PersonalRows(HomePage.limits(config), clock::get, token -> true));
+    }
+
+    private static HomeConfig config(Duration budget) {
+        return new HomeConfig() {
             @Override
             public Duration sectionBudget() {
                 return budget;
@@ -177,10 +222,25 @@ class HomePageTest {
             }
 
             @Override
+            public Duration reusePersonalRowsFor() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public Duration refreshPersonalRowsAfter() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration settleAfterWrite() {
+                return Duration.ofSeconds(3);
+            }
+
+            @Override
             public int threads() {
                 return 4;
             }
-        }, pool);
+        };
     }
 
     private static HomeSection section(String id, int order, boolean personal, BiFunction<Viewer, Integer, Section> load) {
