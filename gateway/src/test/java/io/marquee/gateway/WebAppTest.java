@@ -91,6 +91,41 @@ class WebAppTest {
         assertThat(Fakes.last("recommendation").getString("authorization")).isEqualTo("Bearer " + token);
     }
 
+    /** The gateway's side of ADR 26: rows reused for a caller until a write of theirs passes through it. */
+    @Test
+    void aCallersPersonalRowsAreReusedUntilTheyRateSomethingOrAskForFreshOnes() {
+        String token = TestTokens.user("user-reuse");
+        int before = forYouCalls();
+        signedInHome(token, null);
+        signedInHome(token, null);
+        assertThat(forYouCalls() - before).as("the second page reused the first one's row").isEqualTo(1);
+
+        signedInHome(TestTokens.user("someone-else"), null);
+        assertThat(forYouCalls() - before).as("another caller's rows are their own").isEqualTo(2);
+
+        given().auth().oauth2(token).contentType("application/json").body("{\"rating\":4.5}")
+                .put("/api/v1/movies/1/rating").then().statusCode(201);
+        signedInHome(token, null);
+        assertThat(forYouCalls() - before).as("after a rating the row is loaded again").isEqualTo(3);
+
+        given().auth().oauth2(token).contentType("application/json").body("{\"rating\":9}")
+                .put("/api/v1/movies/1/rating").then().statusCode(400);
+        signedInHome(token, "no-cache");
+        assertThat(forYouCalls() - before).as("Cache-Control: no-cache").isEqualTo(4);
+    }
+
+    private static void signedInHome(String token, String cacheControl) {
+        var request = given().auth().oauth2(token);
+        if (cacheControl != null) {
+            request = request.header("Cache-Control", cacheControl);
+        }
+        request.get("/api/v1/home?limit=5").then().statusCode(200).body("sections[0].id", equalTo("for-you"));
+    }
+
+    private static int forYouCalls() {
+        return Fakes.hits("recommendation", "GET:/recommendations/for-you");
+    }
+
     @Test
     void homeStillAnswersWhenTheCatalogIsDownNamingEveryRowItLeftOut() {
         Fakes.down(Fakes.CATALOG);
