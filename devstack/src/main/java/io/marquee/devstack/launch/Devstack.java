@@ -386,6 +386,10 @@ public final class Devstack {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Until authentication exists, admin writes are open only on the embedded default.
         env.put("CATALOG_ADMIN_WRITES_ENABLED", "true");
+        // event-ingest-service's session windows (Kafka Streams) live beside the Kafka data they
+        // come from: the default, /tmp/marquee-sessions, is locked by whichever devstack on the
+        // machine started first, and a second one's event-ingest-service then fails to start.
+        env.put("INGEST_SESSIONS_STATE_DIR", dataDir().resolve("event-ingest-sessions").toString());
         // user-service makes its signing key here at first start and reuses it after restarts.
         env.put("USERS_JWT_KEY_DIR", dataDir().resolve("user-service").resolve("keys").toString());
         // The gateway runs beside it on loopback: its X-Forwarded-For names the real client, whose
