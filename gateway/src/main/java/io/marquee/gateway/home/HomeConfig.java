@@ -23,6 +23,13 @@ public interface HomeConfig {
     Duration lateRowMaxAge();
 
     /**
+     * How old the last answer for a chart row may be to stand in for one that fails or runs past the
+     * budget (charts change slowly; an older chart beats an empty row); {@code 0} leaves such a row out.
+     */
+    @WithDefault("10M")
+    Duration lateChartMaxAge();
+
+    /**
      * How long a caller's answer for a personal row is served again, at once, to the same caller's
      * next pages (unless they wrote since, see {@link #settleAfterWrite()}); {@code 0} loads the
      * personal rows for every page.

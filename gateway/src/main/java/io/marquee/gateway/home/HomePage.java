@@ -28,10 +28,11 @@ import org.jboss.logging.Logger;
  * Composes the home page: every {@link HomeSection} that applies to the viewer is loaded at the
  * same time, and each gets the same budget counted from the start, so the page takes as long as
  * its slowest row or the budget, whichever is shorter. A row that fails or runs late is left out
- * and named in {@link Home#omitted()}; the page itself never fails for one row. A caller's personal
- * rows are reused from their recent answers while nothing the caller did should change them, and
- * stand in for a personal row that runs late ({@link PersonalRows}); a late one is left to finish so
- * that the next page has it.
+ * and named in {@link Home#omitted()}, unless a recent answer for it can stand in: the caller's own
+ * for a personal row ({@link PersonalRows}), the last one for a chart ({@link SharedRows}). The page
+ * itself never fails for one row. A caller's personal rows are also reused from their recent answers
+ * while nothing the caller did should change them. A late load is left to finish so that the next
+ * page has it.
  */
 @ApplicationScoped
 public class HomePage {
@@ -42,6 +43,7 @@ public class HomePage {
     private final long budgetNanos;
     private final ExecutorService workers;
     private final PersonalRows personalRows;
+    private final SharedRows sharedRows;
 
     @Inject
     HomePage(@All List<HomeSection> sections, HomeConfig config, JWTParser tokens) {
@@ -52,14 +54,17 @@ public class HomePage {
                 .maxAsync(config.threads())
                 .maxQueued(config.threads() * 8)
                 .propagated(ThreadContext.ALL_REMAINING)
-                .build(), new PersonalRows(limits(config), System::nanoTime, authorization -> valid(tokens, authorization)));
+                .build(), new PersonalRows(limits(config), System::nanoTime, authorization -> valid(tokens, authorization)),
+                new SharedRows(config.lateChartMaxAge(), System::nanoTime));
     }
 
-    HomePage(List<HomeSection> sections, HomeConfig config, ExecutorService workers, PersonalRows personalRows) {
+    HomePage(List<HomeSection> sections, HomeConfig config, ExecutorService workers, PersonalRows personalRows,
+            SharedRows sharedRows) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
         this.budgetNanos = config.sectionBudget().toNanos();
         this.workers = workers;
         this.personalRows = personalRows;
+        this.sharedRows = sharedRows;
     }
 
     static PersonalRows.Limits limits(HomeConfig config) {
@@ -86,60 +91,75 @@ public class HomePage {
     public Home compose(Viewer viewer, int limit) {
         long deadline = System.nanoTime() + budgetNanos;
         Map<HomeSection, Future<List<Section>>> loading = new LinkedHashMap<>();
-        List<Home.Omitted> omitted = new ArrayList<>();
         for (HomeSection section : sections) {
             if (section.personal() && !viewer.signedIn()) {
                 continue;
             }
-            Optional<List<Section>> reused = section.personal()
-                    ? personalRows.reusable(section, viewer, limit) : Optional.empty();
-            if (reused.isPresent()) {
-                loading.put(section, CompletableFuture.completedFuture(reused.get()));
-                if (personalRows.startRefresh(section, viewer, limit)) {
-                    refreshInBackground(section, viewer, limit);
-                }
-                continue;
-            }
             try {
-                loading.put(section, workers.submit(() -> load(section, viewer, limit)));
+                loading.put(section, start(section, viewer, limit));
             } catch (RejectedExecutionException e) {
-                omitted.add(new Home.Omitted(section.id(), "busy"));
+                loading.put(section, CompletableFuture.failedFuture(new SectionUnavailable("busy")));
             }
         }
         List<Section> loaded = new ArrayList<>();
+        List<Home.Omitted> omitted = new ArrayList<>();
         for (Map.Entry<HomeSection, Future<List<Section>>> entry : loading.entrySet()) {
             HomeSection section = entry.getKey();
-            String id = section.id();
+            String missing;
             try {
                 loaded.addAll(entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                continue;
             } catch (TimeoutException e) {
-                Optional<List<Section>> recent = section.personal()
-                        ? personalRows.late(section, viewer, limit) : Optional.empty();
-                if (recent.isPresent()) {
-                    loaded.addAll(recent.get());
-                    continue;
-                }
-                if (!section.personal()) {
-                    entry.getValue().cancel(true);
-                }
-                omitted.add(new Home.Omitted(id, "timeout"));
+                missing = "timeout";
             } catch (ExecutionException e) {
-                omitted.add(new Home.Omitted(id, reason(id, e.getCause())));
+                missing = reason(section.id(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                omitted.add(new Home.Omitted(id, "interrupted"));
+                missing = "interrupted";
+            }
+            Optional<List<Section>> standIn = section.personal()
+                    ? personalRows.late(section, viewer, limit) : sharedRows.standIn(section, limit);
+            if (standIn.isPresent()) {
+                loaded.addAll(standIn.get());
+            } else {
+                omitted.add(new Home.Omitted(section.id(), missing));
             }
         }
         return new Home(loaded, omitted);
     }
 
-    /** Loads a row; a personal one is kept for the caller's next pages (even when this page stopped waiting). */
-    private List<Section> load(HomeSection section, Viewer viewer, int limit) {
+    /**
+     * A row's answer: a shared row joins the load in flight for it, if any; a personal row may be
+     * the caller's recent answer. Loads are never cancelled when the page stops waiting: what they
+     * bring is kept for the next page.
+     */
+    private Future<List<Section>> start(HomeSection section, Viewer viewer, int limit) {
+        if (!section.personal()) {
+            return sharedRows.load(section, limit, result -> workers.submit(() -> complete(result, section, viewer, limit)));
+        }
+        Optional<PersonalRows.Reuse> reuse = personalRows.reusable(section, viewer, limit);
+        if (reuse.isEmpty()) {
+            return workers.submit(() -> loadPersonal(section, viewer, limit));
+        }
+        if (reuse.get().refresh()) {
+            refreshInBackground(section, viewer, limit);
+        }
+        return CompletableFuture.completedFuture(reuse.get().rows());
+    }
+
+    private static void complete(CompletableFuture<List<Section>> result, HomeSection section, Viewer viewer, int limit) {
+        try {
+            result.complete(section.load(viewer, limit));
+        } catch (Throwable e) { // every page waiting on this load must learn it failed, whatever failed
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Loads a personal row and keeps it for the caller's next pages (even when this page stopped waiting). */
+    private List<Section> loadPersonal(HomeSection section, Viewer viewer, int limit) {
         long startedAt = personalRows.now();
         List<Section> rows = section.load(viewer, limit);
-        if (section.personal()) {
-            personalRows.keep(section, viewer, limit, rows, startedAt);
-        }
+        personalRows.keep(section, viewer, limit, rows, startedAt);
         return rows;
     }
 
@@ -147,7 +167,7 @@ public class HomePage {
         try {
             workers.submit(() -> {
                 try {
-                    load(section, viewer, limit);
+                    loadPersonal(section, viewer, limit);
                 } catch (RuntimeException e) {
                     // The reused answer stays; the next page past refreshAfter tries again.
                     personalRows.refreshFailed(section, viewer, limit);
@@ -159,6 +179,9 @@ public class HomePage {
     }
 
     private static String reason(String id, Throwable cause) {
+        if (cause instanceof RejectedExecutionException) {
+            return "busy";
+        }
         if (cause instanceof SectionUnavailable unavailable) {
             return unavailable.getMessage();
         }

@@ -48,9 +48,10 @@ public class HomeResource {
             description = "Trending, top rated and most viewed for everyone; for a signed-in caller also the personal "
                     + "rows (for you, because you watched …). Rows load in parallel within a budget each "
                     + "(`gateway.home.section-budget`, 250 ms by default); a row that fails or runs late is left out and "
-                    + "named in `omitted`, and the page still answers 200. A personal row that runs late is answered "
-                    + "from the same caller's previous answer for it instead, if that is at most "
-                    + "`gateway.home.late-row-max-age` (2 minutes) old. A caller's personal rows are reused from their "
+                    + "named in `omitted`, and the page still answers 200, unless an earlier answer stands in: for a "
+                    + "chart, its last answer if at most `gateway.home.late-chart-max-age` (10 minutes) old; for a "
+                    + "personal row, the same caller's previous answer if at most `gateway.home.late-row-max-age` "
+                    + "(2 minutes) old. A caller's personal rows are reused from their "
                     + "answer of the last 30 s (`gateway.home.reuse-personal-rows-for`, refreshed in the background past "
                     + "5 s) unless the caller wrote something through the gateway (a rating, a click) in the last "
                     + "3 s before that answer was made, or sends `Cache-Control: no-cache`: then they load afresh.")

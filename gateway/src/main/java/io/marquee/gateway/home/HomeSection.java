@@ -15,7 +15,11 @@ public interface HomeSection {
     /** Where the row sits on the page: lower first. */
     int order();
 
-    /** Whether the row is only for a signed-in viewer (it is skipped for anonymous ones). */
+    /**
+     * Whether the row is only for a signed-in viewer (it is skipped for anonymous ones). A row that
+     * is not personal must be the same for every viewer: one load of it serves every page waiting
+     * at that moment, and its last answer stands in when a load fails ({@link SharedRows}).
+     */
     boolean personal();
 
     /**

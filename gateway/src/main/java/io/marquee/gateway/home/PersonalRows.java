@@ -86,52 +86,42 @@ final class PersonalRows {
         caller.refreshing.remove(row);
     }
 
-    /** The answer to serve at once, without loading, if there is one (see the class comment). */
-    Optional<List<Section>> reusable(HomeSection section, Viewer viewer, int limit) {
-        if (reuseNanos == 0 || viewer.revalidate() || viewer.authorization().isEmpty()) {
-            return Optional.empty();
-        }
-        Caller caller = callers.get(key(viewer.authorization().get()));
-        Kept kept = caller == null ? null : caller.rows.get(new Row(section.id(), limit));
-        long now = clock.getAsLong();
-        if (kept == null || now - kept.startedAt() > reuseNanos || wroteTooRecently(caller, kept)
-                || !tokenValid.test(viewer.authorization().get())) {
-            return Optional.empty();
-        }
-        caller.usedAt = now;
-        return Optional.of(kept.rows());
+    /**
+     * An answer to serve at once, without loading. With {@code refresh} set, the page must also
+     * start one background load of the row and end it with {@link #keep} or {@link #refreshFailed}.
+     */
+    record Reuse(List<Section> rows, boolean refresh) {
     }
 
     /**
-     * Whether a page that reused this row should start a background load of it: the answer is past
-     * {@code refreshAfter} and no such load is running. The caller must {@link #keep} or
-     * {@link #refreshFailed} afterwards.
+     * The answer to serve at once, if there is one (see the class comment); past {@code refreshAfter},
+     * with no background load running, it also asks for one.
      */
-    boolean startRefresh(HomeSection section, Viewer viewer, int limit) {
-        Caller caller = callers.get(key(viewer.authorization().orElseThrow()));
-        Row row = new Row(section.id(), limit);
-        Kept kept = caller == null ? null : caller.rows.get(row);
-        return kept != null && clock.getAsLong() - kept.startedAt() >= refreshNanos && caller.refreshing.add(row);
+    Optional<Reuse> reusable(HomeSection section, Viewer viewer, int limit) {
+        if (reuseNanos == 0 || viewer.revalidate()) {
+            return Optional.empty();
+        }
+        Found found = find(section, viewer, limit).orElse(null);
+        long now = clock.getAsLong();
+        if (found == null || now - found.kept().startedAt() > reuseNanos || found.wroteTooRecently(settleNanos)
+                || !tokenValid.test(viewer.authorization().orElseThrow())) {
+            return Optional.empty();
+        }
+        found.caller().usedAt = now;
+        boolean refresh = now - found.kept().startedAt() >= refreshNanos && found.caller().refreshing.add(found.row());
+        return Optional.of(new Reuse(found.kept().rows(), refresh));
     }
 
+    /** A background load asked for by {@link #reusable} failed: the next page past {@code refreshAfter} may try again. */
     void refreshFailed(HomeSection section, Viewer viewer, int limit) {
-        Caller caller = callers.get(key(viewer.authorization().orElseThrow()));
-        if (caller != null) {
-            caller.refreshing.remove(new Row(section.id(), limit));
-        }
+        find(section, viewer, limit).ifPresent(found -> found.caller().refreshing.remove(found.row()));
     }
 
     /** The caller's last answer for a row that missed its budget, if at most {@code lateMaxAge} old. */
     Optional<List<Section>> late(HomeSection section, Viewer viewer, int limit) {
-        if (viewer.authorization().isEmpty()) {
-            return Optional.empty();
-        }
-        Caller caller = callers.get(key(viewer.authorization().get()));
-        Kept kept = caller == null ? null : caller.rows.get(new Row(section.id(), limit));
-        if (kept == null || clock.getAsLong() - kept.startedAt() > lateNanos) {
-            return Optional.empty();
-        }
-        return Optional.of(kept.rows());
+        return find(section, viewer, limit)
+                .filter(found -> clock.getAsLong() - found.kept().startedAt() <= lateNanos)
+                .map(found -> found.kept().rows());
     }
 
     /** The caller changed something (a rating, a click): their next pages load the rows afresh. */
@@ -139,10 +129,24 @@ final class PersonalRows {
         caller(authorization).wroteAt = OptionalLong.of(clock.getAsLong());
     }
 
-    /** Whether the answer's load started before the caller's last write had {@code settle} to take effect. */
-    private boolean wroteTooRecently(Caller caller, Kept kept) {
-        OptionalLong wroteAt = caller.wroteAt;
-        return wroteAt.isPresent() && kept.startedAt() - wroteAt.getAsLong() < settleNanos;
+    /** What is kept for this viewer's row, if anything: one lookup, one digest of the header. */
+    private Optional<Found> find(HomeSection section, Viewer viewer, int limit) {
+        if (viewer.authorization().isEmpty()) {
+            return Optional.empty();
+        }
+        Caller caller = callers.get(key(viewer.authorization().get()));
+        Row row = new Row(section.id(), limit);
+        Kept kept = caller == null ? null : caller.rows.get(row);
+        return kept == null ? Optional.empty() : Optional.of(new Found(caller, row, kept));
+    }
+
+    private record Found(Caller caller, Row row, Kept kept) {
+
+        /** Whether the answer's load started before the caller's last write had {@code settle} to take effect. */
+        boolean wroteTooRecently(long settleNanos) {
+            OptionalLong wroteAt = caller.wroteAt;
+            return wroteAt.isPresent() && kept.startedAt() - wroteAt.getAsLong() < settleNanos;
+        }
     }
 
     private Caller caller(String authorization) {

@@ -151,6 +151,36 @@ class HomePageTest {
     }
 
     @Test
+    void aChartThatFailsOrRunsLateIsAnsweredFromItsLastAnswerWhileRecentAndOneLoadRunsAtATime() {
+        AtomicInteger calls = new AtomicInteger();
+        page = page(Duration.ofMillis(200),
+                section("chart", 10, false, (viewer, limit) -> switch (calls.incrementAndGet()) {
+                    case 1 -> row("chart", "first");
+                    case 2 -> throw new ProblemException(503, "Service unavailable", "catalog restarting", List.of());
+                    default -> {
+                        await(never);
+                        yield row("chart", "never");
+                    }
+                }));
+
+        assertThat(page.compose(ANONYMOUS, 5).sections()).extracting(Section::source).containsExactly("first");
+        Home failed = page.compose(SIGNED_IN, 5);
+        assertThat(failed.sections()).as("catalog failed: the last chart stands in").extracting(Section::source)
+                .containsExactly("first");
+        assertThat(failed.omitted()).isEmpty();
+        Home late = page.compose(ANONYMOUS, 5);
+        assertThat(late.sections()).as("catalog is late: the same").extracting(Section::source).containsExactly("first");
+        assertThat(page.compose(ANONYMOUS, 6).omitted()).as("nothing kept for that page size")
+                .containsExactly(new Home.Omitted("chart", "timeout"));
+
+        clock.addAndGet(Duration.ofMinutes(10).plusSeconds(1).toNanos());
+        Home tooOld = page.compose(ANONYMOUS, 5);
+        assertThat(tooOld.sections()).isEmpty();
+        assertThat(tooOld.omitted()).containsExactly(new Home.Omitted("chart", "timeout"));
+        assertThat(calls).as("the pages after the stuck load joined it instead of starting their own").hasValue(4);
+    }
+
+    @Test
     void aFailingRowIsOmittedWithItsReason() {
         page = page(Duration.ofSeconds(5),
                 section("unready", 10, false, (viewer, limit) -> {
@@ -206,7 +236,8 @@ class HomePageTest {
 
     private HomePage page(Duration budget, HomeSection... sections) {
         HomeConfig config = config(budget);
-        return new HomePage(List.of(sections), config, pool, new PersonalRows(HomePage.limits(config), clock::get, token -> true));
+        return new HomePage(List.of(sections), config, pool, new PersonalRows(HomePage.limits(config), clock::get, token -> true),
+                new SharedRows(config.lateChartMaxAge(), clock::get));
     }
 
     private static HomeConfig config(Duration budget) {
@@ -219,6 +250,11 @@ class HomePageTest {
             @Override
             public Duration lateRowMaxAge() {
                 return Duration.ofMinutes(2);
+            }
+
+            @Override
+            public Duration lateChartMaxAge() {
+                return Duration.ofMinutes(10);
             }
 
             @Override
