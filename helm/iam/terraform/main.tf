@@ -112,7 +112,7 @@ locals {
     "review-summaries"  = { hash = "itemId", range = null, ttl = null, numbers = [], indexes = {} }
     "review-votes"      = { hash = "reviewId", range = "voterId", ttl = null, numbers = [], indexes = {} }
     "rating-jobs"       = { hash = "jobId", range = null, ttl = null, numbers = [], indexes = {} }
-    "relay-delivered"   = { hash = "eventId", range = null, ttl = "expiresAt", numbers = [], indexes = {} }
+    "relay-delivered-ranges" = { hash = "partition", range = "position", ttl = "expiresAt", numbers = [], indexes = {} }
     "sessions" = {
       hash    = "userId", range = "startKey", ttl = null, numbers = []
       indexes = { "by-day" = ["day", "startKey"] }

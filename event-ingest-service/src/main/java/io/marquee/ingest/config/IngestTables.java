@@ -7,8 +7,11 @@ package io.marquee.ingest.config;
  */
 public final class IngestTables {
 
-    /** Event ids the tracker already took, so a redelivered event is not sent twice (ADR 14). */
-    public static final String RELAY_DELIVERED = "relay-delivered";
+    /**
+     * What the relay handled, one item per partition and flush (offsets and event ids), so a
+     * redelivered or resent event is not sent twice (ADR 14, ADR 30).
+     */
+    public static final String RELAY_DELIVERED_RANGES = "relay-delivered-ranges";
     /** Closed sessions, by user and by day. */
     public static final String SESSIONS = "sessions";
 

@@ -60,7 +60,29 @@ public interface RelayConfig {
     @WithDefault("10M")
     Duration giveUpAfter();
 
-    /** How long a delivered event id is remembered (redeliveries and client retries come within minutes). */
+    /**
+     * How long the record of what the relay handled is kept in DynamoDB (the table's TTL): only the
+     * last {@link #dedupeWindow()} offsets of a partition are read back, the rest is for
+     * inspection.
+     */
     @WithDefault("168H")
     Duration rememberDelivered();
+
+    /**
+     * Offsets per partition within which an event id handled before is recognised and not sent
+     * again: the records polled and not yet committed when a relay stopped (redelivered to its
+     * successor), and a client's resend of an event it already sent (a retry after a 503 or a
+     * lost answer). Held in memory per partition and read back when a relay takes a partition
+     * (docs/adr/0030). At least twice {@link #maxPollRecords()}.
+     */
+    @WithDefault("20000")
+    int dedupeWindow();
+
+    /**
+     * How often the ids the tracker took are written to DynamoDB while a poll is under way (one
+     * item per partition), besides at the end of every poll before its commit. A relay killed
+     * outright sends what it delivered in this last interval again.
+     */
+    @WithDefault("200ms")
+    Duration recordEvery();
 }

@@ -9,7 +9,7 @@ public interface TablesConfig {
 
     /**
      * Prefix of the table names, so several environments can share one account:
-     * {@code <prefix>relay-delivered}, {@code <prefix>sessions} ({@link IngestTables}).
+     * {@code <prefix>relay-delivered-ranges}, {@code <prefix>sessions} ({@link IngestTables}).
      */
     @WithDefault("marquee-")
     String prefix();

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +49,8 @@ import org.jboss.logging.Logger;
  * duplicates at the tracker (docs/adr/0014):
  * <ol>
  *   <li>poll a batch; skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
- *       ({@link DeliveredEvents}; a dead-lettered one only comes back through a DLQ replay);</li>
+ *       ({@link HandledWindow}, read back from {@link DeliveredRanges} when a partition is taken;
+ *       a dead-lettered one only comes back through a DLQ replay);</li>
  *   <li>group per user and session, in order, into PutEvents calls of at most 10 events, paced by
  *       the rate limit; throttling, 5xx and no answer are retried with back-off and jitter. Up to
  *       {@code ingest.relay.max-in-flight} calls of different sessions are under way at once; one
@@ -71,7 +74,7 @@ public class TrackerRelay {
 
     private final RelayConfig config;
     private final Tracker tracker;
-    private final DeliveredEvents deliveredEvents;
+    private final DeliveredRanges deliveredRanges;
     private final DeadLetters deadLetters;
     private final KafkaClients kafka;
     private final Counter delivered;
@@ -88,11 +91,11 @@ public class TrackerRelay {
     private KafkaConsumer<String, String> consumer;
     private long lagCheckedAt;
 
-    public TrackerRelay(RelayConfig config, Tracker tracker, DeliveredEvents deliveredEvents, DeadLetters deadLetters,
+    public TrackerRelay(RelayConfig config, Tracker tracker, DeliveredRanges deliveredRanges, DeadLetters deadLetters,
                         KafkaClients kafka, MeterRegistry metrics) {
         this.config = config;
         this.tracker = tracker;
-        this.deliveredEvents = deliveredEvents;
+        this.deliveredRanges = deliveredRanges;
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.delivered = Counter.builder("marquee.ingest.relay.delivered").description("Events the tracker took")
@@ -119,7 +122,7 @@ public class TrackerRelay {
             LOG.warn("relay to the event tracker is off: no PERSONALIZE_TRACKING_ID; events wait in Kafka");
             return;
         }
-        deliveredEvents.createTableIfAbsent();
+        deliveredRanges.createTableIfAbsent();
         start();
     }
 
@@ -145,12 +148,26 @@ public class TrackerRelay {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(Topics.INTERACTIONS));
+        // A new run knows nothing yet: each partition's window is read back before its first poll is
+        // relayed. It must hold a whole poll, so that a rewound poll never sends what it delivered.
+        HandledWindow window = new HandledWindow(deliveredRanges,
+                Math.max(config.dedupeWindow(), 2 * config.maxPollRecords()), config.recordEvery());
+        consumer.subscribe(List.of(Topics.INTERACTIONS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                window.forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // Read back lazily, in relay(): a failure there rewinds the poll and is retried.
+            }
+        });
         running = true;
         KafkaConsumer<String, String> mine = consumer;
         calls = callThreads(config.maxInFlight());
         ExecutorService myCalls = calls;
-        worker = new Thread(() -> run(mine, myCalls), "tracker-relay");
+        worker = new Thread(() -> run(mine, myCalls, window), "tracker-relay");
         worker.start();
         LOG.infof("relaying %s to the event tracker", Topics.INTERACTIONS);
     }
@@ -195,7 +212,7 @@ public class TrackerRelay {
         return oldest == 0 ? 0.0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
     }
 
-    private void run(KafkaConsumer<String, String> consumer, ExecutorService calls) {
+    private void run(KafkaConsumer<String, String> consumer, ExecutorService calls, HandledWindow window) {
         int failures = 0;
         CallPacer pacer = new CallPacer(config.callsPerSecond(), config.initialBackoff(), config.maxBackoff());
         try {
@@ -207,7 +224,7 @@ public class TrackerRelay {
                         oldestPending.set(0);
                     } else {
                         oldestPending.set(oldestTimestamp(records));
-                        relay(records, pacer, calls);
+                        relay(records, pacer, calls, window);
                         consumer.commitSync(nextOffsets(records));
                         oldestPending.set(0);
                     }
@@ -233,10 +250,17 @@ public class TrackerRelay {
     }
 
     /** Delivers or dead-letters every event of the batch; throws when that is not done. */
-    private void relay(ConsumerRecords<String, String> records, CallPacer pacer, ExecutorService calls) {
+    private void relay(ConsumerRecords<String, String> records, CallPacer pacer, ExecutorService calls,
+                       HandledWindow window) {
+        for (TopicPartition partition : records.partitions()) {
+            if (!window.seeded(partition)) {
+                // Taken just now (start, rebalance): what a predecessor handled there is not sent again.
+                window.seed(partition, records.records(partition).get(0).offset());
+            }
+        }
         List<DeadLetters.Keyed> letters = Collections.synchronizedList(new ArrayList<>());
         Map<String, InteractionEvent> byId = new LinkedHashMap<>();
-        Map<String, String> keys = new HashMap<>();
+        Map<String, ConsumerRecord<String, String>> sources = new HashMap<>();
         Set<String> replayed = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.headers().lastHeader(Topics.HISTORY_HEADER) != null) {
@@ -251,21 +275,20 @@ public class TrackerRelay {
             } else if (byId.putIfAbsent(event.eventId(), event) != null) {
                 duplicates.increment();
             } else {
-                keys.put(event.eventId(), record.key());
+                sources.put(event.eventId(), record);
                 if (record.headers().lastHeader(Topics.DLQ_REPLAY_HEADER) != null) {
                     replayed.add(event.eventId());
                 }
             }
         }
-        Map<String, DeliveredEvents.Outcome> before = handledBefore(List.copyOf(byId.keySet()), calls);
         // Per session, then per user within it (a session that signs in changes user): one session's
         // calls go one after another, in order; different sessions' calls overlap.
         Map<String, Map<String, List<InteractionEvent>>> bySession = new LinkedHashMap<>();
         for (InteractionEvent event : byId.values()) {
-            DeliveredEvents.Outcome outcome = before.get(event.eventId());
+            DeliveredRanges.Outcome outcome = window.outcome(event.eventId());
             // A dead-lettered event comes back only through a replay; a delivered one never goes twice.
-            boolean again = outcome == DeliveredEvents.Outcome.DELIVERED
-                    || outcome == DeliveredEvents.Outcome.DEAD_LETTERED && !replayed.contains(event.eventId());
+            boolean again = outcome == DeliveredRanges.Outcome.DELIVERED
+                    || outcome == DeliveredRanges.Outcome.DEAD_LETTERED && !replayed.contains(event.eventId());
             if (again) {
                 duplicates.increment();
             } else {
@@ -273,7 +296,6 @@ public class TrackerRelay {
                         .computeIfAbsent(String.valueOf(event.userId()), k -> new ArrayList<>()).add(event);
             }
         }
-        DeliveredIds done = new DeliveredIds();
         try {
             List<Future<?>> sessions = new ArrayList<>(bySession.size());
             for (Map<String, List<InteractionEvent>> session : bySession.values()) {
@@ -281,7 +303,7 @@ public class TrackerRelay {
                     for (List<InteractionEvent> events : session.values()) {
                         for (int from = 0; from < events.size(); from += MAX_EVENTS_PER_CALL) {
                             deliver(events.subList(from, Math.min(events.size(), from + MAX_EVENTS_PER_CALL)), pacer,
-                                    keys, letters, done);
+                                    sources, letters, window);
                         }
                     }
                 }));
@@ -289,33 +311,26 @@ public class TrackerRelay {
             awaitAll(sessions);
         } finally {
             // Also when the batch failed: what the tracker took is not sent again after the rewind.
-            done.flush();
+            window.flush();
         }
         deadLetters.write(letters);
-        List<String> deadIds = letters.stream().filter(l -> l.letter().event() != null)
-                .map(l -> l.letter().event().eventId()).toList();
-        if (!deadIds.isEmpty()) {
-            deliveredEvents.remember(deadIds, DeliveredEvents.Outcome.DEAD_LETTERED);
+        List<DeliveredRanges.Handled> dead = new ArrayList<>();
+        for (DeadLetters.Keyed letter : letters) {
+            if (letter.letter().event() != null) {
+                ConsumerRecord<String, String> record = sources.get(letter.letter().event().eventId());
+                dead.add(handled(record, letter.letter().event().eventId(), DeliveredRanges.Outcome.DEAD_LETTERED));
+            }
+        }
+        if (!dead.isEmpty()) {
+            window.add(dead);
+            window.flush();
         }
     }
 
-    /** What became of these ids before, looked up a DynamoDB batch (100 ids) per call, the calls side by side. */
-    private Map<String, DeliveredEvents.Outcome> handledBefore(List<String> ids, ExecutorService calls) {
-        List<Future<Map<String, DeliveredEvents.Outcome>>> lookups = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += DeliveredEvents.MAX_GET) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DeliveredEvents.MAX_GET));
-            lookups.add(calls.submit(() -> deliveredEvents.handled(chunk)));
-        }
-        awaitAll(lookups);
-        Map<String, DeliveredEvents.Outcome> found = new HashMap<>();
-        for (Future<Map<String, DeliveredEvents.Outcome>> lookup : lookups) {
-            try {
-                found.putAll(lookup.get());
-            } catch (InterruptedException | ExecutionException e) {
-                throw new IllegalStateException("done, as awaited", e);
-            }
-        }
-        return found;
+    private static DeliveredRanges.Handled handled(ConsumerRecord<String, String> record, String eventId,
+                                                   DeliveredRanges.Outcome outcome) {
+        return new DeliveredRanges.Handled(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                eventId, outcome);
     }
 
     /**
@@ -351,8 +366,8 @@ public class TrackerRelay {
         }
     }
 
-    private void deliver(List<InteractionEvent> call, CallPacer pacer, Map<String, String> keys,
-                         List<DeadLetters.Keyed> letters, DeliveredIds done) {
+    private void deliver(List<InteractionEvent> call, CallPacer pacer, Map<String, ConsumerRecord<String, String>> sources,
+                         List<DeadLetters.Keyed> letters, HandledWindow window) {
         InteractionEvent first = call.get(0);
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
@@ -363,24 +378,25 @@ public class TrackerRelay {
             try {
                 tracker.put(first.userId(), first.sessionId(), call);
                 delivered.increment(call.size());
-                done.add(call);
+                window.add(call.stream().map(e -> handled(sources.get(e.eventId()), e.eventId(),
+                        DeliveredRanges.Outcome.DELIVERED)).toList());
                 return;
             } catch (Tracker.NotDelivered refused) {
                 if (refused.refusal() == Tracker.Refusal.FINAL) {
                     if (call.size() > 1) {
                         // Find the events that cannot be taken; the others still go through.
                         for (InteractionEvent single : call) {
-                            deliver(List.of(single), pacer, keys, letters, done);
+                            deliver(List.of(single), pacer, sources, letters, window);
                         }
                     } else {
-                        letters.add(new DeadLetters.Keyed(keys.get(first.eventId()),
+                        letters.add(new DeadLetters.Keyed(sources.get(first.eventId()).key(),
                                 new DeadLetter(first, null, refused.getMessage(), null, Instant.now())));
                     }
                     return;
                 }
                 if (Duration.ofNanos(System.nanoTime() - started).compareTo(config.giveUpAfter()) > 0) {
                     for (InteractionEvent event : call) {
-                        letters.add(new DeadLetters.Keyed(keys.get(event.eventId()), new DeadLetter(event, null,
+                        letters.add(new DeadLetters.Keyed(sources.get(event.eventId()).key(), new DeadLetter(event, null,
                                 "still failing after " + config.giveUpAfter() + ": " + refused.getMessage(), null,
                                 Instant.now())));
                     }
@@ -388,40 +404,6 @@ public class TrackerRelay {
                 }
                 retried.increment();
                 pause(pacer.backoff(attempt));
-            }
-        }
-    }
-
-    /**
-     * Ids the tracker took during a batch, written to {@link DeliveredEvents} a full DynamoDB batch
-     * (25) at a time rather than one write per call: a relay killed outright may send at most
-     * those not yet written again (a stop or a failure writes them first, see {@link #relay}).
-     */
-    private final class DeliveredIds {
-        private final List<String> pending = new ArrayList<>();
-
-        void add(List<InteractionEvent> call) {
-            List<String> full = null;
-            synchronized (this) {
-                call.forEach(e -> pending.add(e.eventId()));
-                if (pending.size() >= DeliveredEvents.MAX_WRITE) {
-                    full = List.copyOf(pending);
-                    pending.clear();
-                }
-            }
-            if (full != null) {
-                deliveredEvents.remember(full, DeliveredEvents.Outcome.DELIVERED);
-            }
-        }
-
-        void flush() {
-            List<String> rest;
-            synchronized (this) {
-                rest = List.copyOf(pending);
-                pending.clear();
-            }
-            if (!rest.isEmpty()) {
-                deliveredEvents.remember(rest, DeliveredEvents.Outcome.DELIVERED);
             }
         }
     }
