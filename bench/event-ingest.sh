@@ -90,7 +90,8 @@ echo "| accepted events/s, POST /api/v1/events, batches of 100, $connections con
 echo "| accept latency p50 / p99 / max | $p50 / $p99 / $max ms | p99 < 50 ms |"
 echo "| same route, batch refused after checking (no Kafka): requests/s, p50 / p99 | $b_rps; $b_p50 / $b_p99 ms | — |"
 echo "| relay lag during the load: max age / max events behind | $max_lag_s s / $max_lag_events | — |"
-echo "| relay caught up after the load ended | ${drained:+$drained ms}${drained:-not within 300 s} | — |"
+caught_up=${drained:+$drained ms}
+echo "| relay caught up after the load ended | ${caught_up:-not within 300 s} | — |"
 echo "| relay catch-up throughput after the load (delivered_total over that time) | $catchup events/s | — |"
 echo "| freshness on the quiet stack, click accepted → changed \"for you\" (personalize-local), $q_changed of $q_rounds changed: p50 / p95 / max | $q50 / $q95 / $qmax ms | p95 < 1 s |"
 echo "| freshness right after the load, $changed of $rounds changed: p50 / p95 / max | $f50 / $f95 / $fmax ms | p95 < 1 s |"

@@ -1,10 +1,18 @@
 package io.marquee.ingest.kafka;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import java.io.IOException;
+import java.time.Instant;
 
 /**
  * Kafka record values as JSON, the way every Marquee producer writes them (instants as ISO-8601
@@ -14,6 +22,8 @@ public final class EventJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so it takes precedence for Instant.
+            .registerModule(new SimpleModule("fast-instants").addDeserializer(Instant.class, new FastInstants()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -25,6 +35,28 @@ public final class EventJson {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event records always serialize", e);
+        }
+    }
+
+    /**
+     * Instants in the usual shape through {@link IsoInstants}; anything else (numbers, other
+     * shapes, errors) exactly as JavaTimeModule reads it. Every record the sessions topology and
+     * the relay read carries one.
+     */
+    private static final class FastInstants extends StdDeserializer<Instant> {
+        FastInstants() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                Instant fast = IsoInstants.fastOrNull(parser.getText());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
         }
     }
 

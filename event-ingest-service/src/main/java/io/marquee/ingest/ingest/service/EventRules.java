@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.common.problem.Problem.FieldError;
 import io.marquee.ingest.config.AcceptConfig;
+import io.marquee.ingest.kafka.IsoInstants;
 import io.marquee.ingest.ingest.rest.ClientEvent;
 import io.marquee.ingest.ingest.rest.EventBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,60 +69,70 @@ public class EventRules {
             return errors;
         }
         Map<String, Integer> firstIndexOfId = new HashMap<>();
+        Instant latest = now.plus(config.maxClockSkew());
+        Instant earliest = now.minus(config.maxAge());
         for (int i = 0; i < size; i++) {
-            String at = "events[" + i + "]";
+            // Field names ("events[3].itemId") are only built for a problem: most batches have none.
             ClientEvent e = batch.events().get(i);
             if (e == null) {
-                errors.add(new FieldError(at, "must be an event object, not null"));
+                errors.add(new FieldError(at(i, null), "must be an event object, not null"));
                 continue;
             }
-            requireMatch(errors, at + ".eventId", e.eventId(), ID);
+            requireMatch(errors, i, "eventId", e.eventId(), ID);
             if (e.eventId() != null) {
                 Integer first = firstIndexOfId.putIfAbsent(e.eventId(), i);
                 if (first != null) {
-                    errors.add(new FieldError(at + ".eventId", "repeats events[" + first + "].eventId"));
+                    errors.add(new FieldError(at(i, "eventId"), "repeats events[" + first + "].eventId"));
                 }
             }
-            requireMatch(errors, at + ".sessionId", e.sessionId(), ID);
-            requireMatch(errors, at + ".eventType", e.eventType(), EVENT_TYPE);
-            requireMatch(errors, at + ".itemId", e.itemId(), ITEM_ID);
-            checkSentAt(errors, at + ".sentAt", e.sentAt(), now);
+            requireMatch(errors, i, "sessionId", e.sessionId(), ID);
+            requireMatch(errors, i, "eventType", e.eventType(), EVENT_TYPE);
+            requireMatch(errors, i, "itemId", e.itemId(), ITEM_ID);
+            checkSentAt(errors, i, e.sentAt(), latest, earliest);
             if (e.eventValue() != null && (e.eventValue().isNaN() || e.eventValue().isInfinite())) {
-                errors.add(new FieldError(at + ".eventValue", "must be a finite number"));
+                errors.add(new FieldError(at(i, "eventValue"), "must be a finite number"));
             }
-            optionalMatch(errors, at + ".recommendationId", e.recommendationId(), RECOMMENDATION_ID);
-            checkImpression(errors, at + ".impression", e.impression());
+            optionalMatch(errors, i, "recommendationId", e.recommendationId(), RECOMMENDATION_ID);
+            if (e.impression() != null) {
+                checkImpression(errors, at(i, "impression"), e.impression());
+            }
             if (e.page() != null && (e.page().isEmpty() || e.page().length() > MAX_PAGE || hasControl(e.page()))) {
-                errors.add(new FieldError(at + ".page", "must be 1 to " + MAX_PAGE + " characters without control characters"));
+                errors.add(new FieldError(at(i, "page"), "must be 1 to " + MAX_PAGE + " characters without control characters"));
             }
-            optionalMatch(errors, at + ".device", e.device(), DEVICE);
-            checkProperties(errors, at + ".properties", e.properties());
+            optionalMatch(errors, i, "device", e.device(), DEVICE);
+            if (e.properties() != null) {
+                checkProperties(errors, at(i, "properties"), e.properties());
+            }
         }
         return errors;
     }
 
     /** Parses a {@code sentAt} that {@link #check} accepted. */
     public static Instant sentAt(ClientEvent event) {
-        return Instant.parse(event.sentAt());
+        return IsoInstants.parse(event.sentAt());
     }
 
-    private void checkSentAt(List<FieldError> errors, String field, String value, Instant now) {
+    private static String at(int i, String field) {
+        return field == null ? "events[" + i + "]" : "events[" + i + "]." + field;
+    }
+
+    private void checkSentAt(List<FieldError> errors, int i, String value, Instant latest, Instant earliest) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required: when it happened, ISO-8601 such as 2026-12-06T08:00:00Z"));
+            errors.add(new FieldError(at(i, "sentAt"), "is required: when it happened, ISO-8601 such as 2026-12-06T08:00:00Z"));
             return;
         }
         Instant at;
         try {
-            at = Instant.parse(value);
+            at = IsoInstants.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-12-06T08:00:00Z"));
+            errors.add(new FieldError(at(i, "sentAt"), "must be an ISO-8601 instant such as 2026-12-06T08:00:00Z"));
             return;
         }
-        if (at.isAfter(now.plus(config.maxClockSkew()))) {
-            errors.add(new FieldError(field, "lies more than " + config.maxClockSkew().toMinutes()
+        if (at.isAfter(latest)) {
+            errors.add(new FieldError(at(i, "sentAt"), "lies more than " + config.maxClockSkew().toMinutes()
                     + " minutes in the future"));
-        } else if (at.isBefore(now.minus(config.maxAge()))) {
-            errors.add(new FieldError(field, "is more than " + config.maxAge().toDays()
+        } else if (at.isBefore(earliest)) {
+            errors.add(new FieldError(at(i, "sentAt"), "is more than " + config.maxAge().toDays()
                     + " days old: send history as a dataset import"));
         }
     }
@@ -179,21 +190,35 @@ public class EventRules {
         }
     }
 
-    private static void requireMatch(List<FieldError> errors, String field, String value, Pattern pattern) {
+    private static void requireMatch(List<FieldError> errors, int i, String field, String value, Pattern pattern) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(at(i, field), "is required"));
         } else {
-            optionalMatch(errors, field, value, pattern);
+            optionalMatch(errors, i, field, value, pattern);
         }
     }
 
-    private static void optionalMatch(List<FieldError> errors, String field, String value, Pattern pattern) {
+    private static void optionalMatch(List<FieldError> errors, int i, String field, String value, Pattern pattern) {
         if (value != null && !pattern.matcher(value).matches()) {
+            errors.add(new FieldError(at(i, field), "must match " + pattern.pattern()));
+        }
+    }
+
+    private static void requireMatch(List<FieldError> errors, String field, String value, Pattern pattern) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (!pattern.matcher(value).matches()) {
             errors.add(new FieldError(field, "must match " + pattern.pattern()));
         }
     }
 
     private static boolean hasControl(String s) {
-        return s.codePoints().anyMatch(Character::isISOControl);
+        // Control characters are all in the BMP and no surrogate is one: chars will do.
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
