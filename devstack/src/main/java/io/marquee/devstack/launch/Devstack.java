@@ -67,7 +67,8 @@ public final class Devstack {
     /** personalize-local holds models and histories in memory: more heap than a service, same GC (2 GB: the demo's
      * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017). */
     private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", DevstackOptions.METASPACE_FOR_A_SERVICE, "-XX:MaxMetaspaceSize=192m",
+            "-XX:+ExitOnOutOfMemoryError");
     /**
      * The niceness personalize-local runs at (services run at 0): under contention the kernel gives
      * a process at 10 about a tenth of the CPU a process at 0 gets, and all of it when the cores

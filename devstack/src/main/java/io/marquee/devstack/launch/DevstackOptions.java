@@ -46,6 +46,9 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
         return engines == null ? "127.0.0.1" : engines.bindHost();
     }
 
+    /** The metaspace a JVM of the stack may fill before its first metadata-triggered full collection. */
+    public static final String METASPACE_FOR_A_SERVICE = "-XX:MetaspaceSize=96m";
+
     /** The C1-only flag in {@link #DEFAULT_SERVICE_JAVA_OPTIONS}. */
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
@@ -53,10 +56,12 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
      * Heap and GC sized so six services, Kafka and DynamoDB fit a laptop next to an IDE; the JIT
      * stops at C1 (as {@code quarkus dev} does): six JVMs booting at once on two cores spent much
      * of their start in C2 compilations whose faster code a laptop's request rate never pays back
-     * (docs/benchmarks.md, "Devstack: ready in a minute").
+     * (docs/benchmarks.md, "Devstack: ready in a minute"). {@link #METASPACE_FOR_A_SERVICE}: a
+     * service's classes fill 40–80 MB of metaspace; below that mark the JVM stops everything for a
+     * full collection each time the metaspace crosses its growing threshold (2–3 per start).
      */
     public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
+            "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", METASPACE_FOR_A_SERVICE, "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=96m", "-Xss512k", C1_ONLY, "-XX:+ExitOnOutOfMemoryError");
 
     /**
