@@ -14,7 +14,7 @@ public class CampaignUnavailable extends Exception {
     public static final String NOT_READY = "campaign-not-ready";
     /** Personalize refused the request as invalid. */
     public static final String REFUSED = "campaign-refused";
-    /** Still throttled after the retries. */
+    /** Throttled: still after the retry, or not retried because the retry budget was spent. */
     public static final String THROTTLED = "campaign-throttled";
     /** No answer within {@code personalize.timeout}. */
     public static final String TIMEOUT = "campaign-timeout";

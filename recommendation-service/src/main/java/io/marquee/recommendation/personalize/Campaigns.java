@@ -2,6 +2,8 @@ package io.marquee.recommendation.personalize;
 
 import io.marquee.recommendation.timing.Steps;
 import io.micrometer.core.annotation.Timed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -25,24 +27,34 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
 import software.amazon.awssdk.services.personalizeruntime.model.ResourceNotFoundException;
 
 /**
- * The Personalize runtime calls this service makes, each behind the same policy (ADR 0012): one
- * deadline per attempt ({@code personalize.timeout}, enforced by the SDK), retries with doubling
- * back-off on throttling only, and one circuit breaker for all campaigns, since they share one
- * endpoint. Callers never see SDK exceptions: a campaign that cannot answer is a
+ * The Personalize runtime calls this service makes, each behind the same policy (ADR 0012, ADR
+ * 0029): one deadline per attempt ({@code personalize.timeout}, enforced by the SDK), retries with
+ * doubling back-off on throttling only and only within a retry budget, and one circuit breaker for
+ * all campaigns, since they share one endpoint. Throttling is Personalize up and shedding load: it
+ * is answered from the fallback at once (after the budget's retry, if any) and never opens the
+ * breaker. Callers never see SDK exceptions: a campaign that cannot answer is a
  * {@link CampaignUnavailable} naming why, and the caller answers from the fallback.
  */
 @ApplicationScoped
 public class Campaigns {
 
     private static final Logger LOG = Logger.getLogger(Campaigns.class);
+    /** Throttled calls, by whether the retry budget let them be retried. */
+    static final String THROTTLE_RETRIES = "marquee.recommendation.throttle.retries";
 
     private final PersonalizeRuntimeClient client;
     private final PersonalizeConfig config;
     private final Guard breaker;
+    private final RetryBudget retryBudget;
+    private final Counter retried;
+    private final Counter notRetried;
 
-    Campaigns(PersonalizeRuntimeClient client, PersonalizeConfig config) {
+    Campaigns(PersonalizeRuntimeClient client, PersonalizeConfig config, MeterRegistry metrics) {
         this.client = client;
         this.config = config;
+        this.retryBudget = new RetryBudget(config.throttleRetryRatio(), config.throttleRetryBurst());
+        this.retried = metrics.counter(THROTTLE_RETRIES, "outcome", "retried");
+        this.notRetried = metrics.counter(THROTTLE_RETRIES, "outcome", "over-budget");
         this.breaker = Guard.create()
                 .withDescription("Personalize runtime")
                 .withCircuitBreaker()
@@ -109,8 +121,8 @@ public class Campaigns {
             outcome = breaker.call(() -> attempt(request), Outcome.class);
         } catch (CircuitBreakerOpenException e) {
             throw new CampaignUnavailable(CampaignUnavailable.CIRCUIT_OPEN, "the circuit breaker is open");
-        } catch (Throttled e) {
-            throw new CampaignUnavailable(CampaignUnavailable.THROTTLED, e.getMessage());
+        } catch (Interrupted e) {
+            throw new CampaignUnavailable(CampaignUnavailable.UNAVAILABLE, e.getMessage());
         } catch (ApiCallAttemptTimeoutException | ApiCallTimeoutException e) {
             LOG.debugf("campaign %s did not answer in time", campaign);
             throw new CampaignUnavailable(CampaignUnavailable.TIMEOUT, e.getMessage());
@@ -125,11 +137,14 @@ public class Campaigns {
     }
 
     /**
-     * One call with retries of throttling. A refusal (unknown campaign, invalid request) is an
-     * answer as far as the circuit breaker is concerned: Personalize is up, it said no.
+     * One call with retries of throttling, within the retry budget. A refusal (unknown campaign,
+     * invalid request) and throttling are answers as far as the circuit breaker is concerned:
+     * Personalize is up, it said no or not now. Counting throttling as failures opened the breaker
+     * under load and sent every caller to the fallback for its whole delay (ADR 0029).
      */
-    private <T> Outcome<T> attempt(Supplier<T> request) throws Throttled {
+    private <T> Outcome<T> attempt(Supplier<T> request) throws Interrupted {
         long backOff = Math.max(1, config.throttleBackOff().toMillis());
+        retryBudget.call();
         for (int retry = 0; ; retry++) {
             try {
                 return new Outcome<>(request.get(), null);
@@ -144,8 +159,15 @@ public class Campaigns {
                     throw e;
                 }
                 if (retry >= config.throttleRetries()) {
-                    throw new Throttled("still throttled after " + retry + " retries");
+                    return new Outcome<>(null, new CampaignUnavailable(CampaignUnavailable.THROTTLED,
+                            "still throttled after " + retry + " retries"));
                 }
+                if (!retryBudget.spend()) {
+                    notRetried.increment();
+                    return new Outcome<>(null, new CampaignUnavailable(CampaignUnavailable.THROTTLED,
+                            "throttled; the retry budget is spent"));
+                }
+                retried.increment();
                 sleep(backOff + ThreadLocalRandom.current().nextLong(backOff / 2 + 1));
                 backOff *= 2;
             } catch (SdkException e) {
@@ -158,12 +180,12 @@ public class Campaigns {
         return items.stream().map(i -> new Scored(i.itemId(), i.score())).toList();
     }
 
-    private static void sleep(long millis) throws Throttled {
+    private static void sleep(long millis) throws Interrupted {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Throttled("interrupted while backing off");
+            throw new Interrupted("interrupted while backing off");
         }
     }
 
@@ -171,9 +193,9 @@ public class Campaigns {
     private record Outcome<T>(T value, CampaignUnavailable refusal) {
     }
 
-    /** Throttled on every attempt: counts as a failure for the circuit breaker. */
-    private static final class Throttled extends Exception {
-        Throttled(String message) {
+    /** Interrupted while backing off (the service is stopping). */
+    private static final class Interrupted extends Exception {
+        Interrupted(String message) {
             super(message, null, false, false);
         }
     }

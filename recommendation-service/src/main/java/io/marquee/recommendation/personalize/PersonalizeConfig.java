@@ -26,13 +26,27 @@ public interface PersonalizeConfig {
     @WithDefault("500ms")
     Duration timeout();
 
-    /** Retries of a throttled call (and only of a throttled call). */
-    @WithDefault("2")
+    /**
+     * Retries of a throttled call (and only of a throttled call), as long as the retry budget
+     * allows (ADR 0029). One: a page cannot wait for a second back-off.
+     */
+    @WithDefault("1")
     int throttleRetries();
 
     /** The first back-off after a throttled call; it doubles with each retry, with jitter. */
-    @WithDefault("50ms")
+    @WithDefault("10ms")
     Duration throttleBackOff();
+
+    /**
+     * The retry budget: retries allowed per call made, over time (0.1: at most one retry for ten
+     * calls while throttling lasts), so retries never multiply the load of a throttling engine.
+     */
+    @WithDefault("0.1")
+    double throttleRetryRatio();
+
+    /** Retries the budget saves up for a short burst of throttling (it starts full). */
+    @WithDefault("10")
+    int throttleRetryBurst();
 
     /** Calls in the circuit breaker's rolling window. */
     @WithDefault("20")
