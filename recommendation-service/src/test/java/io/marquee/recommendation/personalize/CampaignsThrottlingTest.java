@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +64,9 @@ class CampaignsThrottlingTest {
 
     @AfterEach
     void stop() {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
         server.stop(0);
     }
 
@@ -147,6 +151,8 @@ class CampaignsThrottlingTest {
     private static PersonalizeConfig config(Map<String, String> keys) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(PersonalizeConfig.class)
+                // "5s" as Quarkus reads durations (plain SmallRye wants "PT5S").
+                .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(keys, "test", 500))
                 .build();
         return config.getConfigMapping(PersonalizeConfig.class);
