@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -30,8 +31,10 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
  * API answers {@code ThrottlingException}, through the real SDK client, against a stand-in that
  * answers on the wire exactly as personalize-local's admission bound and Amazon Personalize do
  * (HTTP 400, {@code x-amzn-ErrorType: ThrottlingException}). Throttling on demand is what the
- * real engine cannot be made to do here without starving it.
+ * real engine cannot be made to do here without starving it. A Quarkus test only because the
+ * fault-tolerance guards need the running application; the module boots once for all its tests.
  */
+@QuarkusTest
 class CampaignsThrottlingTest {
 
     private static final String CAMPAIGN = "arn:aws:personalize:us-east-1:000000000000:campaign/for-you";
