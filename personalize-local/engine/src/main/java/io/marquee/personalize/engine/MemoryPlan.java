@@ -11,8 +11,9 @@ import java.util.Map;
  * is free. The dense models dominate: EASE holds its Gram matrix, a Cholesky factor and the
  * inverse as doubles and its weights as floats (about 28·k² bytes for k dense items), SLIT its two
  * moment matrices, factor and solution (about 36·ks²), the search of {@code performHPO} a second
- * copy of each while it compares settings. Sparse parts (histories, transitions, similar-items
- * neighbours, scoring buffers of the validation) grow with interactions and items. The figures
+ * copy of each while it compares settings (and two finished sets beside the fits of its
+ * confirmation). Sparse parts (histories, transitions, similar-items neighbours, scoring buffers
+ * of the validation) grow with interactions and items. The figures
  * are upper bounds on what {@link LinearModels} allocates, so a plan that fits does not run the
  * heap out; they were checked against the heap a training actually used (see the server's test
  * with a small heap).
@@ -84,6 +85,9 @@ public final class MemoryPlan {
             // another, then the three component scores of every validation user while it blends.
             fit = Math.max(Math.max(40 * k2, 4 * k2 + 48 * ks2) + 4 * ks2,
                     4 * k2 + 4 * ks2 + (long) Hpo.SAMPLE_USERS * 3 * 8 * size.items());
+            // Its confirmation on a second split fits the models twice more, one at a time, while the
+            // chosen ones and the starting ones live on.
+            fit = Math.max(fit, 8 * k2 + 8 * ks2 + Math.max(28 * k2, 4 * k2 + 36 * ks2));
         }
         if (validate && p.get("refit_dense_on_all") > 0) {
             fit += 4 * k2 + 4 * ks2; // the validation models live on while the final ones are fit
