@@ -1,12 +1,10 @@
 package io.marquee.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +47,7 @@ class ConcurrentRelayTest {
                     expected.computeIfAbsent(session, x -> new ArrayList<>()).add(item);
                 }
             }
-            postUntilAccepted(token, events);
+            Events.postUntilAccepted(token, events);
         }
         List<String> all = expected.values().stream().flatMap(List::stream).toList();
 
@@ -63,14 +61,5 @@ class ConcurrentRelayTest {
             }
         }
         assertThat(arrived).as("per session: every event once, in the order accepted").isEqualTo(expected);
-    }
-
-    private static void postUntilAccepted(String token, List<Map<String, Object>> events) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            int status = given().contentType(ContentType.JSON).body(Events.batch(events)).auth().oauth2(token)
-                    .when().post("/events").then().extract().statusCode();
-            assertThat(status).isIn(202, 503);
-            return status == 202;
-        });
     }
 }

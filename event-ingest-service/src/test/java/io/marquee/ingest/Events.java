@@ -1,5 +1,11 @@
 package io.marquee.ingest;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** Request bodies for {@code POST /events}. */
+/** Request bodies for {@code POST /events}, and posting them while the broker comes and goes. */
 public final class Events {
 
     private Events() {
@@ -32,5 +38,22 @@ public final class Events {
     public static Map<String, Object> views(int n, String sessionId, String itemPrefix) {
         return batch(IntStream.range(0, n).mapToObj(i -> view(sessionId, itemPrefix + "-" + i))
                 .collect(Collectors.toList()));
+    }
+
+    /**
+     * Posts the batch (signed in with {@code token}, or anonymously when it is null) until it is
+     * accepted: while the broker is away the service answers 503, which the client retries; any
+     * other answer fails the test.
+     */
+    public static void postUntilAccepted(String token, List<Map<String, Object>> events) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var request = given().contentType(ContentType.JSON).body(batch(events));
+            if (token != null) {
+                request = request.auth().oauth2(token);
+            }
+            int status = request.when().post("/events").then().extract().statusCode();
+            assertThat(status).isIn(202, 503);
+            return status == 202;
+        });
     }
 }

@@ -12,7 +12,6 @@ import io.marquee.testsupport.Management;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
@@ -71,7 +70,7 @@ class NothingLostTest {
                         Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             }
             String token = TestTokens.user("u-" + run + "-" + (b % 3));
-            postUntilAccepted(b % 5 == 4 ? null : token, events);
+            Events.postUntilAccepted(b % 5 == 4 ? null : token, events);
             for (Map<String, Object> e : events) {
                 String item = (String) e.get("itemId");
                 (item.startsWith(PersonalizeLocal.REFUSED_PREFIX) ? refused : accepted).add(item);
@@ -103,18 +102,6 @@ class NothingLostTest {
                 .then().statusCode(200).body("replayed", equalTo(refused.size()));
         given().auth().oauth2(TestTokens.user("u-1")).when().post("/admin/dlq/replay").then().statusCode(403);
         given().when().post("/admin/dlq/replay").then().statusCode(401);
-    }
-
-    private static void postUntilAccepted(String token, List<Map<String, Object>> events) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            var request = given().contentType(ContentType.JSON).body(Events.batch(events));
-            if (token != null) {
-                request = request.auth().oauth2(token);
-            }
-            int status = request.when().post("/events").then().extract().statusCode();
-            assertThat(status).isIn(202, 503);
-            return status == 202;
-        });
     }
 
     private double metric(String name) {

@@ -1,6 +1,5 @@
 package io.marquee.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +13,6 @@ import io.marquee.ingest.relay.TrackerRelay;
 import io.marquee.testsupport.TestKafka;
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,7 +95,7 @@ class RelayRestartTest {
         String session = "resend-" + run;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> first = Events.event(UUID.randomUUID().toString(), session, "view", "ok-" + run + "-first", at);
-        postUntilAccepted(token, List.of(first));
+        Events.postUntilAccepted(token, List.of(first));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                 PersonalizeLocal.recordedItems().containsKey("ok-" + run + "-first"));
 
@@ -106,20 +104,11 @@ class RelayRestartTest {
         // The client did not see the first answer and sends the event again, followed by a new one.
         Map<String, Object> next = Events.event(UUID.randomUUID().toString(), session, "view", "ok-" + run + "-next",
                 at.plusMillis(1));
-        postUntilAccepted(token, List.of(first, next));
+        Events.postUntilAccepted(token, List.of(first, next));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                 PersonalizeLocal.recordedItems().containsKey("ok-" + run + "-next"));
 
         assertThat(PersonalizeLocal.recordedItems()).containsEntry("ok-" + run + "-first", 1)
                 .containsEntry("ok-" + run + "-next", 1);
-    }
-
-    private static void postUntilAccepted(String token, List<Map<String, Object>> events) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            int status = given().contentType(ContentType.JSON).body(Events.batch(events)).auth().oauth2(token)
-                    .when().post("/events").then().extract().statusCode();
-            assertThat(status).isIn(202, 503);
-            return status == 202;
-        });
     }
 }
