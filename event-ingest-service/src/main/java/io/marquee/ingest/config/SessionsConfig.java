@@ -29,6 +29,27 @@ public interface SessionsConfig {
     @WithDefault("5S")
     Duration closeCheck();
 
+    /**
+     * Kafka Streams' commit interval for the topology. Each commit flushes the aggregate store's
+     * record cache: every session updated since the last commit is then written once to its store,
+     * its changelog and the open-sessions store, however many events it had. 1 s (the value before)
+     * cost most of the topology's CPU under load; 10 s writes a session at most once per 10 s.
+     * Longer means: up to this much input re-read after a crash (at-least-once; nothing is lost,
+     * a session may count a redelivered event twice) and sessions closing this much later (a
+     * session is held gap + grace + this, so an update still in the cache never closes early).
+     */
+    @WithDefault("10S")
+    Duration commitInterval();
+
+    /**
+     * Bytes of record cache for the topology's stores (Kafka Streams' statestore.cache.max.bytes,
+     * on the heap). It must hold every session updated within a commit interval, or updates are
+     * evicted (written) early: about 0.5 KB a session with 50 items, so the default holds ~20,000
+     * busy sessions.
+     */
+    @WithDefault("10485760")
+    long cacheMaxBytes();
+
     /** Kafka Streams application id: its consumer group and the prefix of its internal topics. */
     @WithDefault(TopicAccess.INGEST_SESSIONS_APPLICATION)
     String applicationId();

@@ -21,7 +21,7 @@ public record SessionAggregate(String sessionId, String userId, Instant start, S
         return new SessionAggregate(null, null, null, null, null, null, 0, List.of(), null, null, null);
     }
 
-    public SessionAggregate add(InteractionEvent e) {
+    public SessionAggregate add(SessionEvent e) {
         Instant at = e.sentAt();
         boolean first = start == null || at.isBefore(start);
         boolean last = end == null || !at.isBefore(end);

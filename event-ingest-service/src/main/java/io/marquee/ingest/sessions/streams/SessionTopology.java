@@ -1,10 +1,10 @@
 package io.marquee.ingest.sessions.streams;
 
-import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.kafka.JsonSerde;
 import io.marquee.ingest.sessions.service.ClosedSession;
 import io.marquee.ingest.sessions.service.SessionAggregate;
+import io.marquee.ingest.sessions.service.SessionEvent;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,41 +33,58 @@ import org.apache.kafka.streams.state.Stores;
  * {@link UntilClosed}), keyed by the user. A second sub-topology hands
  * every closed session on {@code sessions} to a sink (the sessions table), so a replica that stores
  * it is independent from the one that closed it. History records (the demo data) are left out.
+ *
+ * <p>Cost per event, which bounds how many events a core takes: each {@code interactions} record
+ * is read into the few fields sessions need ({@link SessionEvent}) and repartitioned in that shape;
+ * aggregates, open sessions and the repartition topic use {@link SessionSerdes}' binary form, not
+ * JSON. The aggregate store's record cache (on by default) is flushed at each commit: an open
+ * session reaches {@link UntilClosed}, its store and both changelogs once per commit interval
+ * however many events it had meanwhile (see SessionStreams for the interval).
  */
 public final class SessionTopology {
 
     public static final String AGGREGATES_STORE = "session-aggregates";
-    static final Serde<InteractionEvent> EVENTS = JsonSerde.of(InteractionEvent.class);
-    static final Serde<SessionAggregate> AGGREGATES = JsonSerde.of(SessionAggregate.class);
+    /** {@code interactions} as JSON, read into the fields sessions use; Jackson skips the rest. */
+    static final Serde<SessionEvent> INTERACTIONS = JsonSerde.of(SessionEvent.class);
     static final Serde<ClosedSession> SESSIONS = JsonSerde.of(ClosedSession.class);
 
     private SessionTopology() {
+    }
+
+    /** The topology as a test driver runs it: every record's update is flushed at once. */
+    public static Topology build(Duration gap, Duration grace, Duration checkEvery, Consumer<ClosedSession> sink) {
+        return build(gap, grace, checkEvery, Duration.ZERO, sink);
     }
 
     /**
      * @param gap   inactivity that ends a session
      * @param grace how late an event may arrive and still join its session
      * @param checkEvery how often open sessions are checked for having closed (stream and wall-clock time)
+     * @param flushDelay how long a session's update may wait in the aggregate store's cache before it
+     *                   reaches {@link UntilClosed} (the commit interval): sessions close that much later,
+     *                   so one extended by an event still in the cache is never closed early
      * @param sink  where closed sessions from {@code sessions} go (stored); it may throw to have one retried
      */
-    public static Topology build(Duration gap, Duration grace, Duration checkEvery, Consumer<ClosedSession> sink) {
+    public static Topology build(Duration gap, Duration grace, Duration checkEvery, Duration flushDelay,
+            Consumer<ClosedSession> sink) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UntilClosed.OPEN_STORE),
-                Serdes.String(), AGGREGATES));
-        builder.stream(Topics.INTERACTIONS, Consumed.with(Serdes.String(), EVENTS)
+                Serdes.String(), SessionSerdes.AGGREGATES));
+        builder.stream(Topics.INTERACTIONS, Consumed.with(Serdes.String(), INTERACTIONS)
                         .withTimestampExtractor(new SentAt()).withName("interactions"))
                 .processValues(WithoutHistory::new, Named.as("without-history"))
                 .filter((key, event) -> event != null && event.sessionId() != null && event.sentAt() != null,
                         Named.as("readable"))
                 .selectKey((key, event) -> event.sessionId(), Named.as("by-session-id"))
-                .groupByKey(Grouped.with("by-session", Serdes.String(), EVENTS))
+                .groupByKey(Grouped.with("by-session", Serdes.String(), SessionSerdes.EVENTS))
                 .windowedBy(SessionWindows.ofInactivityGapAndGrace(gap, grace))
                 .aggregate(SessionAggregate::empty, (key, event, session) -> session.add(event),
                         (key, a, b) -> a.merge(b), Named.as("session"),
                         Materialized.<String, SessionAggregate, SessionStore<Bytes, byte[]>>as(AGGREGATES_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(AGGREGATES))
+                                .withKeySerde(Serdes.String()).withValueSerde(SessionSerdes.AGGREGATES))
                 .toStream(Named.as("updates"))
-                .process(() -> new UntilClosed(gap, grace, checkEvery), Named.as("until-closed"), UntilClosed.OPEN_STORE)
+                .process(() -> new UntilClosed(gap, grace.plus(flushDelay), checkEvery), Named.as("until-closed"),
+                        UntilClosed.OPEN_STORE)
                 .to(Topics.SESSIONS, Produced.with(Serdes.String(), SESSIONS).withName("sessions"));
         builder.stream(Topics.SESSIONS, Consumed.with(Serdes.String(), SESSIONS).withName("closed-sessions"))
                 .filter((key, session) -> session != null, Named.as("readable-session"))
@@ -79,7 +96,7 @@ public final class SessionTopology {
     static final class SentAt implements TimestampExtractor {
         @Override
         public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-            if (record.value() instanceof InteractionEvent event && event.sentAt() != null) {
+            if (record.value() instanceof SessionEvent event && event.sentAt() != null) {
                 return event.sentAt().toEpochMilli();
             }
             return record.timestamp();
@@ -87,16 +104,16 @@ public final class SessionTopology {
     }
 
     /** Drops records marked as history ({@link Topics#HISTORY_HEADER}); only headers tell them apart. */
-    static final class WithoutHistory implements FixedKeyProcessor<String, InteractionEvent, InteractionEvent> {
-        private FixedKeyProcessorContext<String, InteractionEvent> context;
+    static final class WithoutHistory implements FixedKeyProcessor<String, SessionEvent, SessionEvent> {
+        private FixedKeyProcessorContext<String, SessionEvent> context;
 
         @Override
-        public void init(FixedKeyProcessorContext<String, InteractionEvent> context) {
+        public void init(FixedKeyProcessorContext<String, SessionEvent> context) {
             this.context = context;
         }
 
         @Override
-        public void process(FixedKeyRecord<String, InteractionEvent> record) {
+        public void process(FixedKeyRecord<String, SessionEvent> record) {
             if (record.headers().lastHeader(Topics.HISTORY_HEADER) == null) {
                 context.forward(record);
             }
