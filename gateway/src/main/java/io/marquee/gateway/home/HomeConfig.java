@@ -30,6 +30,13 @@ public interface HomeConfig {
     Duration lateChartMaxAge();
 
     /**
+     * How often the gateway loads the charts itself, for the default page size (from start on, so
+     * the first page has a chart to fall back on); {@code 0} leaves charts to the pages that ask.
+     */
+    @WithDefault("15S")
+    Duration keepChartsWarm();
+
+    /**
      * How long a caller's answer for a personal row is served again, at once, to the same caller's
      * next pages (unless they wrote since, see {@link #settleAfterWrite()}); {@code 0} loads the
      * personal rows for every page.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -161,6 +162,27 @@ public class HomePage {
         List<Section> rows = section.load(viewer, limit);
         personalRows.keep(section, viewer, limit, rows, startedAt);
         return rows;
+    }
+
+    /**
+     * Starts a load of every chart at this page size in the background, unless one is in flight
+     * (then that one serves). {@link ChartWarmer} runs it at start and then every few seconds, so a
+     * chart's last answer exists before the first page asks (right after a start, catalog-service's
+     * first charts take longer than the budget, and a page would have had no chart to show) and is
+     * never much older than that.
+     */
+    void warmCharts(int limit) {
+        Viewer nobody = new Viewer(Optional.empty(), "home-warm-" + UUID.randomUUID());
+        for (HomeSection section : sections) {
+            if (section.personal()) {
+                continue;
+            }
+            try {
+                start(section, nobody, limit);
+            } catch (RejectedExecutionException e) {
+                return; // the workers are busy with pages: the next round tries again
+            }
+        }
     }
 
     private void refreshInBackground(HomeSection section, Viewer viewer, int limit) {

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class HomeResource {
 
-    private static final int DEFAULT_LIMIT = 20;
+    /** Also the page size {@link ChartWarmer} keeps the charts warm for: the web app asks for it. */
+    static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 50;
 
     private final HomePage page;

@@ -181,6 +181,34 @@ class HomePageTest {
     }
 
     @Test
+    void chartsWarmedBeforeAnyPageStandInForTheFirstPageWhoseChartRunsLate() throws Exception {
+        AtomicInteger chartLoads = new AtomicInteger();
+        AtomicInteger personalLoads = new AtomicInteger();
+        page = page(Duration.ofMillis(200),
+                section("chart", 10, false, (viewer, limit) -> {
+                    if (chartLoads.incrementAndGet() == 1) {
+                        return row("chart", "warm " + limit + " " + viewer.signedIn());
+                    }
+                    await(never); // from now on catalog-service is too slow for the budget
+                    return row("chart", "never");
+                }),
+                section("mine", 20, true, (viewer, limit) -> {
+                    personalLoads.incrementAndGet();
+                    return row("mine", "personal");
+                }));
+
+        page.warmCharts(5);
+        awaitTasks(1);
+        Home first = page.compose(SIGNED_IN, 5);
+
+        assertThat(first.sections()).extracting(Section::source).containsExactly("warm 5 false", "personal");
+        assertThat(first.omitted()).isEmpty();
+        assertThat(page.compose(ANONYMOUS, 6).omitted()).as("only the warmed page size has a stand-in")
+                .containsExactly(new Home.Omitted("chart", "timeout"));
+        assertThat(personalLoads).as("warming loads charts only, as nobody").hasValue(1);
+    }
+
+    @Test
     void aFailingRowIsOmittedWithItsReason() {
         page = page(Duration.ofSeconds(5),
                 section("unready", 10, false, (viewer, limit) -> {
@@ -255,6 +283,11 @@ class HomePageTest {
             @Override
             public Duration lateChartMaxAge() {
                 return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public Duration keepChartsWarm() {
+                return Duration.ZERO;
             }
 
             @Override
