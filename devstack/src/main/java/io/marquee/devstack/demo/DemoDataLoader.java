@@ -46,13 +46,13 @@ public final class DemoDataLoader {
     }
 
     /** Whether {@code dir} holds files of a dataset that was fully loaded before. */
-    private static boolean alreadyLoaded(Path dir) {
+    public static boolean loadedBefore(Path dir) {
         return Files.exists(dir.resolve(MARKER));
     }
 
     /** Generates or reads the dataset and writes its files; empty when {@code dir} was loaded before. */
     public Optional<Prepared> prepare(Path dir, long seed, Path movieLensDir) throws Exception {
-        if (alreadyLoaded(dir)) {
+        if (loadedBefore(dir)) {
             out.println("[devstack] data already loaded (" + dir.resolve(MARKER) + "), skipping");
             return Optional.empty();
         }

@@ -153,21 +153,27 @@ public final class Devstack {
             // The demo data is generated (one core, about 15 s) while the engines start: neither needs the other.
             java.util.concurrent.CompletableFuture<Optional<DemoDataLoader.Prepared>> generated =
                     java.util.concurrent.CompletableFuture.supplyAsync(this::prepareDataOnFirstStart);
-            Optional<Supervisor.Child> catalog;
+            // On a restart the ARNs are those the last start wrote down (they follow from the
+            // resources' names, and the tracker keeps its id), so no service waits for the setup.
+            Optional<Map<String, String>> knownEnv = personalizeEnvironmentOfLastStart();
+            List<Supervisor.Child> early;
             try {
                 startEngines();
-                // catalog-service reads nothing of Personalize: it boots while the data is generated
-                // and personalize-local imports it, so the movie load can begin sooner.
-                catalog = startCatalog(modules);
+                // Every service that needs nothing from the setup boots while the data is generated
+                // and personalize-local imports it; the catalog first, so the movie load begins sooner.
+                early = startServicesBeforeSetup(modules, knownEnv);
             } finally {
                 data = joinUnwrapped(generated);
             }
             prepared = setUpPersonalizeLocal(engine);
             Map<String, String> personalizeEnv = prepared.map(PersonalizeResources::environment)
                     .orElseGet(this::savedPersonalizeEnvironment);
+            knownEnv.filter(known -> !known.equals(withEndpoint(personalizeEnv))).ifPresent(known ->
+                    say("personalize-local's ARNs differ from the last start's: restart the stack so that "
+                            + "recommendation- and event-ingest-service read the new ones"));
             // The movies are what the API serves: they are in before READY, loaded as soon as the
             // catalog is ready. The history's events, the models and the campaigns follow in the background.
-            startServices(modules, catalog, personalizeEnv, data);
+            startServices(modules, early, personalizeEnv, data);
             // Only a stack with the catalog behind its gateway has a first visitor's reads to warm.
             if (modules.stream().map(ServiceSpec::module).toList().containsAll(List.of("gateway", "catalog-service"))) {
                 say("sending a first visitor's reads through the gateway");
@@ -310,13 +316,41 @@ public final class Devstack {
         statusChanged();
     }
 
-    /** Starts catalog-service, if the checkout has it, ahead of the other services. */
-    private Optional<Supervisor.Child> startCatalog(List<ServiceSpec> modules) throws IOException {
-        Optional<ServiceSpec> spec = modules.stream().filter(s -> s.module().equals(CATALOG)).findFirst();
-        if (spec.isEmpty()) {
+    /**
+     * Starts catalog-service first, then every other service that reads nothing of Personalize,
+     * and, when {@code knownEnv} holds the last start's ARNs, those that do.
+     */
+    private List<Supervisor.Child> startServicesBeforeSetup(List<ServiceSpec> modules,
+                                                            Optional<Map<String, String>> knownEnv) throws IOException {
+        List<ServiceSpec> early = new ArrayList<>();
+        modules.stream().filter(s -> s.module().equals(CATALOG)).forEach(early::add);
+        modules.stream().filter(s -> !s.module().equals(CATALOG) && (!s.readsPersonalize() || knownEnv.isPresent()))
+                .forEach(early::add);
+        Map<String, String> env = servicesEnvironment(modules, knownEnv.orElse(Map.of()));
+        List<Supervisor.Child> started = new ArrayList<>();
+        for (ServiceSpec spec : early) {
+            started.add(startService(spec, env));
+        }
+        return started;
+    }
+
+    /**
+     * The ARNs the last start wrote down, when this start is a restart of a stack whose data was
+     * loaded and whose setup had run: personalize-local then finds every resource it created.
+     */
+    private Optional<Map<String, String>> personalizeEnvironmentOfLastStart() {
+        if (!personalizeLocalPresent() || options.enginesOnly() || !Files.isRegularFile(resourcesFile())
+                || !DemoDataLoader.loadedBefore(demoDir())) {
             return Optional.empty();
         }
-        return Optional.of(startService(spec.get(), serviceEnvironment(modules)));
+        Map<String, String> saved = savedPersonalizeEnvironment();
+        return saved.size() > 1 ? Optional.of(saved) : Optional.empty(); // more than the endpoint alone
+    }
+
+    private Map<String, String> withEndpoint(Map<String, String> personalizeEnv) {
+        Map<String, String> env = new LinkedHashMap<>(personalizeEnv);
+        env.put("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl());
+        return env;
     }
 
     private Supervisor.Child startService(ServiceSpec spec, Map<String, String> env) throws IOException {
@@ -331,21 +365,14 @@ public final class Devstack {
     }
 
     /** Starts every service but the catalog (started before), awaits them all, and loads the movies meanwhile. */
-    private void startServices(List<ServiceSpec> modules, Optional<Supervisor.Child> catalog,
+    /** Starts the services not started yet, and awaits all of them, loading the movies once the catalog is ready. */
+    private void startServices(List<ServiceSpec> modules, List<Supervisor.Child> early,
                                Map<String, String> personalizeEnv, Optional<DemoDataLoader.Prepared> data)
             throws Exception {
-        Map<String, String> env = serviceEnvironment(modules);
-        env.putAll(personalizeEnv);
-        if (!personalizeEnv.isEmpty()) {
-            // recommendation-service signs its Personalize calls with the AWS SDK's default credentials
-            // chain, as in production; personalize-local accepts any keys.
-            env.put("AWS_ACCESS_KEY_ID", "personalize-local");
-            env.put("AWS_SECRET_ACCESS_KEY", "personalize-local");
-        }
-        List<Supervisor.Child> started = new ArrayList<>();
-        catalog.ifPresent(started::add);
+        Map<String, String> env = servicesEnvironment(modules, personalizeEnv);
+        List<Supervisor.Child> started = new ArrayList<>(early);
         for (ServiceSpec spec : modules) {
-            if (!spec.module().equals(CATALOG)) {
+            if (early.stream().noneMatch(child -> child.name().equals(spec.module()))) {
                 started.add(startService(spec, env));
             }
         }
@@ -370,6 +397,19 @@ public final class Devstack {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** {@link #serviceEnvironment} with Personalize's endpoint and ARNs, when there are any. */
+    private Map<String, String> servicesEnvironment(List<ServiceSpec> modules, Map<String, String> personalizeEnv) {
+        Map<String, String> env = serviceEnvironment(modules);
+        env.putAll(personalizeEnv);
+        if (!personalizeEnv.isEmpty()) {
+            // recommendation-service signs its Personalize calls with the AWS SDK's default credentials
+            // chain, as in production; personalize-local accepts any keys.
+            env.put("AWS_ACCESS_KEY_ID", "personalize-local");
+            env.put("AWS_SECRET_ACCESS_KEY", "personalize-local");
+        }
+        return env;
     }
 
     /** One environment for every service: each reads the keys it knows and ignores the rest. */
@@ -676,6 +716,9 @@ public final class Devstack {
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
         String listing = firstAnswer(http, get(api + "/movies?limit=1"), deadline);
         firstAnswer(http, get(api + "/charts/top-rated?limit=10"), deadline);
+        // The web app's first request: the gateway keeps what its charts answer to stand in for a
+        // first page whose charts run past the budget (the gateway's ChartWarmer also loads them every 15 s).
+        firstAnswer(http, get(api + "/home?limit=20"), deadline);
         firstAnswer(http, get(api + "/movies/search?q=the&limit=10"), deadline);
         Matcher id = FIRST_ID.matcher(listing == null ? "" : listing);
         if (id.find()) {

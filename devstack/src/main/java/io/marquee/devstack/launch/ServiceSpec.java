@@ -6,7 +6,12 @@ import java.util.List;
  * A service module the devstack can run, with its default port. A module is started when its
  * directory exists in the checkout, so later modules join the stack by being listed here.
  */
-public record ServiceSpec(String module, int defaultPort, String restClientKey) {
+public record ServiceSpec(String module, int defaultPort, String restClientKey, boolean readsPersonalize) {
+
+    /** A service that reads nothing of Personalize's resources, so it may start before they are set up. */
+    public ServiceSpec(String module, int defaultPort, String restClientKey) {
+        this(module, defaultPort, restClientKey, false);
+    }
 
     /** event-ingest-service's port. */
     public static final int EVENT_INGEST_PORT = 8085;
@@ -28,10 +33,10 @@ public record ServiceSpec(String module, int defaultPort, String restClientKey) 
             new ServiceSpec("user-service", 8081, "user"),
             new ServiceSpec("catalog-service", 8082, "catalog"),
             new ServiceSpec("rating-service", 8083, "rating"),
-            new ServiceSpec("recommendation-service", 8084, "recommendation"),
-            new ServiceSpec("event-ingest-service", EVENT_INGEST_PORT, "event-ingest"),
+            new ServiceSpec("recommendation-service", 8084, "recommendation", true),
+            new ServiceSpec("event-ingest-service", EVENT_INGEST_PORT, "event-ingest", true),
             new ServiceSpec("gateway", StackPorts.GATEWAY, "gateway"));
 
-    /** Started before the services, like the engines, because services read its resources' ARNs. */
+    /** Started before the services, like the engines, because two services read its resources' ARNs. */
     public static final ServiceSpec PERSONALIZE_LOCAL = new ServiceSpec("personalize-local/server", 9380, "personalize");
 }
