@@ -16,32 +16,21 @@ import java.util.Map;
  * @param log         the file its output is appended to
  * @param javaOptions JVM options (heap, GC)
  * @param env         environment on top of the launcher's
- * @param niceness    its OS priority, 0 (the launcher's) to 19 (the lowest): background work such as
- *                    training runs niced so it yields the cores to the services' requests
  */
 public record ChildSpec(String name, Path jar, int port, int healthPort, Path log, List<String> javaOptions,
-                        Map<String, String> env, int niceness) {
+                        Map<String, String> env) {
 
     public ChildSpec {
         javaOptions = List.copyOf(javaOptions);
         env = Map.copyOf(env);
-        if (niceness < 0 || niceness > 19) {
-            throw new IllegalArgumentException("niceness " + niceness + " of " + name + " is not within 0..19");
-        }
     }
 
-    /** A child at the launcher's priority. */
-    public ChildSpec(String name, Path jar, int port, int healthPort, Path log, List<String> javaOptions,
-                     Map<String, String> env) {
-        this(name, jar, port, healthPort, log, javaOptions, env, 0);
-    }
-
-    /** A child whose health checks answer on its HTTP port, at the launcher's priority. */
+    /** A child whose health checks answer on its HTTP port. */
     public ChildSpec(String name, Path jar, int port, Path log, List<String> javaOptions, Map<String, String> env) {
-        this(name, jar, port, port, log, javaOptions, env, 0);
+        this(name, jar, port, port, log, javaOptions, env);
     }
 
     ServiceProcess start() throws IOException {
-        return ServiceProcess.start(name, jar, port, healthPort, log, javaOptions, env, niceness);
+        return ServiceProcess.start(name, jar, port, healthPort, log, javaOptions, env);
     }
 }

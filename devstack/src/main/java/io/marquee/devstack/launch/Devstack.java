@@ -64,17 +64,24 @@ public final class Devstack {
     private static final String PERSONALIZE_REGION = "us-east-1";
     /** Personalize wants a role for imports; personalize-local accepts any well-formed one. */
     private static final String PERSONALIZE_LOCAL_IMPORT_ROLE = "arn:aws:iam::000000000000:role/personalize-local-import";
-    /** personalize-local holds models and histories in memory: more heap than a service, same GC (2 GB: the demo's
-     * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017). */
-    private static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", DevstackOptions.METASPACE_FOR_A_SERVICE, "-XX:MaxMetaspaceSize=192m",
-            "-XX:+ExitOnOutOfMemoryError");
-    /**
-     * The niceness personalize-local runs at (services run at 0): under contention the kernel gives
-     * a process at 10 about a tenth of the CPU a process at 0 gets, and all of it when the cores
-     * are idle, so training goes on at full speed whenever no request is being served.
-     */
+    /** The niceness of personalize-local's job thread, where its trainings run (services run at 0). */
     static final int BACKGROUND_NICENESS = 10;
+    /**
+     * personalize-local holds models and histories in memory: more heap than a service, same GC (2 GB: the demo's
+     * models and a 100k-interaction dataset of the user's own train side by side, docs/adr/0017).
+     * Its request threads run at the services' OS priority, its one job thread (imports, trainings)
+     * at niceness 10: Java's lowest thread priority, which the JVM maps to the OS's only when told
+     * (ThreadPriorityPolicy=1; lowering needs no privilege, though the JVM warns that raising would). Under contention the kernel gives a
+     * thread at 10 about a tenth of what one at 0 gets, and all of it when the cores are idle. The
+     * priorities above normal (the JVM's own reference and finalizer threads) map to 0, not below.
+     */
+    static final List<String> PERSONALIZE_LOCAL_JAVA_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", DevstackOptions.METASPACE_FOR_A_SERVICE, "-XX:MaxMetaspaceSize=192m",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1",
+            "-XX:JavaPriority1_To_OSPriority=" + BACKGROUND_NICENESS,
+            "-XX:JavaPriority6_To_OSPriority=0", "-XX:JavaPriority7_To_OSPriority=0", "-XX:JavaPriority8_To_OSPriority=0",
+            "-XX:JavaPriority9_To_OSPriority=0", "-XX:JavaPriority10_To_OSPriority=0");
+
     /** The devstack's first admin; ./marquee admin uses it by default. */
     static final String BOOTSTRAP_ADMIN = "admin@marquee.local";
 
@@ -569,9 +576,9 @@ public final class Devstack {
      * the trainings and the campaigns follow after READY in {@link #trainAndCreateCampaigns}.
      * Empty when there is nothing to set up.
      *
-     * <p>It runs below the services' OS priority ({@link #BACKGROUND_NICENESS}): its trainings are
-     * pure background work, and Java's thread priorities change nothing on Linux, so only the
-     * process's niceness keeps them off the cores the request path needs.
+     * <p>Its trainings run below the services' OS priority ({@link #BACKGROUND_NICENESS}): they are
+     * pure background work. Only their thread is lowered: its answers to recommendation-service are
+     * on the request path, and niced as a whole process they waited behind every busy service.
      */
     private Optional<Supervisor.Child> launchPersonalizeLocal() throws Exception {
         if (!personalizeLocalPresent()) {
@@ -586,10 +593,8 @@ public final class Devstack {
         // file:// imports are read only under this root: the devstack's own files (demo, MovieLens) live here.
         env.put("PERSONALIZE_IMPORT_ROOT", System.getenv().getOrDefault("PERSONALIZE_IMPORT_ROOT", dataDir().toString()));
         env.put("QUARKUS_HTTP_HOST", options.bindHost());
-        // Engines only (a pod of its own): nothing there to yield to.
-        int niceness = options.enginesOnly() ? 0 : BACKGROUND_NICENESS;
         return Optional.of(supervisor.start(new ChildSpec("personalize-local", layout.quarkusRunJar(spec.module()),
-                port, port, layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env, niceness)));
+                port, port, layout.logOf("personalize-local"), PERSONALIZE_LOCAL_JAVA_OPTIONS, env)));
     }
 
     /**

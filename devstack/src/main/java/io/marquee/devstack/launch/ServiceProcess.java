@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** One service running as its own JVM ({@code quarkus-run.jar}), its output in its own log file. */
 public final class ServiceProcess {
@@ -49,13 +47,7 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(String name, Path jar, int port, int healthPort, Path log,
                                        List<String> javaOptions, Map<String, String> env) throws IOException {
-        return start(name, jar, port, healthPort, log, javaOptions, env, 0);
-    }
-
-    /** As above, at {@code niceness} (see {@link ChildSpec#niceness()}). */
-    static ServiceProcess start(String name, Path jar, int port, int healthPort, Path log,
-                                List<String> javaOptions, Map<String, String> env, int niceness) throws IOException {
-        List<String> command = command(jar, javaOptions, niceness, NICE);
+        List<String> command = command(jar, javaOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
@@ -67,19 +59,9 @@ public final class ServiceProcess {
         return new ServiceProcess(name, port, healthPort, log, builder.start());
     }
 
-    /**
-     * {@code nice}, where the system has it (Linux, macOS); absent (Windows), children run at the
-     * launcher's priority. nice executes the JVM in its own place, so the pid is the JVM's.
-     */
-    private static final Optional<Path> NICE = Stream.of("/usr/bin/nice", "/bin/nice")
-            .map(Path::of).filter(Files::isExecutable).findFirst();
-
-    /** The command line: the JVM with its options and jar, behind {@code nice -n N} when niced and {@code nice} exists. */
-    static List<String> command(Path jar, List<String> javaOptions, int niceness, Optional<Path> nice) {
+    /** The command line: this JVM's {@code java} with the options and the jar. */
+    static List<String> command(Path jar, List<String> javaOptions) {
         List<String> command = new ArrayList<>();
-        if (niceness > 0 && nice.isPresent()) {
-            command.addAll(List.of(nice.get().toString(), "-n", Integer.toString(niceness)));
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.add("-jar");

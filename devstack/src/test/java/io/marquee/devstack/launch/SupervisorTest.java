@@ -1,7 +1,6 @@
 package io.marquee.devstack.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.marquee.devstack.engine.Ports;
 import java.io.IOException;
@@ -92,26 +91,6 @@ class SupervisorTest {
     }
 
     @Test
-    void aNicedChildRunsBelowTheLaunchersPriorityAndIsRestartedAtIt() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/nice")) || Files.isExecutable(Path.of("/bin/nice")),
-                "needs nice");
-        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "reads niceness from /proc");
-        long launcher = niceness(ProcessHandle.current().pid());
-        ChildSpec spec = new ChildSpec("background-work", jar, PORT, PORT, dir.resolve("background-work.log"),
-                List.of("-Xmx32m"), Map.of(), 10);
-        Supervisor.Child child = supervisor(100).start(spec);
-        child.awaitReady(PATIENCE);
-        assertThat(niceness(child.process().pid())).isEqualTo(Math.min(19, launcher + 10));
-
-        ProcessHandle.of(child.process().pid()).orElseThrow().destroyForcibly();
-
-        Supervisor.Snapshot after = awaitSnapshot("background-work", s -> s.restarts() == 1 && s.state() == Supervisor.State.UP);
-        assertThat(niceness(after.pid())).as("the restarted JVM, not a nice process in front of it")
-                .isEqualTo(Math.min(19, launcher + 10));
-        assertThat(get("/q/health/ready")).isEqualTo(200);
-    }
-
-    @Test
     void aChildThatStopsAnsweringItsLivenessCheckIsReplaced() throws Exception {
         Supervisor.Child child = supervisor(3).start(spec("hung-service", Map.of("FAKE_LIVE", "503")));
         child.awaitReady(PATIENCE);
@@ -158,12 +137,6 @@ class SupervisorTest {
         }
         throw new AssertionError("never reached the expected state; last: " + last + "; said: " + said
                 + "; log: " + readLog(name));
-    }
-
-    /** Field 19 of /proc/PID/stat (after the command name, which may hold spaces, in parentheses). */
-    private static long niceness(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     private static String readLog(String name) {

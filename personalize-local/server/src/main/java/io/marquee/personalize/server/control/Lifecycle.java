@@ -39,7 +39,16 @@ public class Lifecycle {
     private final long stepMillis;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "personalize-lifecycle"));
-    private final ExecutorService workers = Executors.newSingleThreadExecutor(r -> daemon(r, "personalize-jobs"));
+    /**
+     * At the lowest Java priority: where the JVM maps priorities to the OS's
+     * ({@code -XX:ThreadPriorityPolicy=1}, as the devstack runs it), imports and trainings then yield
+     * the cores to the threads that answer requests, in this process and in others.
+     */
+    private final ExecutorService workers = Executors.newSingleThreadExecutor(r -> {
+        Thread t = daemon(r, "personalize-jobs");
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
 
     public Lifecycle(Store store, ServerConfig config) {
         this.store = store;
