@@ -80,6 +80,9 @@ class HostileInputTest {
                 .then().statusCode(200).body("items[0].id", equalTo("cursor-1"));
         badField(given().queryParam("year", 1882).queryParam("cursor", cursor).get("/items").then(), "cursor");
         badField(given().queryParam("genre", "Drama").queryParam("cursor", cursor).get("/items").then(), "cursor");
+        // Same bucket (the year's) read, another listing: its cursors are not this one's.
+        badField(given().queryParam("year", 1881).queryParam("genre", "Drama").queryParam("cursor", cursor)
+                .get("/items").then(), "cursor");
         badField(given().queryParam("year", 1881).queryParam("cursor", "A".repeat(600)).get("/items").then(), "cursor");
         String wrongShape = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8));

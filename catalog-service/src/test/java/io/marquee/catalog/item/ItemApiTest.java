@@ -110,6 +110,28 @@ class ItemApiTest {
     }
 
     @Test
+    void aGenreWithinAYearIsFoundAmongManyOtherTitlesOfThatYearPageByPage() {
+        // The year's bucket is read and filtered: the matches sit far apart, beyond one read's worth of rows.
+        List<String> expected = List.of("sparse-a", "sparse-m", "sparse-z");
+        putOk("sparse-a", item("Aardvark Noir", 1876, "Film-Noir"));
+        for (int i = 0; i < 130; i++) {
+            putOk(String.format("filler-%03d", i), item(String.format("B Filler %03d", i), 1876, "Comedy"));
+        }
+        putOk("sparse-m", item("Midnight Noir", 1876, "Film-Noir", "Comedy"));
+        for (int i = 0; i < 130; i++) {
+            putOk(String.format("filler-late-%03d", i), item(String.format("N Filler %03d", i), 1876, "Comedy"));
+        }
+        putOk("sparse-z", item("Zero Noir", 1876, "Film-Noir"));
+
+        assertThat(listAll(Map.of("genre", "film-noir", "year", "1876"), 1)).containsExactlyElementsOf(expected);
+        assertThat(listAll(Map.of("genre", "Film-Noir", "year", "1876"), 2)).containsExactlyElementsOf(expected);
+        assertThat(listAll(Map.of("genre", "Film-Noir", "year", "1876"), 20)).containsExactlyElementsOf(expected);
+        assertThat(listAll(Map.of("genre", "Comedy", "year", "1876"), 50)).hasSize(261).contains("sparse-m")
+                .doesNotContain("sparse-a", "sparse-z");
+        assertThat(listAll(Map.of("genre", "Western", "year", "1876"), 20)).isEmpty();
+    }
+
+    @Test
     void pagingWithTheCursorReturnsEveryItemOfTheBucketExactlyOnceInOrder() {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 45; i++) {

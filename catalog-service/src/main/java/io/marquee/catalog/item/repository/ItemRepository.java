@@ -39,6 +39,8 @@ public class ItemRepository implements OwnedTables {
 
     private static final String ITEM_ID = "itemId";
     private static final String BUCKET = "bucket";
+    /** Rows a filtered listing reads per query (see {@link #list}). */
+    private static final int FILTERED_READ = 100;
     private static final String SORT_KEY = "sortKey";
     private static final String TITLE = "title";
     private static final String YEAR = "year";
@@ -180,18 +182,38 @@ public class ItemRepository implements OwnedTables {
         return changesOf(item, Optional.empty());
     }
 
-    /** Up to {@code limit} summaries of {@code bucket} after {@code afterSortKey}, and whether more follow. */
-    public IndexPage list(String bucket, String afterSortKey, int limit) {
-        QueryResponse response = dynamo.query(b -> {
-            b.tableName(tables.index()).keyConditionExpression("#b = :b")
-                    .expressionAttributeNames(Map.of("#b", BUCKET))
-                    .expressionAttributeValues(Map.of(":b", s(bucket)))
-                    .limit(limit + 1);
-            if (afterSortKey != null) {
-                b.exclusiveStartKey(Map.of(BUCKET, s(bucket), SORT_KEY, s(afterSortKey)));
-            }
-        });
-        List<Map<String, AttributeValue>> rows = response.items();
+    /**
+     * Up to {@code limit} summaries of a listing after {@code afterSortKey}, and whether more follow.
+     * A listing that keeps only one genre's rows of its bucket reads on until it has a page (or the
+     * bucket ends): DynamoDB counts the rows a query reads, not those its filter keeps.
+     */
+    public IndexPage list(IndexKeys.Listing listing, String afterSortKey, int limit) {
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
+        Map<String, AttributeValue> start = afterSortKey == null ? null
+                : Map.of(BUCKET, s(listing.bucket()), SORT_KEY, s(afterSortKey));
+        do {
+            Map<String, AttributeValue> from = start;
+            int wanted = limit + 1 - rows.size();
+            QueryResponse response = dynamo.query(b -> {
+                Map<String, String> names = new HashMap<>(Map.of("#b", BUCKET));
+                Map<String, AttributeValue> values = new HashMap<>(Map.of(":b", s(listing.bucket())));
+                if (listing.genre() != null) {
+                    names.put("#g", GENRES);
+                    values.put(":g", s(listing.genre()));
+                    b.filterExpression("contains(#g, :g)");
+                }
+                b.tableName(tables.index()).keyConditionExpression("#b = :b")
+                        .expressionAttributeNames(names).expressionAttributeValues(values)
+                        // Filtered, a read of a few pages' worth finds a page in all but the sparsest genres.
+                        .limit(listing.genre() == null ? wanted : Math.max(wanted, FILTERED_READ));
+                if (from != null) {
+                    b.exclusiveStartKey(from);
+                }
+            });
+            rows.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (rows.size() <= limit && start != null && listing.genre() != null);
         boolean more = rows.size() > limit;
         List<Map<String, AttributeValue>> page = more ? rows.subList(0, limit) : rows;
         List<ItemSummary> items = page.stream().map(ItemRepository::toSummary).toList();

@@ -172,10 +172,10 @@ public class ItemService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String bucket = IndexKeys.bucket(canonicalGenre, yearValue);
-        String after = present(cursor) ? PageCursor.decode(cursor, bucket, ItemService::isSortKey) : null;
-        ItemRepository.IndexPage page = repository.list(bucket, after, pageSize);
-        String next = page.lastSortKey() == null ? null : new PageCursor(bucket, page.lastSortKey()).encode();
+        IndexKeys.Listing listing = IndexKeys.listing(canonicalGenre, yearValue);
+        String after = present(cursor) ? PageCursor.decode(cursor, listing.name(), ItemService::isSortKey) : null;
+        ItemRepository.IndexPage page = repository.list(listing, after, pageSize);
+        String next = page.lastSortKey() == null ? null : new PageCursor(listing.name(), page.lastSortKey()).encode();
         return new ItemPage(page.items(), next);
     }
 

@@ -25,10 +25,19 @@ class IndexKeysTest {
     }
 
     @Test
-    void bucketsCoverAllGenreYearAndCombinations() {
+    void anItemIsInAllItsYearAndEachOfItsGenres() {
         assertThat(IndexKeys.buckets(List.of("Drama", "War"), 1999)).containsExactly(
-                "all", "year#1999", "genre#Drama", "genre#Drama#year#1999", "genre#War", "genre#War#year#1999");
+                "all", "year#1999", "genre#Drama", "genre#War");
         assertThat(IndexKeys.buckets(List.of("Drama"), null)).containsExactly("all", "genre#Drama");
+    }
+
+    @Test
+    void aListingByGenreAndYearReadsTheYearsBucketKeepingTheGenreAndHasItsOwnName() {
+        assertThat(IndexKeys.listing("Drama", 1999))
+                .isEqualTo(new IndexKeys.Listing("genre#Drama#year#1999", "year#1999", "Drama"));
+        assertThat(IndexKeys.listing("Drama", null)).isEqualTo(new IndexKeys.Listing("genre#Drama", "genre#Drama", null));
+        assertThat(IndexKeys.listing(null, 1999)).isEqualTo(new IndexKeys.Listing("year#1999", "year#1999", null));
+        assertThat(IndexKeys.listing(null, null)).isEqualTo(new IndexKeys.Listing("all", "all", null));
     }
 
     @Test
