@@ -38,8 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * is read into the few fields sessions need ({@link SessionEvent}) and repartitioned in that shape;
  * aggregates, open sessions and the repartition topic use {@link SessionSerdes}' binary form, not
  * JSON. The aggregate store's record cache (on by default) is flushed at each commit: an open
- * session reaches {@link UntilClosed}, its store and both changelogs once per commit interval
- * however many events it had meanwhile (see SessionStreams for the interval).
+ * session reaches {@link UntilClosed}, its store and changelog once per commit interval however
+ * many events it had meanwhile (see SessionsConfig#commitInterval).
  */
 public final class SessionTopology {
 
