@@ -47,6 +47,19 @@ class FallbackTest {
                 assertThat(forYou.getList("items.id")).hasSize(5).doesNotContainAnyElementsOf(rated);
                 assertThat(forYou.getString("recommendationId")).isNull();
             }
+            // Every seed's similar-items call fails: each row is its genre's chart, still without
+            // the rated titles, the seeds, or a title an earlier row shows.
+            Neighbours.viewed("p09", List.of("t20", "t22", "t24"));
+            JsonPath because = ok(get("p09", "/recommendations/because-you-watched?rows=3&limit=4"));
+            assertThat(because.getList("rows.seedId")).containsExactly("t20", "t22", "t24");
+            assertThat(because.getList("rows.source", String.class)).allSatisfy(s -> assertThat(s).startsWith("fallback:"));
+            List<String> shown = new java.util.ArrayList<>();
+            for (int row = 0; row < 3; row++) {
+                shown.addAll(because.getList("rows[" + row + "].items.id"));
+            }
+            assertThat(shown).isNotEmpty().doesNotHaveDuplicates().doesNotContainAnyElementsOf(rated)
+                    .doesNotContain("t20", "t22", "t24");
+
             JsonPath dramas = ok(get("p09", "/recommendations/for-you?genre=drama&limit=5"));
             assertThat(dramas.getString("source")).startsWith("fallback:").endsWith("genre:Drama");
             assertThat(dramas.getList("items.genres", List.class)).allSatisfy(g -> assertThat(g).contains("Drama"));

@@ -58,6 +58,15 @@ public interface RecommendationsConfig {
         /** The largest per-row {@code limit}. */
         @WithDefault("25")
         int maxPerRow();
+
+        /**
+         * Threads shared by all answers for their concurrent calls (history with rated titles, one
+         * similar-items call per seed). The calls block on I/O, so this is about concurrency, not
+         * cores; when all are busy and {@code threads * 8} calls wait, a call runs on the request's
+         * own thread instead (slower, never refused).
+         */
+        @WithDefault("16")
+        int threads();
     }
 
     interface Neighbours {

@@ -71,18 +71,21 @@ class CatalogRefreshAheadTest {
 
     @Test
     void anEntryPastTheHardBoundIsReadAgainBeforeItIsServed() {
+        // Other tests of this JVM may have read t53 through the service's own catalog: count from here.
+        int before = Neighbours.lookupsOf("t53");
         Neighbours.average("t53", 2.0);
         assertThat(averages(catalog.lookup(List.of("t53")))).containsEntry("t53", 2.0);
 
         Neighbours.average("t53", 5.0);
         ticker.advance(config.catalogCache().maxStaleness());
         assertThat(averages(catalog.lookup(List.of("t53")))).containsEntry("t53", 5.0);
-        assertThat(Neighbours.lookupsOf("t53")).isEqualTo(2);
+        assertThat(Neighbours.lookupsOf("t53")).isEqualTo(before + 2);
         assertThat(refreshes.pending()).isZero();
     }
 
     @Test
     void concurrentReadersOfTheSameMissingIdsShareOneCatalogRead() throws Exception {
+        int before = Neighbours.lookupsOf("t54");
         Neighbours.average("t54", 3.25);
         Neighbours.holdLookupsOf("t54");
         Map<String, Double> seen = new ConcurrentHashMap<>();
@@ -109,7 +112,7 @@ class CatalogRefreshAheadTest {
         }
 
         assertThat(seen).hasSize(6).allSatisfy((reader, average) -> assertThat(average).isEqualTo(3.25));
-        assertThat(Neighbours.lookupsOf("t54")).isEqualTo(1);
+        assertThat(Neighbours.lookupsOf("t54")).isEqualTo(before + 1);
     }
 
     @Test
