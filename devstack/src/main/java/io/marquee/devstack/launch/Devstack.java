@@ -331,9 +331,10 @@ public final class Devstack {
                                                             Optional<Map<String, String>> knownEnv) throws IOException {
         List<ServiceSpec> early = new ArrayList<>();
         modules.stream().filter(s -> s.module().equals(CATALOG)).forEach(early::add);
-        modules.stream().filter(s -> !s.module().equals(CATALOG) && (!s.readsPersonalize() || knownEnv.isPresent()))
+        modules.stream().filter(s -> !s.module().equals(CATALOG) && (!s.needsPersonalizeArns() || knownEnv.isPresent()))
                 .forEach(early::add);
-        Map<String, String> env = servicesEnvironment(modules, knownEnv.orElse(Map.of()));
+        // personalize-local's endpoint is known before its setup: the gateway's status page probes it.
+        Map<String, String> env = servicesEnvironment(modules, knownEnv.orElseGet(this::personalizeEndpoint));
         List<Supervisor.Child> started = new ArrayList<>();
         for (ServiceSpec spec : early) {
             started.add(startService(spec, env));
@@ -352,6 +353,12 @@ public final class Devstack {
         }
         Map<String, String> saved = savedPersonalizeEnvironment();
         return saved.size() > 1 ? Optional.of(saved) : Optional.empty(); // more than the endpoint alone
+    }
+
+    /** personalize-local's endpoint alone, for the services that start before its setup has given the ARNs. */
+    private Map<String, String> personalizeEndpoint() {
+        return personalizeLocalPresent() && !options.enginesOnly()
+                ? Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl()) : Map.of();
     }
 
     private Map<String, String> withEndpoint(Map<String, String> personalizeEnv) {

@@ -6,9 +6,12 @@ import java.util.List;
  * A service module the devstack can run, with its default port. A module is started when its
  * directory exists in the checkout, so later modules join the stack by being listed here.
  */
-public record ServiceSpec(String module, int defaultPort, String restClientKey, boolean readsPersonalize) {
+public record ServiceSpec(String module, int defaultPort, String restClientKey, boolean needsPersonalizeArns) {
 
-    /** A service that reads nothing of Personalize's resources, so it may start before they are set up. */
+    /**
+     * A service that needs none of the ARNs personalize-local's setup makes (at most its endpoint,
+     * known before), so it may start before the setup.
+     */
     public ServiceSpec(String module, int defaultPort, String restClientKey) {
         this(module, defaultPort, restClientKey, false);
     }
