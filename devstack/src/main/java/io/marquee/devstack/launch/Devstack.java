@@ -175,7 +175,7 @@ public final class Devstack {
             prepared = setUpPersonalizeLocal(engine);
             Map<String, String> personalizeEnv = prepared.map(PersonalizeResources::environment)
                     .orElseGet(this::savedPersonalizeEnvironment);
-            knownEnv.filter(known -> !known.equals(withEndpoint(personalizeEnv))).ifPresent(known ->
+            knownEnv.filter(known -> !known.equals(personalizeEnv)).ifPresent(known ->
                     say("personalize-local's ARNs differ from the last start's: restart the stack so that "
                             + "recommendation- and event-ingest-service read the new ones"));
             // The movies are what the API serves: they are in before READY, loaded as soon as the
@@ -324,7 +324,7 @@ public final class Devstack {
     }
 
     /**
-     * Starts catalog-service first, then every other service that reads nothing of Personalize,
+     * Starts catalog-service first, then every other service that needs none of the setup's ARNs,
      * and, when {@code knownEnv} holds the last start's ARNs, those that do.
      */
     private List<Supervisor.Child> startServicesBeforeSetup(List<ServiceSpec> modules,
@@ -361,12 +361,6 @@ public final class Devstack {
                 ? Map.of("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl()) : Map.of();
     }
 
-    private Map<String, String> withEndpoint(Map<String, String> personalizeEnv) {
-        Map<String, String> env = new LinkedHashMap<>(personalizeEnv);
-        env.put("PERSONALIZE_ENDPOINT_OVERRIDE", personalizeLocalUrl());
-        return env;
-    }
-
     private Supervisor.Child startService(ServiceSpec spec, Map<String, String> env) throws IOException {
         int port = options.ports().of(spec.defaultPort());
         step(spec.module() + " on port " + port);
@@ -378,7 +372,6 @@ public final class Devstack {
                 managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own));
     }
 
-    /** Starts every service but the catalog (started before), awaits them all, and loads the movies meanwhile. */
     /** Starts the services not started yet, and awaits all of them, loading the movies once the catalog is ready. */
     private void startServices(List<ServiceSpec> modules, List<Supervisor.Child> early,
                                Map<String, String> personalizeEnv, Optional<DemoDataLoader.Prepared> data)

@@ -188,6 +188,13 @@ public class ItemRepository implements OwnedTables {
      * bucket ends): DynamoDB counts the rows a query reads, not those its filter keeps.
      */
     public IndexPage list(IndexKeys.Listing listing, String afterSortKey, int limit) {
+        boolean filtered = listing.genre() != null;
+        Map<String, String> names = new HashMap<>(Map.of("#b", BUCKET));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":b", s(listing.bucket())));
+        if (filtered) {
+            names.put("#g", GENRES);
+            values.put(":g", s(listing.genre()));
+        }
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
         Map<String, AttributeValue> start = afterSortKey == null ? null
                 : Map.of(BUCKET, s(listing.bucket()), SORT_KEY, s(afterSortKey));
@@ -195,17 +202,13 @@ public class ItemRepository implements OwnedTables {
             Map<String, AttributeValue> from = start;
             int wanted = limit + 1 - rows.size();
             QueryResponse response = dynamo.query(b -> {
-                Map<String, String> names = new HashMap<>(Map.of("#b", BUCKET));
-                Map<String, AttributeValue> values = new HashMap<>(Map.of(":b", s(listing.bucket())));
-                if (listing.genre() != null) {
-                    names.put("#g", GENRES);
-                    values.put(":g", s(listing.genre()));
-                    b.filterExpression("contains(#g, :g)");
-                }
                 b.tableName(tables.index()).keyConditionExpression("#b = :b")
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         // Filtered, a read of a few pages' worth finds a page in all but the sparsest genres.
-                        .limit(listing.genre() == null ? wanted : Math.max(wanted, FILTERED_READ));
+                        .limit(filtered ? Math.max(wanted, FILTERED_READ) : wanted);
+                if (filtered) {
+                    b.filterExpression("contains(#g, :g)");
+                }
                 if (from != null) {
                     b.exclusiveStartKey(from);
                 }
@@ -213,7 +216,7 @@ public class ItemRepository implements OwnedTables {
             rows.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-        } while (rows.size() <= limit && start != null && listing.genre() != null);
+        } while (rows.size() <= limit && start != null && filtered);
         boolean more = rows.size() > limit;
         List<Map<String, AttributeValue>> page = more ? rows.subList(0, limit) : rows;
         List<ItemSummary> items = page.stream().map(ItemRepository::toSummary).toList();
