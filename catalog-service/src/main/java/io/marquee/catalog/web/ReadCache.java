@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.marquee.common.concurrent.Futures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -78,7 +78,8 @@ public final class ReadCache<K, V> {
                 mine.completeExceptionally(e);
             }
         }
-        return join(found);
+        // Callers see what the load threw (a DynamoDB failure, a problem), as without the cache.
+        return Futures.join(found);
     }
 
     /** Forgets {@code key}; a load or reload of it in flight is not kept either. */
@@ -106,20 +107,5 @@ public final class ReadCache<K, V> {
 
     private static Duration positive(Duration ttl) {
         return ttl.isNegative() ? Duration.ZERO : ttl;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            // Callers see what the load threw (a DynamoDB failure, a problem), as without the cache.
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,23 +54,9 @@ public class BecauseCalls {
         pool.shutdownNow();
     }
 
-    /** Starts {@code call}; {@link #await} gives its result or rethrows what it threw. */
+    /** Starts {@code call}; {@code Futures.join} gives its result or rethrows what it threw. */
     <T> CompletableFuture<T> start(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, traced);
     }
 
-    /** The result of a call started here; its runtime exception (a 503 problem, say) as it was thrown. */
-    static <T> T await(CompletableFuture<T> call) {
-        try {
-            return call.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.marquee.recommendation.because;
 
+import io.marquee.common.concurrent.Futures;
 import io.marquee.recommendation.caller.Caller;
 import io.marquee.recommendation.caller.RatedItems;
 import io.marquee.recommendation.caller.RecentTitles;
@@ -71,7 +72,7 @@ public class BecauseService {
         if (seeds.isEmpty()) {
             return new BecauseYouWatched(NO_HISTORY, List.of());
         }
-        Set<String> excluded = new HashSet<>(BecauseCalls.await(ratedTitles));
+        Set<String> excluded = new HashSet<>(Futures.join(ratedTitles));
         excluded.addAll(seeds);
 
         List<CompletableFuture<Similar>> asked = new ArrayList<>(seeds.size());
@@ -82,7 +83,7 @@ public class BecauseService {
             int ask = Math.min(500, perRow * (i + 1) + excluded.size() + SLACK);
             asked.add(calls.start(() -> similar(seed, ask)));
         }
-        List<Similar> answers = asked.stream().map(BecauseCalls::await).toList();
+        List<Similar> answers = asked.stream().map(Futures::join).toList();
 
         return build(seeds, answers, excluded, perRow, catalog::lookup,
                 (why, genre, without) -> fallback.topRated(why, genre, null, without, perRow));
