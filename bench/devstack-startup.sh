@@ -4,7 +4,8 @@
 # Each run starts twice on a fresh home:
 #   first start  engines formatted, demo data generated, movies loaded; then in the background the
 #                models train, the campaigns are created and the catalog absorbs the demo history
-#   restart      the same home again: nothing to load or train
+#   restart      the same home again: nothing to load or train; the children map the class archives
+#                the first start's stop wrote (ADR 0035)
 # and reports, for each: seconds to READY (the API usable), the HTTP status and seconds of a sign-up,
 # login and rating sent right after READY (writes must work at once), seconds to the campaigns being
 # ACTIVE, and on the first start (with BENCH_WAIT_ABSORBED=1) seconds until the catalog has absorbed
@@ -79,6 +80,11 @@ started_report() {
   done
 }
 
+# The children's class archives (ADR 0035): recorded on a build's first run, mapped on later starts.
+class_archives() {
+  find "$root" -path '*/target/quarkus-app/devstack-classes-*' 2>/dev/null
+}
+
 # Whether the status file says a background entry ($1) is done.
 background_done() {
   jq -e --arg n "$1" '.background[] | select(.name == $n and .state == "done")' "$home/status.json" >/dev/null 2>&1
@@ -111,8 +117,10 @@ start_once() {
   done
   echo "  launcher's lines (s after up):" >&2
   grep '\[devstack\]\|DEVSTACK' "$log" | sed 's/^/    /' >&2
+  local stopping; stopping=$(date +%s.%N)
   "$root/marquee" down --home "$home" > /dev/null
   wait "$pid" 2>/dev/null || true
+  echo "  stopped in $(since "$stopping") s; class archives now: $(class_archives | wc -l)" >&2
   echo "$ready $rss $write $campaigns $absorbed"
 }
 
@@ -121,6 +129,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-4s %-8s %-9s %-8s %-14s %-13s %-12s\n' run start "READY(s)" "RSS(MB)" "write(status s)" "campaigns(s)" "absorbed(s)"
 for ((i = 1; i <= runs; i++)); do
   home=$(mktemp -d)
+  # A first start is a freshly built tree's: no class archive yet (BENCH_KEEP_CLASS_ARCHIVES=1 keeps them).
+  [ "${BENCH_KEEP_CLASS_ARCHIVES:-0}" = 1 ] || class_archives | xargs -r rm -f
   read -r r m ws wt c a < <(start_once "$home" first)
   printf '%-4s %-8s %-9s %-8s %-14s %-13s %-12s\n' "$i" first "$r" "$m" "$ws $wt" "$c" "$a"
   read -r r m ws wt c a < <(start_once "$home" restart)

@@ -256,7 +256,10 @@ public final class DevstackMain {
         return PersonalizeTool.run(args.toArray(String[]::new), System.out, System.err);
     }
 
-    /** How long {@code down} waits for the launcher, which stops each child with a 20 s grace first. */
+    /**
+     * How long {@code down} waits for the launcher, which first has children write their class
+     * archives (at most 45 s, once per build), then stops each child with a 20 s grace.
+     */
     private static final java.time.Duration DOWN_TIMEOUT = java.time.Duration.ofSeconds(120);
 
     /**

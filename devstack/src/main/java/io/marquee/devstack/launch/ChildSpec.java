@@ -30,7 +30,9 @@ public record ChildSpec(String name, Path jar, int port, int healthPort, Path lo
         this(name, jar, port, port, log, javaOptions, env);
     }
 
+    /** Starts it, with the class archive of its build (see {@link ClassArchive}). */
     ServiceProcess start() throws IOException {
-        return ServiceProcess.start(name, jar, port, healthPort, log, javaOptions, env);
+        return ServiceProcess.start(name, jar, port, healthPort, log, javaOptions, env,
+                ClassArchive.enabled(System.getenv()) ? ClassArchive.of(jar, javaOptions) : null);
     }
 }

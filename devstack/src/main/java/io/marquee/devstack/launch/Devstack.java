@@ -101,6 +101,11 @@ public final class Devstack {
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
     /**
+     * How long a stop may spend having the children write their class archives (ADR 0035), before
+     * they get their SIGTERM; children not reached record theirs at the next stop.
+     */
+    private static final Duration CLASS_ARCHIVES_BUDGET = Duration.ofSeconds(45);
+    /**
      * The demo history goes out after READY from the launcher's JVM, which also runs DynamoDB Local
      * and the broker: at full speed (254k records in about 20 s) it was the busiest work there just
      * when the first requests come (a read right after READY once answered 504). The consumers
@@ -818,11 +823,18 @@ public final class Devstack {
             return;
         }
         out.println("[devstack] stopping");
+        boolean wasReady = "ready".equals(phase);
         stopping = true;
         phase = "stopping";
         statusChanged();
         for (Thread t : backgroundThreads) {
             t.interrupt();
+        }
+        if (wasReady && ClassArchive.enabled(System.getenv())) {
+            // Written now rather than while the stack serves: each child pauses while it writes.
+            int archived = supervisor.recordClassArchives(CLASS_ARCHIVES_BUDGET);
+            out.println("[devstack] class archives: " + archived + " of " + supervisor.snapshot().size()
+                    + " processes have one; the next start of this build maps them");
         }
         supervisor.stopAll(STOP_GRACE);
         for (Thread t : backgroundThreads) {

@@ -24,13 +24,16 @@ public final class ServiceProcess {
     private final int healthPort;
     private final Path log;
     private final Process process;
+    /** Its class archive (mapped, or to be recorded), or null when it uses none. */
+    private final ClassArchive classes;
 
-    private ServiceProcess(String name, int port, int healthPort, Path log, Process process) {
+    private ServiceProcess(String name, int port, int healthPort, Path log, Process process, ClassArchive classes) {
         this.name = name;
         this.port = port;
         this.healthPort = healthPort;
         this.log = log;
         this.process = process;
+        this.classes = classes;
     }
 
     /** A process that answers {@code /q/health} on its HTTP port (personalize-local). */
@@ -47,7 +50,19 @@ public final class ServiceProcess {
      */
     public static ServiceProcess start(String name, Path jar, int port, int healthPort, Path log,
                                        List<String> javaOptions, Map<String, String> env) throws IOException {
-        List<String> command = command(jar, javaOptions);
+        return start(name, jar, port, healthPort, log, javaOptions, env, null);
+    }
+
+    /** As above, mapping or recording {@code classes} (see {@link ClassArchive}) unless it is null. */
+    static ServiceProcess start(String name, Path jar, int port, int healthPort, Path log,
+                                List<String> javaOptions, Map<String, String> env, ClassArchive classes)
+            throws IOException {
+        List<String> options = new ArrayList<>(javaOptions);
+        if (classes != null) {
+            classes.discard(); // what a run that did not stop gracefully may have left
+            options.addAll(classes.javaOptions());
+        }
+        List<String> command = command(jar, options);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
@@ -56,7 +71,7 @@ public final class ServiceProcess {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Files.writeString(log, "---- devstack starting " + name + " on port " + port + "\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return new ServiceProcess(name, port, healthPort, log, builder.start());
+        return new ServiceProcess(name, port, healthPort, log, builder.start(), classes);
     }
 
     /** The command line: this JVM's {@code java} with the options and the jar. */
@@ -159,6 +174,14 @@ public final class ServiceProcess {
             child.destroyForcibly();
             child.onExit().join();
         }
+    }
+
+    /**
+     * Writes its class archive if it started without one (see {@link ClassArchive#record});
+     * returns whether it has one now.
+     */
+    public boolean recordClassArchive(Duration timeout) {
+        return classes != null && process.isAlive() && classes.record(process.pid(), timeout);
     }
 
     /** SIGKILL, as a crash or the OOM killer would end it; used to replace a hung process. */

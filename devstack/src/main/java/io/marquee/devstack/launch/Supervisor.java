@@ -144,6 +144,24 @@ public final class Supervisor {
         }
     }
 
+    /**
+     * Has each running child without a class archive write one, one child at a time (each pauses
+     * while it writes), within {@code budget} in all; returns how many children have one now. See
+     * {@link ClassArchive}.
+     */
+    public int recordClassArchives(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int archived = 0;
+        for (Child child : children) {
+            ServiceProcess current = child.process;
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (current != null && child.state == State.UP && !left.isNegative() && current.recordClassArchive(left)) {
+                archived++;
+            }
+        }
+        return archived;
+    }
+
     private synchronized boolean isStopping() {
         return stopping;
     }

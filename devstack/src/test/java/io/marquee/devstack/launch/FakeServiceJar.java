@@ -33,4 +33,23 @@ public final class FakeServiceJar {
         }
         return jar;
     }
+
+    /**
+     * Writes a jar that holds {@link FakeService}'s class itself, as a service's jar holds its
+     * classes: the JVM archives classes for class-data sharing only from jars, never from directories.
+     */
+    public static Path writeSelfContainedTo(Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        String entry = FakeService.class.getName().replace('.', '/') + ".class";
+        Files.createDirectories(jar.getParent());
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+             java.io.InputStream bytes = FakeService.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            bytes.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
 }
