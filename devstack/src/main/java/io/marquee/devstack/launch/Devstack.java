@@ -830,8 +830,11 @@ public final class Devstack {
         for (Thread t : backgroundThreads) {
             t.interrupt();
         }
-        if (wasReady && ClassArchive.enabled(System.getenv())) {
+        if (wasReady && ClassArchive.enabled(System.getenv()) && supervisor.needsClassArchives()) {
             // Written now rather than while the stack serves: each child pauses while it writes.
+            out.println("[devstack] children without a class archive of their build write one (once per build, up to "
+                    + CLASS_ARCHIVES_BUDGET.toSeconds() + " s)");
+            out.flush();
             int archived = supervisor.recordClassArchives(CLASS_ARCHIVES_BUDGET);
             out.println("[devstack] class archives: " + archived + " of " + supervisor.snapshot().size()
                     + " processes have one; the next start of this build maps them");

@@ -181,7 +181,12 @@ public final class ServiceProcess {
      * returns whether it has one now.
      */
     public boolean recordClassArchive(Duration timeout) {
-        return classes != null && process.isAlive() && classes.record(process.pid(), timeout);
+        return needsClassArchive() ? classes.record(process.pid(), timeout) : classes != null && classes.present();
+    }
+
+    /** Whether it runs without an archive of its build and could write one now. */
+    public boolean needsClassArchive() {
+        return classes != null && !classes.present() && process.isAlive();
     }
 
     /** SIGKILL, as a crash or the OOM killer would end it; used to replace a hung process. */

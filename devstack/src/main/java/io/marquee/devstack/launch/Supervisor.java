@@ -144,22 +144,44 @@ public final class Supervisor {
         }
     }
 
+    /** Whether a running child has no class archive of its build yet. */
+    public boolean needsClassArchives() {
+        return children.stream().map(c -> c.process).anyMatch(p -> p != null && p.needsClassArchive());
+    }
+
     /**
-     * Has each running child without a class archive write one, one child at a time (each pauses
-     * while it writes), within {@code budget} in all; returns how many children have one now. See
-     * {@link ClassArchive}.
+     * Has each running child without a class archive write one, two at a time (a dump is one
+     * thread's work, and each child pauses while it writes), within {@code budget} in all; returns
+     * how many children have one now. See {@link ClassArchive}.
      */
     public int recordClassArchives(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        int archived = 0;
-        for (Child child : children) {
-            ServiceProcess current = child.process;
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (current != null && child.state == State.UP && !left.isNegative() && current.recordClassArchive(left)) {
-                archived++;
+        ExecutorService dumps = Executors.newFixedThreadPool(2, r -> daemon(r, "devstack-class-archive"));
+        try {
+            List<java.util.concurrent.Future<Boolean>> recorded = new ArrayList<>();
+            for (Child child : children) {
+                recorded.add(dumps.submit(() -> {
+                    ServiceProcess current = child.process;
+                    Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                    return current != null && child.state == State.UP && !left.isNegative()
+                            && current.recordClassArchive(left);
+                }));
             }
+            int archived = 0;
+            for (java.util.concurrent.Future<Boolean> r : recorded) {
+                try {
+                    archived += r.get() ? 1 : 0;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // that child has none; the next stop tries again
+                }
+            }
+            return archived;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            dumps.shutdownNow();
         }
-        return archived;
     }
 
     private synchronized boolean isStopping() {
