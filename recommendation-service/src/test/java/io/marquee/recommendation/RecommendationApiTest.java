@@ -168,6 +168,36 @@ class RecommendationApiTest {
     }
 
     @Test
+    void becauseYouWatchedFollowsTheHistoryReadNowNotTheSeedsOfLastTime() {
+        // The second answer starts last time's seeds' calls early (SeedGuesses); the history has moved on.
+        Neighbours.viewed("p12", List.of("t40", "t41", "t42"));
+        JsonPath first = ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4"));
+        assertThat(first.getList("rows.seedId")).containsExactly("t40", "t41");
+
+        Neighbours.viewed("p12", List.of("t43", "t40", "t41"));
+        JsonPath moved = ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4"));
+        assertThat(moved.getList("rows.seedId")).containsExactly("t43", "t40");
+        List<String> shown = new ArrayList<>(moved.getList("rows[0].items.id"));
+        shown.addAll(moved.getList("rows[1].items.id"));
+        assertThat(shown).hasSize(8).doesNotHaveDuplicates().doesNotContain("t43", "t40");
+
+        // Same history again: the early calls are used, and the rows are what asking afresh gave.
+        JsonPath again = ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4"));
+        assertThat(again.getList("rows.seedId")).containsExactly("t43", "t40");
+        assertThat(again.getList("rows.items.id")).isEqualTo(moved.getList("rows.items.id"));
+    }
+
+    @Test
+    void becauseYouWatchedWithoutHistoryHasNoRowsEvenAfterItHadSome() {
+        Neighbours.viewed("p13", List.of("t44", "t45"));
+        assertThat(ok(get("p13", "/recommendations/because-you-watched?rows=2&limit=3")).getList("rows")).hasSize(2);
+        Neighbours.viewed("p13", List.of());
+        JsonPath body = ok(get("p13", "/recommendations/because-you-watched?rows=2&limit=3"));
+        assertThat(body.getList("rows")).isEmpty();
+        assertThat(body.getString("source")).isEqualTo("history:empty");
+    }
+
+    @Test
     void becauseYouWatchedWithoutHistoryHasNoRows() {
         JsonPath body = ok(get("p07-no-history", "/recommendations/because-you-watched"));
         assertThat(body.getList("rows")).isEmpty();

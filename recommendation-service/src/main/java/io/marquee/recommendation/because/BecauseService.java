@@ -33,7 +33,9 @@ import java.util.function.Function;
  * its genre.
  *
  * <p>Cost of one answer: user-service's history and the caller's rated titles read together, then
- * one similar-items call per seed, all at once ({@link BecauseCalls}); then one catalog batch read
+ * one similar-items call per seed, all at once ({@link BecauseCalls}); for a caller asked for
+ * before, those calls start with the history read, for last time's seeds ({@link SeedGuesses}),
+ * and are asked again only if the history names other seeds; then one catalog batch read
  * of the seeds and of the titles the rows can show (each seed's first {@code perRow + }{@value #SLACK}
  * titles not excluded and not taken by an earlier row), not of everything the campaign answered.
  * A second batch read happens only when that was not enough (titles the catalog does not know, a
@@ -53,28 +55,54 @@ public class BecauseService {
     private final Catalog catalog;
     private final Fallback fallback;
     private final BecauseCalls calls;
+    private final SeedGuesses guesses;
 
     public BecauseService(Campaigns campaigns, RecentTitles recent, RatedItems rated, Catalog catalog,
-                          Fallback fallback, BecauseCalls calls) {
+                          Fallback fallback, BecauseCalls calls, SeedGuesses guesses) {
         this.campaigns = campaigns;
         this.recent = recent;
         this.rated = rated;
         this.catalog = catalog;
         this.fallback = fallback;
         this.calls = calls;
+        this.guesses = guesses;
     }
 
     public BecauseYouWatched rows(Caller caller, int rows, int perRow) {
         // Independent reads, together; a user without history costs one rated-titles read more
         // (usually kept in memory, RatedSets) rather than making everyone wait for one after the other.
         CompletableFuture<Set<String>> ratedTitles = calls.start(() -> rated.of(caller));
+        // The seeds are usually the caller's seeds of last time: their similar-items calls start as
+        // soon as the rated titles are known, while user-service's history (the slowest read of an
+        // answer, docs/benchmarks.md) is still on its way. They are used only if the history names
+        // exactly those seeds; the rows are always made from the history read now.
+        SeedGuesses.Key key = new SeedGuesses.Key(caller.id(), rows, perRow);
+        List<String> guessed = guesses.of(key);
+        CompletableFuture<List<CompletableFuture<Similar>>> early = guessed.isEmpty() ? null
+                : ratedTitles.thenApply(titles -> ask(guessed, excluded(titles, guessed), perRow));
         List<String> seeds = recent.of(caller).stream().limit(rows).toList();
         if (seeds.isEmpty()) {
+            guesses.forget(key);
             return new BecauseYouWatched(NO_HISTORY, List.of());
         }
-        Set<String> excluded = new HashSet<>(Futures.join(ratedTitles));
-        excluded.addAll(seeds);
+        Set<String> excluded = excluded(Futures.join(ratedTitles), seeds);
+        List<CompletableFuture<Similar>> asked = early != null && seeds.equals(guessed)
+                ? Futures.join(early) : ask(seeds, excluded, perRow);
+        guesses.remember(key, seeds);
+        List<Similar> answers = asked.stream().map(Futures::join).toList();
 
+        return build(seeds, answers, excluded, perRow, catalog::lookup,
+                (why, genre, without) -> fallback.topRated(why, genre, null, without, perRow));
+    }
+
+    private static Set<String> excluded(Set<String> ratedTitles, List<String> seeds) {
+        Set<String> excluded = new HashSet<>(ratedTitles);
+        excluded.addAll(seeds);
+        return excluded;
+    }
+
+    /** One similar-items call per seed, all at once; the same seeds and exclusions always ask the same. */
+    private List<CompletableFuture<Similar>> ask(List<String> seeds, Set<String> excluded, int perRow) {
         List<CompletableFuture<Similar>> asked = new ArrayList<>(seeds.size());
         for (int i = 0; i < seeds.size(); i++) {
             String seed = seeds.get(i);
@@ -83,10 +111,7 @@ public class BecauseService {
             int ask = Math.min(500, perRow * (i + 1) + excluded.size() + SLACK);
             asked.add(calls.start(() -> similar(seed, ask)));
         }
-        List<Similar> answers = asked.stream().map(Futures::join).toList();
-
-        return build(seeds, answers, excluded, perRow, catalog::lookup,
-                (why, genre, without) -> fallback.topRated(why, genre, null, without, perRow));
+        return asked;
     }
 
     /**

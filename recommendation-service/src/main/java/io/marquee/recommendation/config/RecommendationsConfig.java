@@ -67,6 +67,14 @@ public interface RecommendationsConfig {
          */
         @WithDefault("16")
         int threads();
+
+        /**
+         * Callers whose last seeds are remembered, so their next answer starts the similar-items
+         * calls alongside the history read (a guess, checked against the history); {@code 0} waits
+         * for the history every time.
+         */
+        @WithDefault("50000")
+        long rememberedCallers();
     }
 
     interface Neighbours {
