@@ -68,6 +68,8 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
     private long streamTimeChecked = -1;
     /** Wall-clock time of the last record (or of start-up), from which a quiet partition's time runs on. */
     private long wallAtLastRecord;
+    /** Whether the open sessions of the topology before ADR 34 are still to be taken over (once per task start). */
+    private boolean takeOverPending;
 
     /** A window of a session id, as the indexes name it. */
     private record Ref(String sessionId, long start) {
@@ -109,12 +111,15 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
                 }
             });
         }
-        takeOverOpenSessionsFromBefore(context.getStateStore(OPEN_BEFORE_STORE));
+        // Not here: a store write needs a record context (the record cache asks for one), which init has not.
+        takeOverPending = true;
         wallAtLastRecord = context.currentSystemTimeMs();
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::closeDue);
     }
 
-    private void takeOverOpenSessionsFromBefore(KeyValueStore<String, SessionAggregate> before) {
+    private void takeOverOpenSessionsFromBefore() {
+        takeOverPending = false;
+        KeyValueStore<String, SessionAggregate> before = context.getStateStore(OPEN_BEFORE_STORE);
         List<KeyValue<String, SessionAggregate>> open = new ArrayList<>();
         try (KeyValueIterator<String, SessionAggregate> all = before.all()) {
             all.forEachRemaining(open::add);
@@ -136,6 +141,9 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
 
     @Override
     public void process(Record<String, SessionEvent> record) {
+        if (takeOverPending) {
+            takeOverOpenSessionsFromBefore();
+        }
         SessionEvent event = record.value();
         if (event == null || event.sessionId() == null || event.sentAt() == null) {
             return;
@@ -181,6 +189,9 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
     }
 
     private void closeDue(long ignoredPunctuationTime) {
+        if (takeOverPending) {
+            takeOverOpenSessionsFromBefore();
+        }
         if (streamTime < 0) {
             return;
         }

@@ -101,8 +101,8 @@ class SessioniserTest {
         before.put("s-3@" + T0.toEpochMilli(), open);
 
         Sessioniser sessioniser = started();
-        assertThat(count(before)).as("taken over, so not again after a restart").isZero();
         send(sessioniser, "s-3", "c", T0.plusSeconds(90), "/c");
+        assertThat(count(before)).as("taken over, so not again after a restart").isZero();
         send(sessioniser, "later", "x", T0.plusSeconds(90).plus(GAP).plus(GRACE).plusSeconds(1), "/x");
 
         assertThat(emitted()).filteredOn(s -> s.sessionId().equals("s-3")).singleElement().satisfies(s -> {
