@@ -30,23 +30,22 @@ public interface SessionsConfig {
     Duration closeCheck();
 
     /**
-     * Kafka Streams' commit interval for the topology. Each commit flushes the aggregate store's
-     * record cache: every session updated since the last commit then reaches the open-sessions
-     * store and its changelog once, however many events it had (the aggregate store still writes
-     * the removal of each superseded window: a session window's key holds its end). At 1 s (the
-     * value before) the flush was a fifth of the topology's CPU under load, at 10 s a twentieth.
-     * Longer means: up to this much input re-read after a crash (at-least-once; nothing is lost,
-     * a session may count a redelivered event twice) and sessions closing this much later (a
-     * session is held gap + grace + this, so an update still in the cache never closes early).
+     * Kafka Streams' commit interval for the topology. Each commit flushes the sessions store's
+     * record cache: every session id updated since the last commit then reaches the store and its
+     * changelog once, however many events it had (ADR 32, ADR 34). At 1 s (the value before ADR 32)
+     * the flush was a fifth of the topology's CPU under load, at 10 s a twentieth. Longer means up
+     * to this much input re-read after a crash (at-least-once; nothing is lost, a session may count
+     * a redelivered event twice). Since ADR 34 it no longer delays closing: the sessioniser sees
+     * each event at once.
      */
     @WithDefault("10S")
     Duration commitInterval();
 
     /**
-     * Bytes of record cache for the topology's stores (Kafka Streams' statestore.cache.max.bytes,
-     * on the heap). It must hold every session updated within a commit interval, or updates are
-     * evicted (written) early: about 0.5 KB a session with 50 items, so the default holds ~20,000
-     * busy sessions.
+     * Bytes of record cache for the topology's store (Kafka Streams' statestore.cache.max.bytes,
+     * on the heap). It should hold every session id updated within a commit interval, or updates
+     * are evicted (written to the store and changelog) early: about 0.5 KB a session with 50 items,
+     * so the default holds ~20,000 busy sessions.
      */
     @WithDefault("10485760")
     long cacheMaxBytes();

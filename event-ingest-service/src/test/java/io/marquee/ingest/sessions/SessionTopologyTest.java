@@ -41,12 +41,17 @@ class SessionTopologyTest {
     private TestOutputTopic<String, ClosedSession> sessions;
     private final List<ClosedSession> stored = new ArrayList<>();
 
+    private final Properties props = new Properties();
+
     @BeforeEach
     void start() throws Exception {
-        Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-test").toString());
+        open();
+    }
+
+    private void open() {
         driver = new TopologyTestDriver(SessionTopology.build(GAP, GRACE, CHECK, stored::add), props);
         interactions = driver.createInputTopic(Topics.INTERACTIONS, Serdes.String().serializer(),
                 JsonSerde.of(InteractionEvent.class).serializer());
@@ -187,5 +192,57 @@ class SessionTopologyTest {
 
         driver.advanceWallClockTime(Duration.ofMinutes(1).plus(CHECK));
         assertThat(sessions.readValuesToList()).singleElement().satisfies(s -> assertThat(s.events()).isEqualTo(2));
+    }
+    @Test
+    void anEventLaterThanTheGraceIsDroppedAndTheClosedSessionStaysAsItWas() {
+        send(event("u-9", "s-9", "view", "a", T0, "/a"));
+        send(event("u-9", "s-9", "view", "b", T0.plusSeconds(60), "/b"));
+        advancePast(T0.plusSeconds(60));
+        assertThat(sessions.readValuesToList()).filteredOn(s -> s.sessionId().equals("s-9"))
+                .singleElement().satisfies(s -> assertThat(s.events()).isEqualTo(2));
+
+        // Within the gap of the session's end, but the stream is past it by more than gap + grace.
+        send(event("u-9", "s-9", "view", "c", T0.plusSeconds(30), "/c"));
+        advancePast(T0.plus(GAP.multipliedBy(3)));
+        assertThat(sessions.readValuesToList()).extracting(ClosedSession::sessionId).doesNotContain("s-9");
+    }
+
+    @Test
+    void aSessionClosedByTheWallClockAndThenJoinedByALateEventIsEmittedAgainMerged() {
+        send(event("u-10", "s-10", "view", "a", T0, "/home"));
+        send(event("u-10", "s-10", "view", "b", T0.plusSeconds(60), "/movies/b"));
+        driver.advanceWallClockTime(GAP.plus(GRACE).plus(CHECK));
+        assertThat(sessions.readValuesToList()).singleElement().satisfies(s -> assertThat(s.events()).isEqualTo(2));
+
+        // Sent by the client right after the others, it arrives after the session was emitted: nothing in the
+        // stream was newer, so it is not late, and it joins the emitted session.
+        send(event("u-10", "s-10", "rate", "b", T0.plusSeconds(90), "/movies/b"));
+        advancePast(T0.plusSeconds(90));
+        assertThat(sessions.readValuesToList()).filteredOn(s -> s.sessionId().equals("s-10"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.events()).isEqualTo(3);
+                    assertThat(s.start()).isEqualTo(T0);
+                    assertThat(s.end()).isEqualTo(T0.plusSeconds(90));
+                    assertThat(s.entryPage()).isEqualTo("/home");
+                    assertThat(s.ratedAfterView()).isTrue();
+                });
+    }
+
+    @Test
+    void anOutOfOrderEventWithinTheGapJoinsItsSessionWithoutChangingItsExitPage() {
+        send(event("u-11", "s-11", "view", "a", T0, "/a"));
+        send(event("u-11", "s-11", "view", "c", T0.plusSeconds(120), "/c"));
+        send(event("u-11", "s-11", "view", "b", T0.plusSeconds(60), "/b"));
+        send(event("u-11", "s-11", "view", "z", T0.minusSeconds(60), "/z"));
+        advancePast(T0.plusSeconds(120));
+
+        assertThat(sessions.readValuesToList()).filteredOn(s -> s.sessionId().equals("s-11"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.events()).isEqualTo(4);
+                    assertThat(s.start()).isEqualTo(T0.minusSeconds(60));
+                    assertThat(s.entryPage()).isEqualTo("/z");
+                    assertThat(s.exitPage()).isEqualTo("/c");
+                    assertThat(s.items()).containsExactlyInAnyOrder("z", "a", "b", "c");
+                });
     }
 }

@@ -48,13 +48,13 @@ public class SessionStreams {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        // Both batch store writes and changelog sends per session (see SessionsConfig).
+        // Both fold a busy session's store writes and changelog sends (see SessionsConfig).
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         streams = new KafkaStreams(SessionTopology.build(config.gap(), config.grace(), config.closeCheck(),
-                config.commitInterval(), repository::save), props);
+                repository::save), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.warnf("sessions stream thread failed (%s); replacing it", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

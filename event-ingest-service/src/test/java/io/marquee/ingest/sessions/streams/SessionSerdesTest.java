@@ -36,6 +36,19 @@ class SessionSerdesTest {
     }
 
     @Test
+    void aSessionIdsWindowsRoundTripWithTheirEmittedMarks() {
+        SessionAggregate later = new SessionAggregate("s-1", "u-1", T0.plusSeconds(7200), null, T0.plusSeconds(7300),
+                null, 2, List.of("tt-1"), null, null, null);
+        SessionsOfId windows = new SessionsOfId(List.of(new SessionsOfId.Window(full(), true),
+                new SessionsOfId.Window(later, false)));
+        byte[] bytes = SessionSerdes.WINDOWS.serializer().serialize("t", windows);
+        assertThat(bytes[0]).isEqualTo(SessionSerdes.V1);
+        assertThat(SessionSerdes.WINDOWS.deserializer().deserialize("t", bytes)).isEqualTo(windows);
+        assertThat(SessionSerdes.WINDOWS.deserializer().deserialize("t",
+                SessionSerdes.WINDOWS.serializer().serialize("t", SessionsOfId.NONE))).isEqualTo(SessionsOfId.NONE);
+    }
+
+    @Test
     void anEventRoundTrips() {
         SessionEvent e = new SessionEvent("s-1", "u-1", "tt-9", "view", T0, "ios", "/movies/tt-9");
         assertThat(SessionSerdes.EVENTS.deserializer().deserialize("t", SessionSerdes.EVENTS.serializer().serialize("t", e)))
