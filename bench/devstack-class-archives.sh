@@ -12,16 +12,8 @@ offset=${BENCH_PORT_OFFSET:-4000}
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 
-since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}'; }
+source "$root/bench/lib/processes.sh"
 archives() { find "$root" -path '*/target/quarkus-app/devstack-classes-*.jsa' | wc -l; }
-cpu_report() {
-  local pid=$1 p name ticks total=0
-  for p in "$pid" $(pgrep -P "$pid" || true); do
-    ticks=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) || continue
-    name=$(tr '\0' '\n' < "/proc/$p/cmdline" | grep -m1 'quarkus-run.jar\|devstack.jar' | sed 's#/target/.*##; s#.*/##')
-    printf '%s=%s ' "${name:-$p}" "$(awk -v t="$ticks" -v h="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / h}')"
-  done
-}
 
 echo "command: bench/devstack-class-archives.sh $starts   ($(nproc) cores, $(java -version 2>&1 | head -1))"
 find "$root" -path '*/target/quarkus-app/devstack-classes-*' -delete

@@ -24,7 +24,7 @@ background_limit=${BENCH_BACKGROUND_LIMIT:-1200}
 
 [ -f "$root/devstack/target/devstack.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 
-since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}'; }
+source "$root/bench/lib/processes.sh"
 
 # Resident memory (kB) of a process and all its descendants.
 tree_rss_kb() {
@@ -54,18 +54,6 @@ first_write() {
 stamp() {
   local line
   while IFS= read -r line; do printf '%7s %s\n' "$(since "$1")" "$line"; done
-}
-
-# CPU seconds (user + system) each process of the stack has used so far: the launcher ($1, which
-# also runs DynamoDB Local and Kafka) and each child JVM, named by its jar's module.
-cpu_report() {
-  local pid=$1 p name ticks hz
-  hz=$(getconf CLK_TCK)
-  for p in "$pid" $(pgrep -P "$pid" || true); do
-    ticks=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) || continue
-    name=$(tr '\0' '\n' < "/proc/$p/cmdline" | grep -m1 'quarkus-run.jar\|devstack.jar' | sed 's#/target/.*##; s#.*/##')
-    printf '%s=%s ' "${name:-$p}" "$(awk -v t="$ticks" -v h="$hz" 'BEGIN {printf "%.0f", t / h}')"
-  done
 }
 
 # Seconds after $2 (epoch) at which each child last logged "started in" (Quarkus' own line).
