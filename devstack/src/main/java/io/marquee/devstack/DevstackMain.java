@@ -225,12 +225,8 @@ public final class DevstackMain {
             return args.isEmpty() ? 2 : 0;
         }
         boolean export = args.get(0).equals("export");
-        // export reads this stack's DynamoDB Local and Kafka unless told where else (ADR 22); a
-        // DynamoDB on this machine (another stack's, --port-offset) is local too: any key will do.
         int dynamo = args.indexOf("--dynamodb-endpoint");
-        boolean local = export
-                ? dynamo < 0 || dynamo + 1 < args.size() && onThisMachine(args.get(dynamo + 1))
-                : !args.contains("--endpoint");
+        boolean local = talksToLocalEngines(args);
         if (export && dynamo < 0) {
             args.addAll(List.of("--dynamodb-endpoint", "http://127.0.0.1:" + StackPorts.DYNAMODB));
         }
@@ -238,7 +234,7 @@ public final class DevstackMain {
             args.addAll(List.of("--kafka-bootstrap", "127.0.0.1:" + StackPorts.KAFKA));
         }
         if (local) {
-            if (!export) {
+            if (!export && !args.contains("--endpoint")) {
                 args.add("--endpoint");
                 args.add("http://127.0.0.1:" + ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
             }
@@ -267,6 +263,19 @@ public final class DevstackMain {
      * makes sure of it: a child the status file names that is still alive (its launcher was
      * killed outright, say) is stopped here. Says "stopped" only when nothing is left.
      */
+    /**
+     * Whether {@code ./marquee personalize <args>} talks to engines on this machine, which accept any
+     * key, rather than to AWS with the default credentials chain: this stack's personalize-local
+     * unless {@code --endpoint} names another, and a loopback {@code --endpoint} (another stack's,
+     * {@code --port-offset}) is local too. export reads this stack's DynamoDB Local and Kafka unless
+     * told where else (ADR 22), likewise.
+     */
+    static boolean talksToLocalEngines(List<String> args) {
+        String option = !args.isEmpty() && args.get(0).equals("export") ? "--dynamodb-endpoint" : "--endpoint";
+        int at = args.indexOf(option);
+        return at < 0 || at + 1 < args.size() && onThisMachine(args.get(at + 1));
+    }
+
     /** An endpoint on the loopback interface: a local engine, which accepts any key. */
     private static boolean onThisMachine(String endpoint) {
         return endpoint.matches("http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?/?");
