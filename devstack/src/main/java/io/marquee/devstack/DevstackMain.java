@@ -259,11 +259,6 @@ public final class DevstackMain {
     private static final java.time.Duration DOWN_TIMEOUT = java.time.Duration.ofSeconds(120);
 
     /**
-     * Stops the launcher (SIGTERM: it stops every child and returns only when they are gone), then
-     * makes sure of it: a child the status file names that is still alive (its launcher was
-     * killed outright, say) is stopped here. Says "stopped" only when nothing is left.
-     */
-    /**
      * Whether {@code ./marquee personalize <args>} talks to engines on this machine, which accept any
      * key, rather than to AWS with the default credentials chain: this stack's personalize-local
      * unless {@code --endpoint} names another, and a loopback {@code --endpoint} (another stack's,
@@ -281,6 +276,11 @@ public final class DevstackMain {
         return endpoint.matches("http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?/?");
     }
 
+    /**
+     * Stops the launcher (SIGTERM: it stops every child and returns only when they are gone), then
+     * makes sure of it: a child the status file names that is still alive (its launcher was
+     * killed outright, say) is stopped here. Says "stopped" only when nothing is left.
+     */
     private static int down(StackLayout layout) throws Exception {
         Optional<ProcessHandle> running = Devstack.runningInstance(layout);
         List<ProcessHandle> children = StackStatus.readFrom(layout.statusFile()).stream()

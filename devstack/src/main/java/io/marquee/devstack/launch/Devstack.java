@@ -830,7 +830,7 @@ public final class Devstack {
         for (Thread t : backgroundThreads) {
             t.interrupt();
         }
-        if (wasReady && ClassArchive.enabled(System.getenv()) && supervisor.needsClassArchives()) {
+        if (wasReady && supervisor.needsClassArchives()) { // none does with MARQUEE_CLASS_ARCHIVES=off
             // Written now rather than while the stack serves: each child pauses while it writes.
             out.println("[devstack] children without a class archive of their build write one (once per build, up to "
                     + CLASS_ARCHIVES_BUDGET.toSeconds() + " s)");
