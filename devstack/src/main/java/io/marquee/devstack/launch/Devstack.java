@@ -16,9 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,8 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -94,10 +89,6 @@ public final class Devstack {
     private static final int SETUP_ATTEMPTS = 3;
     /** How long the first visitor's reads may take to answer before READY is printed anyway. */
     static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
-    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"/?#]+)\"");
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-    /** An item id no catalog holds: the warm-up's rating of it is refused (404) and writes nothing. */
-    private static final String WARM_UP_ITEM = "devstack-warm-up-no-such-item";
     static final String SETUP = "personalize-local setup";
     static final String HISTORY = "demo history";
     /**
@@ -711,87 +702,14 @@ public final class Devstack {
                 .build();
     }
 
-    /**
-     * Sends a first visitor's reads through the gateway until each answers 200 (a listing, a chart,
-     * a search, one movie's page, and a sign-in), then the first steps of a sign-up and a rating
-     * that change nothing, so READY means a path that has run once. Right after every service said
-     * ready, each JVM's first requests (class loading, JIT, connection pools) on two cores busy
-     * training ran past the gateway's deadlines and answered 504. Gives up quietly after
-     * {@link #WARM_UP_LIMIT}: a slow warm-up delays READY, it never fails the start.
-     */
+    /** A first visitor's requests through the gateway (see {@link WarmUp}), timed for the log. */
     private void warmUp(java.util.Set<String> modules) {
-        boolean signIn = modules.contains("user-service");
-        String api = "http://127.0.0.1:" + options.ports().of(StackPorts.GATEWAY) + "/api/v1";
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
-        String listing = firstAnswer(http, get(api + "/movies?limit=1"), deadline);
-        firstAnswer(http, get(api + "/charts/top-rated?limit=10"), deadline);
-        // The web app's first request: the gateway keeps what its charts answer to stand in for a
-        // first page whose charts run past the budget (the gateway's ChartWarmer also loads them every 15 s).
-        firstAnswer(http, get(api + "/home?limit=20"), deadline);
-        firstAnswer(http, get(api + "/movies/search?q=the&limit=10"), deadline);
-        Matcher id = FIRST_ID.matcher(listing == null ? "" : listing);
-        if (id.find()) {
-            firstAnswer(http, get(api + "/movies/" + id.group(1)), deadline);
-        }
-        if (signIn) {
-            // The sign-in path too (password hash, the throttle's write, token signing), as the
-            // bootstrap admin: the one account the launcher knows. Its password is URL-safe base64.
-            String login = firstAnswer(http, post(api + "/auth/login", "{\"email\":\"" + BOOTSTRAP_ADMIN
-                    + "\",\"password\":\"" + bootstrapAdminPassword() + "\"}"), deadline);
-            // A sign-up's whole path (validation, bcrypt, the account's DynamoDB transaction) for an
-            // address that is taken: it answers 409 and creates nothing.
-            firstAnswer(http, post(api + "/auth/signup", "{\"name\":\"Warm-up\",\"age\":30,\"gender\":\"female\","
-                    + "\"email\":\"" + BOOTSTRAP_ADMIN + "\",\"password\":\"" + bootstrapAdminPassword() + "\"}"),
-                    deadline, 409);
-            Matcher token = ACCESS_TOKEN.matcher(login == null ? "" : login);
-            if (modules.contains("rating-service") && token.find()) {
-                // A rating's path up to the catalog's item check (the token's check, rating-service
-                // asking catalog-service), for an item no catalog holds: 404, nothing written.
-                firstAnswer(http, HttpRequest.newBuilder(URI.create(api + "/movies/" + WARM_UP_ITEM + "/rating"))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token.group(1))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\":4.5}")).build(), deadline, 404);
-            }
-        }
-    }
-
-    private static HttpRequest post(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
-    }
-
-    /** The body of the first 200 answer to {@code request}, asking again each half second; null past the deadline. */
-    private static String firstAnswer(HttpClient http, HttpRequest request, long deadline) {
-        return firstAnswer(http, request, deadline, 200);
-    }
-
-    /** The body of the first answer with status {@code expected}, asking again each half second; null past the deadline. */
-    private static String firstAnswer(HttpClient http, HttpRequest request, long deadline, int expected) {
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == expected) {
-                    return answer.body();
-                }
-            } catch (IOException e) {
-                // Not answering yet: ask again.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
+        long started = System.nanoTime();
+        Optional<WarmUp.Account> admin = modules.contains("user-service")
+                ? Optional.of(new WarmUp.Account(BOOTSTRAP_ADMIN, bootstrapAdminPassword()))
+                : Optional.empty();
+        new WarmUp(options.ports().of(StackPorts.GATEWAY), WARM_UP_LIMIT).run(modules, admin);
+        say(String.format("first visitor's requests answered in %.1f s", (System.nanoTime() - started) / 1e9));
     }
 
     private void printBanner(Duration took) {
