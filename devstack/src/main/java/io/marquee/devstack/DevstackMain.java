@@ -15,8 +15,8 @@ import io.marquee.devstack.launch.StackPorts;
 import io.marquee.devstack.launch.StackStatus;
 import io.marquee.devstack.launch.StartFailure;
 import io.marquee.devstack.launch.StatusReport;
+import io.marquee.devstack.ops.PersonalizeCommand;
 import io.marquee.devstack.ops.RelayLag;
-import io.marquee.personalize.setup.PersonalizeTool;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,8 +52,8 @@ public final class DevstackMain {
                                  into a running devstack's catalog; malformed rows are reported
               generate-demo DIR  write the demo dataset files into DIR (no stack needed)
               personalize setup|status|cleanup [options]
-                                 Personalize's resources (default: this stack's personalize-local;
-                                 --endpoint '' for AWS); ./marquee personalize help lists the options
+                                 Personalize's resources (default: the running stack's personalize-local,
+                                 on its ports; --endpoint '' for AWS); ./marquee personalize help lists the options
               personalize export DIR [options]
                                  the platform's items, users and interactions as validated Personalize
                                  dataset files (default: this stack's DynamoDB and Kafka)
@@ -116,7 +116,10 @@ public final class DevstackMain {
         }
         String command = rest.pop();
         if (command.equals("personalize")) {
-            return personalize(rest);
+            // MARQUEE_HOME: in a container the checkout is read-only, so the image points home elsewhere.
+            Path home = System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME"))
+                    : Path.of(System.getProperty("marquee.root", ".")).resolve(".marquee");
+            return new PersonalizeCommand(home).run(List.copyOf(rest));
         }
         String positional = null;
         Path root = Path.of(System.getProperty("marquee.root", "."));
@@ -214,67 +217,10 @@ public final class DevstackMain {
     }
 
     /**
-     * {@code ./marquee personalize <command>}: personalize-setup's command line (ADR 13), pointed at
-     * this stack's personalize-local unless {@code --endpoint} says otherwise, and at its dataset
-     * files for {@code setup}. personalize-local accepts any key; AWS gets the default chain's.
-     */
-    private static int personalize(Deque<String> rest) {
-        List<String> args = new ArrayList<>(rest);
-        if (args.isEmpty() || args.get(0).equals("help")) {
-            System.out.print(PersonalizeTool.USAGE);
-            return args.isEmpty() ? 2 : 0;
-        }
-        boolean export = args.get(0).equals("export");
-        int dynamo = args.indexOf("--dynamodb-endpoint");
-        boolean local = talksToLocalEngines(args);
-        if (export && dynamo < 0) {
-            args.addAll(List.of("--dynamodb-endpoint", "http://127.0.0.1:" + StackPorts.DYNAMODB));
-        }
-        if (export && !args.contains("--kafka-bootstrap")) {
-            args.addAll(List.of("--kafka-bootstrap", "127.0.0.1:" + StackPorts.KAFKA));
-        }
-        if (local) {
-            if (!export && !args.contains("--endpoint")) {
-                args.add("--endpoint");
-                args.add("http://127.0.0.1:" + ServiceSpec.PERSONALIZE_LOCAL.defaultPort());
-            }
-            if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-                System.setProperty("aws.accessKeyId", "personalize-local");
-                System.setProperty("aws.secretAccessKey", "personalize-local");
-            }
-        }
-        if (args.get(0).equals("setup") && !args.contains("--data")) {
-            Path home = System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME"))
-                    : Path.of(System.getProperty("marquee.root", ".")).resolve(".marquee");
-            args.add("--data");
-            args.add(home.resolve("data").resolve("demo").toString());
-        }
-        return PersonalizeTool.run(args.toArray(String[]::new), System.out, System.err);
-    }
-
-    /**
      * How long {@code down} waits for the launcher, which first has children write their class
      * archives (at most 45 s, once per build), then stops each child with a 20 s grace.
      */
     private static final java.time.Duration DOWN_TIMEOUT = java.time.Duration.ofSeconds(120);
-
-    /**
-     * Whether {@code ./marquee personalize <args>} talks to engines on this machine, which accept any
-     * key, rather than to AWS with the default credentials chain: this stack's personalize-local
-     * unless {@code --endpoint} names another, and a loopback {@code --endpoint} (another stack's,
-     * {@code --port-offset}) is local too. export reads this stack's DynamoDB Local and Kafka unless
-     * told where else (ADR 22), likewise.
-     */
-    static boolean talksToLocalEngines(List<String> args) {
-        String option = !args.isEmpty() && args.get(0).equals("export") ? "--dynamodb-endpoint" : "--endpoint";
-        int at = args.indexOf(option);
-        return at < 0 || at + 1 < args.size() && onThisMachine(args.get(at + 1));
-    }
-
-    /** An endpoint on the loopback interface: a local engine, which accepts any key. */
-    private static boolean onThisMachine(String endpoint) {
-        return endpoint.matches("http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?/?");
-    }
 
     /**
      * Stops the launcher (SIGTERM: it stops every child and returns only when they are gone), then
