@@ -292,12 +292,17 @@ public final class Devstack {
         Path engineLog = layout.logOf("engines");
         step("DynamoDB Local on port " + options.ports().of(StackPorts.DYNAMODB)
                 + (options.inMemory() ? " (in memory)" : " (data in " + layout.dynamoDir() + ")"));
-        try {
-            dynamo = DynamoDbLocalEngine.start(options.ports().of(StackPorts.DYNAMODB),
-                    options.inMemory() ? null : layout.dynamoDir());
-        } catch (Exception e) {
-            throw new StartFailure("DynamoDB Local", "did not start", engineLog, e);
-        }
+        // The two engines need nothing of each other: DynamoDB Local opens its tables on another
+        // thread while the broker starts (about 1.5 s of a restart's first 5 s, one after the other).
+        java.util.concurrent.CompletableFuture<DynamoDbLocalEngine> dynamoStarted = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return DynamoDbLocalEngine.start(options.ports().of(StackPorts.DYNAMODB),
+                                options.inMemory() ? null : layout.dynamoDir());
+                    } catch (Exception e) {
+                        throw new StartFailure("DynamoDB Local", "did not start", engineLog, e);
+                    }
+                }, runnable -> new Thread(runnable, "devstack-dynamodb-start").start());
         Path kafkaDir = options.inMemory() ? temporaryDataDir.resolve("kafka") : layout.kafkaDir();
         step("Kafka broker (KRaft) on port " + options.ports().of(StackPorts.KAFKA) + " (log dir " + kafkaDir + ")");
         try {
@@ -309,6 +314,9 @@ public final class Devstack {
             kafka.createTopics(Topics.ALL);
         } catch (Exception e) {
             throw new StartFailure("Kafka", "did not start", engineLog, e);
+        } finally {
+            // Kept even when Kafka failed, so that the stop closes it.
+            dynamo = joinUnwrapped(dynamoStarted);
         }
         long launcher = ProcessHandle.current().pid();
         engines.add(new Supervisor.Snapshot("dynamodb-local", Supervisor.State.UP, launcher,
