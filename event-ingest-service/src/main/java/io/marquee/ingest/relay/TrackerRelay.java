@@ -71,10 +71,17 @@ public class TrackerRelay {
     /** Personalize: eventList holds 1 to 10 events. */
     static final int MAX_EVENTS_PER_CALL = 10;
     private static final Duration POLL = Duration.ofMillis(500);
-    /** Polls after a full one, while gathering a unit: an empty one means the relay has caught up. */
-    private static final Duration GATHER_POLL = Duration.ofMillis(100);
-    /** A unit is gathered for at most this long, so the first of its events does not wait long. */
-    private static final Duration GATHER_AT_MOST = Duration.ofSeconds(1);
+    /**
+     * Polls after a full one, while gathering a unit: an empty one means the relay has caught up.
+     * As long as a first poll: on a loaded machine a fetch takes a few hundred ms, and 100 ms
+     * ended units after one poll (1.0 event per call, docs/benchmarks.md).
+     */
+    private static final Duration GATHER_POLL = POLL;
+    /**
+     * A unit is gathered for at most this long. Only a relay that is behind gathers, and a unit
+     * then takes far longer to deliver than this, so it is room for slow fetches, not a delay.
+     */
+    private static final Duration GATHER_AT_MOST = Duration.ofSeconds(3);
 
     private final RelayConfig config;
     private final Tracker tracker;
