@@ -48,7 +48,8 @@ import org.jboss.logging.Logger;
  * Relays {@code interactions} to Personalize's event tracker, at least once and without
  * duplicates at the tracker (docs/adr/0014):
  * <ol>
- *   <li>poll a batch; skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
+ *   <li>poll a batch (behind, several polls as one unit, {@code ingest.relay.max-batch-records},
+ *       so a session's events share calls); skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
  *       ({@link HandledWindow}, read back from {@link DeliveredRanges} when a partition is taken;
  *       a dead-lettered one only comes back through a DLQ replay);</li>
  *   <li>group per user and session, in order, into PutEvents calls of at most 10 events, paced by
