@@ -241,7 +241,7 @@ public class TrackerRelay {
                     for (TopicPartition partition : first.partitions()) {
                         unit.put(partition, new ArrayList<>(first.records(partition)));
                     }
-                    if (first.count() >= config.maxPollRecords()) {
+                    if (first.count() >= config.maxPollRecords() || behind(consumer) >= config.maxPollRecords()) {
                         gather(consumer, unit, first.count(), windowSize, revoked);
                     }
                     ConsumerRecords<String, String> records = new ConsumerRecords<>(unit, Map.of());
@@ -309,6 +309,20 @@ public class TrackerRelay {
             }
             total += more.count();
         }
+    }
+
+    /**
+     * Records behind the position on this relay's partitions, as the consumer knows from its last
+     * fetches (no request to the broker; unknown counts as none). A burst that starts while the
+     * relay is caught up fills the topic before a poll comes back full: the unit under way then
+     * was one poll at 1-2 events per call and took ~40 s (docs/benchmarks.md).
+     */
+    private static long behind(KafkaConsumer<String, String> consumer) {
+        long behind = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        return behind;
     }
 
     private static int fullest(Map<TopicPartition, List<ConsumerRecord<String, String>>> unit) {
