@@ -48,7 +48,8 @@ import org.jboss.logging.Logger;
  * Relays {@code interactions} to Personalize's event tracker, at least once and without
  * duplicates at the tracker (docs/adr/0014):
  * <ol>
- *   <li>poll a batch; skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
+ *   <li>poll a batch (behind, several polls as one unit, {@code ingest.relay.max-batch-records},
+ *       so a session's events share calls); skip history records ({@link Topics#HISTORY_HEADER}) and ids handled before
  *       ({@link HandledWindow}, read back from {@link DeliveredRanges} when a partition is taken;
  *       a dead-lettered one only comes back through a DLQ replay);</li>
  *   <li>group per user and session, in order, into PutEvents calls of at most 10 events, paced by
@@ -71,6 +72,17 @@ public class TrackerRelay {
     /** Personalize: eventList holds 1 to 10 events. */
     static final int MAX_EVENTS_PER_CALL = 10;
     private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * Polls after a full one, while gathering a unit: an empty one means the relay has caught up.
+     * As long as a first poll: on a loaded machine a fetch takes a few hundred ms, and 100 ms
+     * ended units after one poll (1.0 event per call, docs/benchmarks.md).
+     */
+    private static final Duration GATHER_POLL = POLL;
+    /**
+     * A unit is gathered for at most this long. Only a relay that is behind gathers, and a unit
+     * then takes far longer to deliver than this, so it is room for slow fetches, not a delay.
+     */
+    private static final Duration GATHER_AT_MOST = Duration.ofSeconds(3);
 
     private final RelayConfig config;
     private final Tracker tracker;
@@ -150,12 +162,15 @@ public class TrackerRelay {
         consumer = new KafkaConsumer<>(props);
         // A new run knows nothing yet: each partition's window is read back before its first poll is
         // relayed. It must hold a whole poll, so that a rewound poll never sends what it delivered.
-        HandledWindow window = new HandledWindow(deliveredRanges,
-                Math.max(config.dedupeWindow(), 2 * config.maxPollRecords()), config.recordEvery());
+        int windowSize = Math.max(config.dedupeWindow(), 2 * config.maxPollRecords());
+        HandledWindow window = new HandledWindow(deliveredRanges, windowSize, config.recordEvery());
+        // Partitions taken away in a poll (the listener runs on the polling thread, inside poll()).
+        Set<TopicPartition> revoked = new HashSet<>();
         consumer.subscribe(List.of(Topics.INTERACTIONS), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 window.forget(partitions);
+                revoked.addAll(partitions);
             }
 
             @Override
@@ -167,7 +182,7 @@ public class TrackerRelay {
         KafkaConsumer<String, String> mine = consumer;
         calls = callThreads(config.maxInFlight());
         ExecutorService myCalls = calls;
-        worker = new Thread(() -> run(mine, myCalls, window), "tracker-relay");
+        worker = new Thread(() -> run(mine, myCalls, window, windowSize, revoked), "tracker-relay");
         worker.start();
         LOG.infof("relaying %s to the event tracker", Topics.INTERACTIONS);
     }
@@ -212,14 +227,24 @@ public class TrackerRelay {
         return oldest == 0 ? 0.0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
     }
 
-    private void run(KafkaConsumer<String, String> consumer, ExecutorService calls, HandledWindow window) {
+    private void run(KafkaConsumer<String, String> consumer, ExecutorService calls, HandledWindow window,
+                     int windowSize, Set<TopicPartition> revoked) {
         int failures = 0;
         CallPacer pacer = new CallPacer(config.callsPerSecond(), config.initialBackoff(), config.maxBackoff());
+        // The unit being relayed, per partition in offset order: what a failure rewinds.
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> unit = new LinkedHashMap<>();
         try {
             while (running) {
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                unit.clear();
                 try {
-                    records = consumer.poll(POLL);
+                    ConsumerRecords<String, String> first = consumer.poll(POLL);
+                    for (TopicPartition partition : first.partitions()) {
+                        unit.put(partition, new ArrayList<>(first.records(partition)));
+                    }
+                    if (first.count() >= config.maxPollRecords() || behind(consumer) >= config.maxPollRecords()) {
+                        gather(consumer, unit, first.count(), windowSize, revoked);
+                    }
+                    ConsumerRecords<String, String> records = new ConsumerRecords<>(unit, Map.of());
                     if (records.isEmpty()) {
                         oldestPending.set(0);
                     } else {
@@ -232,11 +257,11 @@ public class TrackerRelay {
                     measureLag(consumer);
                 } catch (WakeupException | Stopped e) {
                     // Only stop() wakes the consumer: leave the batch to whoever relays next.
-                    rewind(consumer, records);
+                    rewind(consumer, unit);
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.warnf("relay batch failed (%s); it will be taken again", e.toString());
-                    rewind(consumer, records);
+                    rewind(consumer, unit);
                     pause(pacer.backoff(failures));
                 }
             }
@@ -247,6 +272,65 @@ public class TrackerRelay {
                 LOG.debugf("relay consumer close: %s", e);
             }
         }
+    }
+
+    /**
+     * The relay is behind (a poll came back full): polls on into {@code unit}, up to
+     * {@code ingest.relay.max-batch-records}, so that a session's events go in fewer PutEvents
+     * calls (one session per call). Stops when a poll comes back empty (caught up), after
+     * {@link #GATHER_AT_MOST}, or before a partition could hold more than {@code windowSize}
+     * records: the dedupe window must hold a whole unit, so that a rewound unit never sends
+     * again what it delivered.
+     */
+    private void gather(KafkaConsumer<String, String> consumer,
+                        Map<TopicPartition, List<ConsumerRecord<String, String>>> unit, int count, int windowSize,
+                        Set<TopicPartition> revoked) {
+        int perPoll = config.maxPollRecords();
+        long until = System.nanoTime() + GATHER_AT_MOST.toNanos();
+        int total = count;
+        // Only what is taken away from here on concerns the unit: the first poll's records came after.
+        revoked.clear();
+        while (running && total + perPoll <= config.maxBatchRecords() && fullest(unit) + perPoll <= windowSize
+                && System.nanoTime() < until) {
+            ConsumerRecords<String, String> more = consumer.poll(GATHER_POLL);
+            // A rebalance inside that poll: what was gathered from a partition taken away is left to
+            // its next owner, which starts at the committed offset (so does this relay if it gets
+            // the partition back: the poll's records for it then start there again).
+            for (TopicPartition gone : revoked) {
+                List<ConsumerRecord<String, String>> dropped = unit.remove(gone);
+                total -= dropped == null ? 0 : dropped.size();
+            }
+            revoked.clear();
+            if (more.isEmpty()) {
+                return;
+            }
+            for (TopicPartition partition : more.partitions()) {
+                unit.computeIfAbsent(partition, k -> new ArrayList<>()).addAll(more.records(partition));
+            }
+            total += more.count();
+        }
+    }
+
+    /**
+     * Records behind the position on this relay's partitions, as the consumer knows from its last
+     * fetches (no request to the broker; unknown counts as none). A burst that starts while the
+     * relay is caught up fills the topic before a poll comes back full: the unit under way then
+     * was one poll at 1-2 events per call and took ~40 s (docs/benchmarks.md).
+     */
+    private static long behind(KafkaConsumer<String, String> consumer) {
+        long behind = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            behind += consumer.currentLag(partition).orElse(0);
+        }
+        return behind;
+    }
+
+    private static int fullest(Map<TopicPartition, List<ConsumerRecord<String, String>>> unit) {
+        int most = 0;
+        for (List<ConsumerRecord<String, String>> records : unit.values()) {
+            most = Math.max(most, records.size());
+        }
+        return most;
     }
 
     /** Delivers or dead-letters every event of the batch; throws when that is not done. */
@@ -470,12 +554,13 @@ public class TrackerRelay {
     }
 
     /** Back to the first record of the batch on every partition still ours, so it is taken again. */
-    private static void rewind(KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
+    private static void rewind(KafkaConsumer<String, String> consumer,
+                               Map<TopicPartition, List<ConsumerRecord<String, String>>> unit) {
         try {
             Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
-            for (TopicPartition partition : records.partitions()) {
-                if (assigned.contains(partition)) {
-                    consumer.seek(partition, records.records(partition).get(0).offset());
+            for (Map.Entry<TopicPartition, List<ConsumerRecord<String, String>>> partition : unit.entrySet()) {
+                if (assigned.contains(partition.getKey()) && !partition.getValue().isEmpty()) {
+                    consumer.seek(partition.getKey(), partition.getValue().get(0).offset());
                 }
             }
         } catch (RuntimeException e) {
