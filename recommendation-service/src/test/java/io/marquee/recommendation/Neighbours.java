@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rating-service's {@code GET /me/ratings} and user-service's {@code GET /me/history}, both for
  * the token's subject (read, not verified: the service under test verified it). Tests set a
  * user's ratings and history with {@link #rate} and {@link #viewed}, count reads of ratings and
- * can hold one in flight ({@link #holdRatings}); likewise they change a title's average rating
+ * history ({@link #historyReads}) and can hold a read of ratings in flight ({@link #holdRatings}); likewise they change a title's average rating
  * ({@link #average}), count the catalog's batch reads ({@link #lookupsOf}, {@link #lookupRequests})
  * and hold them ({@link #holdLookupsOf}).
  */
@@ -45,7 +46,8 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
     public static final int CATALOG_ITEMS = PersonalizeLocalResource.ITEMS + 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, List<String>> RATINGS = new ConcurrentHashMap<>();
-    private static final Map<String, List<String>> HISTORY = new ConcurrentHashMap<>();
+    private static final Map<String, List<Map<String, Object>>> HISTORY = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> HISTORY_READS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> RATING_READS = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> HELD_ARRIVED = new ConcurrentHashMap<>();
@@ -121,9 +123,25 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
         HELD_LOOKUPS.remove(id).countDown();
     }
 
-    /** {@code user} has viewed {@code items}, newest first. */
+    /** {@code user} has viewed {@code items}, newest first (a second apart, the newest at 2026-01-01T00:00:59Z). */
     public static void viewed(String user, List<String> items) {
-        HISTORY.put(user, List.copyOf(items));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            entries.add(Map.of("itemId", items.get(i), "at", "2026-01-01T00:00:" + String.format("%02d", 59 - i) + "Z"));
+        }
+        HISTORY.put(user, List.copyOf(entries));
+    }
+
+    /** {@code user} has viewed each item of {@code items} (in their order: newest first) at its time. */
+    public static void viewed(String user, LinkedHashMap<String, Instant> items) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        items.forEach((item, at) -> entries.add(Map.of("itemId", item, "at", at.toString())));
+        HISTORY.put(user, List.copyOf(entries));
+    }
+
+    /** How often {@code user}'s history was read. */
+    public static int historyReads(String user) {
+        return HISTORY_READS.getOrDefault(user, 0);
     }
 
     public static String titleOf(String id) {
@@ -211,12 +229,9 @@ public class Neighbours implements QuarkusTestResourceLifecycleManager {
                 page.put("nextCursor", null);
                 send(exchange, 200, page);
             } else if (method.equals("GET") && path.equals("/me/history")) {
-                List<String> viewed = HISTORY.getOrDefault(subject(exchange), List.of());
-                List<Object> entries = new ArrayList<>();
-                for (int i = 0; i < viewed.size(); i++) {
-                    entries.add(Map.of("itemId", viewed.get(i), "at", "2026-01-01T00:00:" + String.format("%02d", 59 - i) + "Z"));
-                }
-                send(exchange, 200, Map.of("viewed", entries, "rated", List.of()));
+                String user = subject(exchange);
+                HISTORY_READS.merge(user, 1, Integer::sum);
+                send(exchange, 200, Map.of("viewed", HISTORY.getOrDefault(user, List.of()), "rated", List.of()));
             } else {
                 send(exchange, 404, Map.of("title", "Not found", "status", 404));
             }

@@ -2,12 +2,15 @@ package io.marquee.recommendation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.marquee.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The four answers against the real personalize-local, enriched from the catalog, each saying how it was made. */
 @QuarkusTest
 class RecommendationApiTest {
+
+    private static final Duration EVENT_ARRIVES = Duration.ofSeconds(15);
 
     static Response get(String user, String path, Object... params) {
         var request = given();
@@ -174,9 +179,12 @@ class RecommendationApiTest {
         JsonPath first = ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4"));
         assertThat(first.getList("rows.seedId")).containsExactly("t40", "t41");
 
+        // user-service's history changes by an interaction event, which also drops the history kept here.
         Neighbours.viewed("p12", List.of("t43", "t40", "t41"));
-        JsonPath moved = ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4"));
-        assertThat(moved.getList("rows.seedId")).containsExactly("t43", "t40");
+        Interactions.clicked("p12", "t43", Instant.parse("2026-01-01T00:00:59Z"));
+        JsonPath moved = await().atMost(EVENT_ARRIVES).until(
+                () -> ok(get("p12", "/recommendations/because-you-watched?rows=2&limit=4")),
+                body -> body.getList("rows.seedId").equals(List.of("t43", "t40")));
         List<String> shown = new ArrayList<>(moved.getList("rows[0].items.id"));
         shown.addAll(moved.getList("rows[1].items.id"));
         assertThat(shown).hasSize(8).doesNotHaveDuplicates().doesNotContain("t43", "t40");
@@ -191,9 +199,12 @@ class RecommendationApiTest {
     void becauseYouWatchedWithoutHistoryHasNoRowsEvenAfterItHadSome() {
         Neighbours.viewed("p13", List.of("t44", "t45"));
         assertThat(ok(get("p13", "/recommendations/because-you-watched?rows=2&limit=3")).getList("rows")).hasSize(2);
+        // The history is gone (as if cleared); the caller's next event drops the one kept here.
         Neighbours.viewed("p13", List.of());
-        JsonPath body = ok(get("p13", "/recommendations/because-you-watched?rows=2&limit=3"));
-        assertThat(body.getList("rows")).isEmpty();
+        Interactions.clicked("p13", "t46", Instant.parse("2026-01-01T00:01:00Z"));
+        JsonPath body = await().atMost(EVENT_ARRIVES).until(
+                () -> ok(get("p13", "/recommendations/because-you-watched?rows=2&limit=3")),
+                answer -> answer.getList("rows").isEmpty());
         assertThat(body.getString("source")).isEqualTo("history:empty");
     }
 

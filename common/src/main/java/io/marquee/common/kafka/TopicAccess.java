@@ -39,9 +39,10 @@ public record TopicAccess(String topic, List<String> writers, List<String> reade
     }
 
     public static final List<TopicAccess> ALL = List.of(
+            // recommendation-service drops a caller's kept history on each of their interaction events,
+            // and a caller's kept rated titles on each of their rating events.
             new TopicAccess(Topics.INTERACTIONS, List.of(RATING_SERVICE, EVENT_INGEST_SERVICE),
-                    List.of(USER_SERVICE, CATALOG_SERVICE, EVENT_INGEST_SERVICE)),
-            // recommendation-service drops a caller's kept rated titles on each of their events.
+                    List.of(USER_SERVICE, CATALOG_SERVICE, EVENT_INGEST_SERVICE, RECOMMENDATION_SERVICE)),
             new TopicAccess(Topics.RATINGS, List.of(RATING_SERVICE), List.of(CATALOG_SERVICE, RECOMMENDATION_SERVICE)),
             new TopicAccess(Topics.INTERACTIONS_DLQ, List.of(EVENT_INGEST_SERVICE), List.of(EVENT_INGEST_SERVICE)),
             // The sessions topology writes closed sessions and reads them back into the table.
@@ -50,7 +51,8 @@ public record TopicAccess(String topic, List<String> writers, List<String> reade
     /**
      * The consumer groups of the services that use groups other than their own name:
      * event-ingest-service's relay, its DLQ replay and its sessions topology; none for
-     * recommendation-service, whose every replica assigns itself all partitions of {@code ratings}.
+     * recommendation-service, whose every replica assigns itself all partitions of {@code ratings} and
+     * {@code interactions}.
      */
     public static final Map<String, List<String>> GROUPS = Map.of(
             EVENT_INGEST_SERVICE, List.of(INGEST_RELAY_GROUP, Topics.DLQ_REPLAY_GROUP, INGEST_SESSIONS_APPLICATION),

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * behind two token checks) was the largest CPU cost of a "for you" answer (docs/benchmarks.md).
  *
  * <p><b>Kept until the caller's next rating event.</b> Every replica reads the whole
- * {@code ratings} topic ({@link RatingsFeed}); an event of a caller drops that caller's set, and the
+ * {@code ratings} topic ({@link CallerFeed}); an event of a caller drops that caller's set, and the
  * next answer reads rating-service again, which holds the change by then (it publishes only after
  * its commit). Sets are dropped, never patched, so redelivered or re-published events in any order
  * cannot make a set wrong. A rating deleted is offered again once its event arrived, as it is

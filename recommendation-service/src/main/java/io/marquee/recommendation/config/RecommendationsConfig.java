@@ -26,6 +26,9 @@ public interface RecommendationsConfig {
     /** Each caller's rated titles, kept per replica and dropped on the caller's rating events. */
     RatedCache ratedCache();
 
+    /** Each caller's history from user-service, kept per replica and dropped on the caller's interaction events. */
+    HistoryCache historyCache();
+
     interface Limit {
         /** Items per list when the client does not ask for a {@code limit}. */
         @WithDefault("25")
@@ -152,5 +155,35 @@ public interface RecommendationsConfig {
          */
         @WithDefault("5m")
         Duration ttl();
+    }
+
+    interface HistoryCache {
+        /**
+         * Whether callers' histories (user-service's {@code /me/history}) are kept; off, every
+         * "because you watched" answer reads the history from user-service (and the
+         * {@code interactions} topic is not read).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many callers' histories one replica keeps; the least recently used go first. */
+        @WithDefault("50000")
+        long maxUsers();
+
+        /**
+         * The safety net: a kept history is read again after this long even when no interaction
+         * event said it changed (an event lost, a consumer that fell behind).
+         */
+        @WithDefault("5m")
+        Duration ttl();
+
+        /**
+         * How long after an interaction event of a caller arrived a read of their history is kept
+         * only if it shows the event (user-service applies events from the same topic, usually
+         * well within a second). Past this the event counts as applied or skipped by user-service
+         * (an event it refuses never shows), so a caller with such an event is not read for ever.
+         */
+        @WithDefault("30s")
+        Duration applyWithin();
     }
 }

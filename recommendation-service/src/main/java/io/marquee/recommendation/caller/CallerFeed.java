@@ -1,7 +1,10 @@
 package io.marquee.recommendation.caller;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.common.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,19 +30,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the {@code ratings} topic and tells {@link RatedSets} whose rated titles changed.
+ * Follows the {@code ratings} topic, telling {@link RatedSets} whose rated titles changed, and the
+ * {@code interactions} topic, telling {@link KeptHistories} whose history is about to change (each
+ * only while its cache is enabled). One consumer for both: one connection and one thread per replica.
  *
  * <p>Every replica must see every event, so there is no consumer group: the consumer is assigned
  * all partitions itself and starts at their ends (a replica starts with nothing kept, so older
- * events do not matter), commits nothing and needs only Read and Describe on the topic
- * ({@code TopicAccess}). Partitions added to the topic later are picked up within
+ * events do not matter), commits nothing and needs only Read and Describe on the topics
+ * ({@code TopicAccess}). Partitions added to a topic later are picked up within
  * {@link #PARTITION_CHECK}, from their beginning. Until the consumer is positioned, and after any
- * failure until it is again, {@link RatedSets} keeps nothing.
+ * failure until it is again, neither cache keeps anything.
  */
 @ApplicationScoped
-public class RatingsFeed {
+public class CallerFeed {
 
-    private static final Logger LOG = Logger.getLogger(RatingsFeed.class);
+    private static final Logger LOG = Logger.getLogger(CallerFeed.class);
     /** A poll returns as soon as records arrive; this only bounds how often the loop looks around. */
     private static final Duration POLL = Duration.ofSeconds(1);
     static final Duration PARTITION_CHECK = Duration.ofSeconds(30);
@@ -48,26 +52,37 @@ public class RatingsFeed {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final RatedSets sets;
+    private final KeptHistories histories;
     private final KafkaClients kafka;
     private final ObjectMapper json;
+    /** Events may grow fields this service does not read (the service's own JSON refuses unknown fields). */
+    private final ObjectReader interactions;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread worker;
 
-    RatingsFeed(RatedSets sets, KafkaClients kafka, ObjectMapper json) {
+    CallerFeed(RatedSets sets, KeptHistories histories, KafkaClients kafka, ObjectMapper json) {
         this.sets = sets;
+        this.histories = histories;
         this.kafka = kafka;
         this.json = json;
+        this.interactions = json.readerFor(InteractionEvent.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!sets.enabled()) {
             LOG.info("callers' rated titles are not kept (recommendations.rated-cache.enabled=false)");
+        }
+        if (!histories.enabled()) {
+            LOG.info("callers' histories are not kept (recommendations.history-cache.enabled=false)");
+        }
+        if (topics().isEmpty()) {
             return;
         }
         running = true;
-        worker = new Thread(this::run, "ratings-feed");
+        worker = new Thread(this::run, "caller-feed");
         worker.setDaemon(true);
         worker.start();
     }
@@ -99,17 +114,39 @@ public class RatingsFeed {
             } catch (WakeupException e) {
                 // onStop: leave the loop.
             } catch (RuntimeException e) {
-                sets.live(false);
+                live(false);
                 failures++;
                 Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 6)));
-                LOG.warnf("ratings feed failed (%s); callers' rated titles are read from rating-service until it "
-                        + "follows %s again (retry in %d ms)", e.toString(), Topics.RATINGS, backoff.toMillis());
+                LOG.warnf("caller feed failed (%s); callers' rated titles and histories are read from rating- and "
+                        + "user-service until it follows %s again (retry in %d ms)", e.toString(), topics(),
+                        backoff.toMillis());
                 sleep(backoff);
             } finally {
                 consumer = null;
             }
         }
-        sets.live(false);
+        live(false);
+    }
+
+    /** The topics followed: those whose cache is enabled. */
+    private List<String> topics() {
+        List<String> topics = new ArrayList<>();
+        if (sets.enabled()) {
+            topics.add(Topics.RATINGS);
+        }
+        if (histories.enabled()) {
+            topics.add(Topics.INTERACTIONS);
+        }
+        return topics;
+    }
+
+    private void live(boolean positioned) {
+        if (sets.enabled()) {
+            sets.live(positioned);
+        }
+        if (histories.enabled()) {
+            histories.live(positioned);
+        }
     }
 
     /** Positions on every partition's end, then tells {@link RatedSets} of each event until stopped. */
@@ -119,14 +156,19 @@ public class RatingsFeed {
         consumer.seekToEnd(partitions);
         // seekToEnd is lazy: resolve every position now, so every event from here on is seen.
         partitions.forEach(p -> consumer.position(p, METADATA_TIMEOUT));
-        sets.live(true);
-        LOG.infof("following %s on %d partitions; callers' rated titles are kept", Topics.RATINGS, partitions.size());
+        live(true);
+        LOG.infof("following %s on %d partitions; callers' rated titles and histories are kept", topics(),
+                partitions.size());
         long checkedAt = System.nanoTime();
         while (running) {
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                String userId = userOf(record);
-                if (userId != null) {
-                    sets.changed(userId);
+                if (Topics.RATINGS.equals(record.topic())) {
+                    String userId = userOf(record);
+                    if (userId != null) {
+                        sets.changed(userId);
+                    }
+                } else {
+                    histories.changed(interactionOf(record));
                 }
             }
             if (System.nanoTime() - checkedAt > PARTITION_CHECK.toNanos()) {
@@ -140,21 +182,25 @@ public class RatingsFeed {
                     added.forEach(p -> consumer.position(p, METADATA_TIMEOUT));
                     partitions = now;
                     // Events on a new partition before now were not seen: what was kept may have missed them.
-                    sets.live(true);
-                    LOG.infof("%s has %d partitions now; following them all", Topics.RATINGS, now.size());
+                    live(true);
+                    LOG.infof("%s have %d partitions now; following them all", topics(), now.size());
                 }
             }
         }
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        List<PartitionInfo> infos = consumer.partitionsFor(Topics.RATINGS, METADATA_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + Topics.RATINGS + " has no partitions (not created yet?)");
+    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        List<TopicPartition> all = new ArrayList<>();
+        for (String topic : topics()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions (not created yet?)");
+            }
+            infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .sorted(Comparator.comparingInt(TopicPartition::partition))
+                    .forEach(all::add);
         }
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition))
-                .collect(Collectors.toList());
+        return all;
     }
 
     /** The event's {@code userId} (io.marquee.common.events.RatingEvent), else the record key (the topic is keyed by it). */
@@ -173,9 +219,23 @@ public class RatingsFeed {
         return record.key();
     }
 
+    /** The interaction event of {@code record}, or null if it is unreadable (it then changes nothing). */
+    private InteractionEvent interactionOf(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return interactions.readValue(record.value());
+        } catch (IOException e) {
+            LOG.debugf("unreadable %s record at %s-%d@%d", Topics.INTERACTIONS, record.topic(), record.partition(),
+                    record.offset());
+            return null;
+        }
+    }
+
     private Map<String, Object> properties() {
         Map<String, Object> props = kafka.properties();
-        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "recommendation-ratings-feed-" + UUID.randomUUID());
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, "recommendation-caller-feed-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
