@@ -81,6 +81,9 @@ background_done() {
 # Starts the stack and prints: ready_s rss_mb write_status write_s campaigns_s absorbed_s
 start_once() {
   local home=$1 log="$1/bench-up.log" start pid ready rss write campaigns="-" absorbed="-"
+  # The restart's log is the first start's file: emptied here, before the wait below reads it (the
+  # stamping process truncates it only once it runs, and the old READY line would be found first).
+  : > "$log"
   start=$(date +%s.%N)
   "$root/marquee" up --no-build --home "$home" --port-offset "$offset" > >(stamp "$start" > "$log") 2>&1 &
   pid=$!
