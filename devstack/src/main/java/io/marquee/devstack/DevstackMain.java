@@ -116,10 +116,8 @@ public final class DevstackMain {
         }
         String command = rest.pop();
         if (command.equals("personalize")) {
-            // MARQUEE_HOME: in a container the checkout is read-only, so the image points home elsewhere.
-            Path home = System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME"))
-                    : Path.of(System.getProperty("marquee.root", ".")).resolve(".marquee");
-            return new PersonalizeCommand(home).run(List.copyOf(rest));
+            return new PersonalizeCommand(defaultHome(Path.of(System.getProperty("marquee.root", "."))))
+                    .run(List.copyOf(rest));
         }
         String positional = null;
         Path root = Path.of(System.getProperty("marquee.root", "."));
@@ -139,7 +137,7 @@ public final class DevstackMain {
                 case "--home" -> home = Path.of(value(rest, arg));
                 case "--data-dir" -> dataDir = Path.of(value(rest, arg));
                 case "--in-memory" -> inMemory = true;
-                case "--port-offset" -> portOffset = intValue(rest, arg, 0, 50000);
+                case "--port-offset" -> portOffset = intValue(rest, arg, 0, StackPorts.MAX_OFFSET);
                 case "--seed" -> seed = intValue(rest, arg, 0, Integer.MAX_VALUE);
                 case "--movielens" -> movieLens = Path.of(value(rest, arg));
                 case "--no-data" -> loadData = false;
@@ -159,9 +157,7 @@ public final class DevstackMain {
                 }
             }
         }
-        // MARQUEE_HOME: in a container the checkout is read-only, so the image points home elsewhere.
-        Path homeDir = home != null ? home
-                : System.getenv("MARQUEE_HOME") != null ? Path.of(System.getenv("MARQUEE_HOME")) : root.resolve(".marquee");
+        Path homeDir = home != null ? home : defaultHome(root);
         StackLayout layout = new StackLayout(root, homeDir, dataDir != null ? dataDir : homeDir.resolve("data"));
         StackPorts ports = new StackPorts(portOffset);
         return switch (command) {
@@ -303,6 +299,15 @@ public final class DevstackMain {
                         .orElse("  clickstream relay lag: event-ingest-service does not answer")));
         System.out.println("  logs in " + layout.logs());
         return report.exitCode();
+    }
+
+    /**
+     * The home when no {@code --home} names one: {@code $MARQUEE_HOME} (in a container the checkout
+     * is read-only, so the image points home elsewhere), else the checkout's {@code .marquee}.
+     */
+    private static Path defaultHome(Path root) {
+        String env = System.getenv("MARQUEE_HOME");
+        return env != null ? Path.of(env) : root.resolve(".marquee");
     }
 
     private static String value(Deque<String> rest, String flag) {

@@ -8,6 +8,7 @@ import io.marquee.personalize.setup.PersonalizeTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -114,28 +115,28 @@ public final class PersonalizeCommand {
     }
 
     /** Removes {@code option} and its value from {@code args}, returning the value. */
-    private static java.util.Optional<String> take(List<String> args, String option) {
+    private static Optional<String> take(List<String> args, String option) {
         int at = args.indexOf(option);
         if (at < 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (at + 1 >= args.size()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         String value = args.remove(at + 1);
         args.remove(at);
-        return java.util.Optional.of(value);
+        return Optional.of(value);
     }
 
     private static int offset(String value) {
         try {
             int offset = Integer.parseInt(value);
-            if (offset >= 0 && offset <= 50000) {
+            if (offset >= 0 && offset <= StackPorts.MAX_OFFSET) {
                 return offset;
             }
         } catch (NumberFormatException e) {
             // Said below.
         }
-        throw new IllegalArgumentException("--port-offset must be a whole number from 0 to 50000, not " + value);
+        throw new IllegalArgumentException("--port-offset must be a whole number from 0 to " + StackPorts.MAX_OFFSET + ", not " + value);
     }
 }
