@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What an event must be to be accepted: within the limits Amazon Personalize's PutEvents applies
@@ -29,15 +28,15 @@ public class EventRules {
 
     public static final int MAX_EVENTS = 100;
     /** Personalize: eventId, sessionId 1–256; ours are tighter so they are safe in keys and logs. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    static final Token ID = new Token(Token.First.LETTER_OR_DIGIT, "_.:-", 128);
     /** As catalog-service's item ids: an item it cannot know would count for nothing. */
-    static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
-    static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    static final Token ITEM_ID = new Token(Token.First.LETTER_OR_DIGIT, "_.:-", 64);
+    static final Token EVENT_TYPE = new Token(Token.First.LETTER, "_-", 64);
     /** Personalize: recommendationId 1–40. */
-    static final Pattern RECOMMENDATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
-    static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    static final Token RECOMMENDATION_ID = new Token(Token.First.ANY_ALLOWED, "_.:-", 40);
+    static final Token DEVICE = new Token(Token.First.ANY_ALLOWED, "_.-", 32);
     /** Personalize reads property names as the dataset's column names in camelCase. */
-    static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    static final Token PROPERTY_NAME = new Token(Token.First.LETTER, "_", 64);
     /** Personalize: impression 1–25 item ids. */
     static final int MAX_IMPRESSION = 25;
     /** Personalize: the properties JSON string is 1–1024 characters. */
@@ -161,8 +160,9 @@ public class EventRules {
         boolean namesOk = true;
         for (Map.Entry<String, String> p : properties.entrySet()) {
             String name = p.getKey();
-            String at = field + "." + (PROPERTY_NAME.matcher(name).matches() ? name : "<name>");
-            if (!PROPERTY_NAME.matcher(name).matches()) {
+            boolean nameOk = PROPERTY_NAME.matches(name);
+            String at = field + "." + (nameOk ? name : "<name>");
+            if (!nameOk) {
                 errors.add(new FieldError(at, "property names must match " + PROPERTY_NAME.pattern()));
                 namesOk = false;
             } else if (RESERVED_PROPERTIES.contains(name.toLowerCase(Locale.ROOT))) {
@@ -190,7 +190,7 @@ public class EventRules {
         }
     }
 
-    private static void requireMatch(List<FieldError> errors, int i, String field, String value, Pattern pattern) {
+    private static void requireMatch(List<FieldError> errors, int i, String field, String value, Token pattern) {
         if (value == null) {
             errors.add(new FieldError(at(i, field), "is required"));
         } else {
@@ -198,16 +198,16 @@ public class EventRules {
         }
     }
 
-    private static void optionalMatch(List<FieldError> errors, int i, String field, String value, Pattern pattern) {
-        if (value != null && !pattern.matcher(value).matches()) {
+    private static void optionalMatch(List<FieldError> errors, int i, String field, String value, Token pattern) {
+        if (value != null && !pattern.matches(value)) {
             errors.add(new FieldError(at(i, field), "must match " + pattern.pattern()));
         }
     }
 
-    private static void requireMatch(List<FieldError> errors, String field, String value, Pattern pattern) {
+    private static void requireMatch(List<FieldError> errors, String field, String value, Token pattern) {
         if (value == null) {
             errors.add(new FieldError(field, "is required"));
-        } else if (!pattern.matcher(value).matches()) {
+        } else if (!pattern.matches(value)) {
             errors.add(new FieldError(field, "must match " + pattern.pattern()));
         }
     }
