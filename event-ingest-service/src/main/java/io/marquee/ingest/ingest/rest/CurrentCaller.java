@@ -1,5 +1,6 @@
 package io.marquee.ingest.ingest.rest;
 
+import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.problem.ProblemException;
 import io.marquee.common.problem.TokenProblems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,7 +40,7 @@ public class CurrentCaller {
     /** The signed-in user's id; 401 for an anonymous caller. */
     public String requireUser() {
         String subject = identity.isAnonymous() ? null : token.getSubject();
-        if (subject == null || !USER_ID.matcher(subject).matches() || subject.startsWith("anonymous:")) {
+        if (subject == null || !USER_ID.matcher(subject).matches() || AnonymousUsers.is(subject)) {
             throw new ProblemException(401, "Unauthorized", TokenProblems.INVALID, List.of());
         }
         return subject;
