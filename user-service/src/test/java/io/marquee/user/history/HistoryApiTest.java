@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.testsupport.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -23,9 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,9 @@ class HistoryApiTest {
 
     @jakarta.inject.Inject
     io.marquee.user.history.repository.HistoryRepository histories;
+
+    @jakarta.inject.Inject
+    MeterRegistry metrics;
 
     @BeforeAll
     static void connect() {
@@ -205,6 +212,79 @@ class HistoryApiTest {
         send(event(user.id(), "marker-ghost", "view", null, T0));
         awaitNewestViewed(user, "marker-ghost");
         assertThat(histories.find(ghost).version()).as("no history row for an id without an account").isZero();
+    }
+
+    @Test
+    void aPollMixingAnonymousBrokenAndAccountRecordsRecordsTheAccountsInOrderAndTheConsumerGoesOn() throws Exception {
+        User user = newUser("batch");
+        String anonymous = "anonymous:session-batch";
+        Map<String, Double> before = outcomes();
+        // One partition, sent without waiting and flushed together, so the consumer reads them in one
+        // poll (typically; the outcome must be the same however the polls fall).
+        int partition = 0;
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        sent.add(sendAsync(partition, user.id(), event(user.id(), "b-1", "view", null, T0.plusSeconds(10))));
+        // An anonymous visitor's record is dropped by its key, unread: even one whose value names the
+        // account, even one that is not JSON at all.
+        sent.add(sendAsync(partition, anonymous, event(user.id(), "named-by-anonymous", "view", null, T0.plusSeconds(20))));
+        sent.add(sendAsync(partition, anonymous, "not json either"));
+        sent.add(sendAsync(partition, user.id(), "this is not json"));
+        // An older view of b-1 changes nothing if, and only if, it is applied after the newer one.
+        sent.add(sendAsync(partition, user.id(), event(user.id(), "b-1", "view", null, T0)));
+        sent.add(sendAsync(partition, user.id(), event(user.id(), "b-2", "rate", 4.0, T0.plusSeconds(5))));
+        sent.add(sendAsync(partition, user.id(), event(user.id(), "b-3", "view", null, T0.plusSeconds(15))));
+        producer.flush();
+        for (Future<RecordMetadata> ack : sent) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+        // A later poll is consumed as well.
+        sendAsync(partition, user.id(), event(user.id(), "b-later", "view", null, T0.plusSeconds(30))).get(30, TimeUnit.SECONDS);
+
+        JsonPath history = awaitNewestViewed(user, "b-later");
+        assertThat(history.getList("viewed.itemId")).containsExactly("b-later", "b-3", "b-1");
+        assertThat(history.getString("viewed[2].at")).isEqualTo(T0.plusSeconds(10).toString());
+        assertThat(history.getList("rated.itemId")).containsExactly("b-2");
+        assertThat(histories.find(user.id()).version()).as("one write per event that changed the history: "
+                + "b-1, b-2, b-3, b-later").isEqualTo(4);
+        Map<String, Double> after = outcomes();
+        assertThat(after.get("recorded") - before.get("recorded")).isEqualTo(4.0);
+        assertThat(after.get("unchanged") - before.get("unchanged")).as("the older view of b-1, applied after the newer")
+                .isEqualTo(1.0);
+        assertThat(after.get("anonymous") - before.get("anonymous")).isEqualTo(2.0);
+        assertThat(after.get("skipped") - before.get("skipped")).as("the unreadable record").isEqualTo(1.0);
+    }
+
+    @Test
+    void anonymousVisitorsEventsKeepNoHistoryAndCostNoAccountLookup() throws Exception {
+        User user = newUser("beside-a-visitor");
+        String visitor = "anonymous:" + UUID.randomUUID();
+        Map<String, Double> before = outcomes();
+        // Keyed by the user, so it is consumed before the marker; its userId names a visitor (as no
+        // producer of ours writes it) and is still not looked up as an account.
+        send(user.id(), JSON.writeValueAsString(event(visitor, "visitor-film", "view", null, T0)));
+        send(event(user.id(), "marker-visitor", "view", null, T0));
+        awaitNewestViewed(user, "marker-visitor");
+        Map<String, Double> after = outcomes();
+        assertThat(after.get("anonymous") - before.get("anonymous")).isEqualTo(1.0);
+        assertThat(after.get("no-account") - before.get("no-account")).isZero();
+        assertThat(histories.find(visitor).version()).isZero();
+    }
+
+    private static Future<RecordMetadata> sendAsync(int partition, String key, InteractionEvent event) throws Exception {
+        return sendAsync(partition, key, JSON.writeValueAsString(event));
+    }
+
+    private static Future<RecordMetadata> sendAsync(int partition, String key, String value) {
+        return producer.send(new ProducerRecord<>(Topics.INTERACTIONS, partition, key, value));
+    }
+
+    /** {@code users.history.events} by outcome, as counted so far. */
+    private Map<String, Double> outcomes() {
+        Map<String, Double> counts = new java.util.HashMap<>();
+        for (String outcome : List.of("recorded", "unchanged", "skipped", "no-account", "anonymous")) {
+            counts.put(outcome, metrics.counter("users.history.events", "outcome", outcome).count());
+        }
+        return counts;
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.marquee.user.history.service;
 
+import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.EventBounds;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.user.config.UsersConfig;
 import io.marquee.user.history.repository.HistoryRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -23,33 +25,53 @@ public class HistoryService {
     private final HistoryRepository repository;
     private final KnownAccounts accounts;
     private final int maxEntries;
-    private final MeterRegistry metrics;
+    // users.history.events by outcome, resolved once: a burst counts tens of thousands of events a second.
+    private final Counter recorded;
+    private final Counter unchanged;
+    private final Counter skipped;
+    private final Counter noAccount;
+    private final Counter anonymous;
 
     public HistoryService(HistoryRepository repository, KnownAccounts accounts, UsersConfig config,
             MeterRegistry metrics) {
         this.repository = repository;
         this.accounts = accounts;
         this.maxEntries = config.history().maxEntries();
-        this.metrics = metrics;
+        this.recorded = outcome(metrics, "recorded");
+        this.unchanged = outcome(metrics, "unchanged");
+        this.skipped = outcome(metrics, "skipped");
+        this.noAccount = outcome(metrics, "no-account");
+        this.anonymous = outcome(metrics, "anonymous");
     }
 
     public History of(String userId) {
         return repository.find(userId).history();
     }
 
+    /** Counts an anonymous visitor's event that was dropped by its key, unread: no history concerns it. */
+    public void skippedAnonymous() {
+        anonymous.increment();
+    }
+
     /**
-     * Applies one event. Events that do not concern the history (other types, incomplete ones,
-     * users without an account) are skipped; an event seen before changes nothing and writes nothing.
+     * Applies one event (null: an unreadable record). Events that do not concern the history (other
+     * types, incomplete ones, anonymous visitors, users without an account) are skipped; an event
+     * seen before changes nothing and writes nothing.
      */
     public void record(InteractionEvent event) {
         String problem = problemWith(event);
         if (problem != null) {
             LOG.debugf("skipping interaction event %s: %s", event == null ? null : event.eventId(), problem);
-            count("skipped");
+            skipped.increment();
+            return;
+        }
+        if (AnonymousUsers.is(event.userId())) {
+            // Keyed otherwise than its user (not as event-ingest writes them); no account has this prefix.
+            anonymous.increment();
             return;
         }
         if (!accounts.exists(event.userId())) {
-            count("no-account");
+            noAccount.increment();
             return;
         }
         boolean view = VIEW_TYPES.contains(event.eventType());
@@ -60,11 +82,11 @@ public class HistoryService {
                     : stored.history().withRated(event.itemId(), event.eventValue(), event.sentAt(),
                             event.eventId(), maxEntries);
             if (next.equals(stored.history())) {
-                count("unchanged");
+                unchanged.increment();
                 return;
             }
             if (repository.replace(event.userId(), next, stored.version())) {
-                count("recorded");
+                recorded.increment();
                 return;
             }
         }
@@ -72,8 +94,8 @@ public class HistoryService {
                 + event.eventId() + " not recorded");
     }
 
-    private void count(String outcome) {
-        metrics.counter("users.history.events", "outcome", outcome).increment();
+    private static Counter outcome(MeterRegistry metrics, String outcome) {
+        return metrics.counter("users.history.events", "outcome", outcome);
     }
 
     /** Why {@code event} cannot go into a history, or null if it can. */
