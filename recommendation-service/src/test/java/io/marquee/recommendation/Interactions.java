@@ -33,6 +33,11 @@ public final class Interactions {
 
     /** {@code user} clicked {@code item} at {@code at}; returns once the broker has the event. */
     public static void clicked(String user, String item, Instant at) {
+        publish(null, user, click(user, item, at));
+    }
+
+    /** The event of {@code user} clicking {@code item} at {@code at}, as JSON. */
+    public static String click(String user, String item, Instant at) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", UUID.randomUUID().toString());
         event.put("userId", user);
@@ -41,10 +46,19 @@ public final class Interactions {
         event.put("eventType", InteractionEvent.CLICK);
         event.put("sentAt", at.toString());
         try {
-            producer().send(new ProducerRecord<>(Topics.INTERACTIONS, user, JSON.writeValueAsString(event)))
-                    .get(10, TimeUnit.SECONDS);
+            return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Publishes {@code value} under {@code key} to {@code partition} (null: the key's, as producers
+     * do); returns once the broker has it.
+     */
+    public static void publish(Integer partition, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(Topics.INTERACTIONS, partition, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish an interaction event", e);
         }

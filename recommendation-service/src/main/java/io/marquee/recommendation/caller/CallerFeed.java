@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.common.kafka.KafkaClients;
@@ -167,7 +168,8 @@ public class CallerFeed {
                     if (userId != null) {
                         sets.changed(userId);
                     }
-                } else {
+                } else if (!AnonymousUsers.is(record.key())) {
+                    // Most of a burst is anonymous visitors', and no caller (a token's subject) is one: unread.
                     histories.changed(interactionOf(record));
                 }
             }

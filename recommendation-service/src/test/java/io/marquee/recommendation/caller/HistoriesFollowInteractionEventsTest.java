@@ -86,6 +86,26 @@ class HistoriesFollowInteractionEventsTest {
         assertThat(Neighbours.historyReads(user)).isEqualTo(reads);
     }
 
+    @Test
+    void anAnonymousVisitorsRecordIsDroppedByItsKeyUnread() {
+        String user = "history-3";
+        String marker = "history-4";
+        for (String caller : List.of(user, marker)) {
+            Neighbours.viewed(caller, views(caller + "-a", T0.plusSeconds(2), caller + "-b", T0.plusSeconds(1)));
+            await().atMost(KEPT).until(() -> {
+                seeds(caller);
+                return histories.kept(caller) != null;
+            });
+        }
+
+        // Keyed by a visitor, a record is not read, whatever its value says (here: the caller, which no
+        // producer of ours writes); the marker behind it on the same partition shows it was consumed.
+        Interactions.publish(0, "anonymous:session-3", Interactions.click(user, "history-3-c", T0.plusSeconds(3)));
+        Interactions.publish(0, marker, Interactions.click(marker, "history-4-c", T0.plusSeconds(3)));
+        await().atMost(KEPT).until(() -> histories.kept(marker) == null);
+        assertThat(histories.kept(user)).as("the caller's kept history").isNotNull();
+    }
+
     private static LinkedHashMap<String, Instant> views(Object... itemsAndTimes) {
         LinkedHashMap<String, Instant> views = new LinkedHashMap<>();
         for (int i = 0; i < itemsAndTimes.length; i += 2) {
