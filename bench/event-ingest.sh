@@ -53,9 +53,9 @@ freshness() {
 # 0. Freshness on the quiet stack (before the load's events reach the engine).
 read -r q_rounds q_changed q50 q95 qmax < <(freshness)
 
-# Warm-up, as long as the load and as wide (BENCH_WARMUP_SECONDS, default the load's seconds): the
-# JIT compiles the accept path under it; with 5 s at 4 connections the measured load was half as
-# fast as the same load 30 s later. Then the relay catches up, so the load starts from no backlog.
+# Warm-up, as long as the load and as wide (BENCH_WARMUP_SECONDS, default the load's seconds), so the
+# JIT has compiled the accept path at the measured concurrency; then the relay catches up, so the
+# load starts from no backlog. (A 5 s warm-up at 4 connections gave about the same figure.)
 read -r _ _ w_events_per_s _ w_p99 _ _ < <("${java_run[@]}" EventLoad "$api/events" "$connections" \
   "${BENCH_WARMUP_SECONDS:-$seconds}" 100)
 for _ in $(seq 1 600); do [ "$(metric marquee_ingest_relay_lag_events)" = "0.0" ] && break; sleep 0.5; done

@@ -11,8 +11,6 @@ import io.marquee.common.events.AnonymousUsers;
  */
 public final class Visitors {
 
-    public static final String ANONYMOUS_PREFIX = AnonymousUsers.PREFIX;
-
     private Visitors() {
     }
 
