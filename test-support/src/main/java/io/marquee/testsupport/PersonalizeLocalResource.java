@@ -1,5 +1,6 @@
 package io.marquee.testsupport;
 
+import io.marquee.devstack.engine.Directories;
 import io.marquee.devstack.launch.ServiceProcess;
 import io.marquee.personalize.setup.DataLocation;
 import io.marquee.personalize.setup.Names;
@@ -135,6 +136,12 @@ public class PersonalizeLocalResource implements QuarkusTestResourceLifecycleMan
             }
             jar = Path.of(location);
             home = Files.createTempDirectory("personalize-local-test");
+            // The engine outlives each test resource's stop (a later test class starts it again on
+            // the same data), so its directory goes only when the test JVM ends, after the process.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop();
+                Directories.deleteRecursively(home);
+            }, "personalize-local-test-cleanup"));
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             }

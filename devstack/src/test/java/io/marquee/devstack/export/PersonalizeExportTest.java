@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -115,8 +116,8 @@ class PersonalizeExportTest {
     }
 
     @Test
-    void exportWritesTheStoresAsPersonalizeFilesAndCountsEveryRefusedRecordByReason() throws Exception {
-        Path dir = Files.createTempDirectory("export").resolve("datasets");
+    void exportWritesTheStoresAsPersonalizeFilesAndCountsEveryRefusedRecordByReason(@TempDir Path temp) throws Exception {
+        Path dir = temp.resolve("datasets");
         Result result = export(dir, "hostile-", "hostile-interactions");
         assertThat(result.code()).as(result.err()).isZero();
 
@@ -168,8 +169,7 @@ class PersonalizeExportTest {
     }
 
     @Test
-    void aFailedExportLeavesThePreviousFilesAsTheyWereAndNoTemporaryFile() throws Exception {
-        Path dir = Files.createTempDirectory("export-again");
+    void aFailedExportLeavesThePreviousFilesAsTheyWereAndNoTemporaryFile(@TempDir Path dir) throws Exception {
         assertThat(export(dir, "hostile-", "hostile-interactions").code()).isZero();
         byte[] items = Files.readAllBytes(dir.resolve("items.csv"));
         byte[] interactions = Files.readAllBytes(dir.resolve("interactions.csv"));

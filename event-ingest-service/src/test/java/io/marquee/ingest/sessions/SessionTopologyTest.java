@@ -8,7 +8,7 @@ import io.marquee.ingest.kafka.JsonSerde;
 import io.marquee.ingest.sessions.service.ClosedSession;
 import io.marquee.ingest.sessions.streams.SessionTopology;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sessions topology on Kafka Streams' test driver: when a session closes, and what it says. */
 class SessionTopologyTest {
@@ -42,12 +43,15 @@ class SessionTopologyTest {
     private final List<ClosedSession> stored = new ArrayList<>();
 
     private final Properties props = new Properties();
+    /** The driver's state stores; JUnit deletes it after each test (the driver's close leaves the directory). */
+    @TempDir
+    Path stateDir;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sessions-test").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         open();
     }
 

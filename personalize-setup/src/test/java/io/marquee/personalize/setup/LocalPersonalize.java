@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The real personalize-local, its built {@code quarkus-run.jar} (system property
@@ -100,5 +102,9 @@ public final class LocalPersonalize implements AutoCloseable {
     public void close() throws Exception {
         process.destroy();
         process.waitFor();
+        // Its data, log and dataset: nothing of a test's engine is kept after the test.
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }

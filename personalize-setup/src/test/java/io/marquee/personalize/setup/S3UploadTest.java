@@ -13,6 +13,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -24,10 +25,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3UploadTest {
 
     @Test
-    void eachFileIsUploadedUnderThePrefixAndItsS3LocationIsWhatTheImportReads() throws Exception {
+    void eachFileIsUploadedUnderThePrefixAndItsS3LocationIsWhatTheImportReads(@TempDir Path store, @TempDir Path files)
+            throws Exception {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
-        Path store = Files.createTempDirectory("s3proxy");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", store.toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
@@ -49,7 +50,7 @@ class S3UploadTest {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build()) {
                 s3.createBucket(r -> r.bucket("datasets"));
-                Path file = Files.createTempDirectory("upload").resolve("interactions.csv");
+                Path file = files.resolve("interactions.csv");
                 Files.writeString(file, "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\nu1,i1,1700000000,watch,\n");
 
                 String location;
