@@ -351,7 +351,7 @@ public class TrackerRelay {
                 history.increment();
                 continue;
             }
-            InteractionEvent event = EventJson.read(record.value(), InteractionEvent.class);
+            InteractionEvent event = EventJson.readInteraction(record.value());
             if (!deliverable(event)) {
                 letters.add(new DeadLetters.Keyed(record.key(), new DeadLetter(null, record.value(),
                         "unreadable: not an interaction event with eventId, sessionId, eventType and sentAt",

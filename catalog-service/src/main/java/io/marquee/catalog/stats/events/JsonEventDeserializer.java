@@ -2,6 +2,7 @@ package io.marquee.catalog.stats.events;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
@@ -11,7 +12,9 @@ import org.jboss.logging.Logger;
  * shape becomes null instead of an exception: the consumer then counts and skips it, so one
  * poison record cannot stop the partition (Kafka would redeliver it forever).
  *
- * <p>Unknown fields are accepted: producers may add fields before consumers know them.
+ * <p>Unknown fields are accepted: producers may add fields before consumers know them (for
+ * {@code interactions} events the rule is common's {@code InteractionEventJson}, which
+ * {@link InteractionEventDeserializer} reads with).
  */
 public class JsonEventDeserializer<T> implements Deserializer<T> {
 
@@ -21,9 +24,16 @@ public class JsonEventDeserializer<T> implements Deserializer<T> {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     private final Class<T> type;
+    private final ObjectReader reader;
 
     protected JsonEventDeserializer(Class<T> type) {
+        this(type, JSON.readerFor(type));
+    }
+
+    /** Reads with {@code reader}, which must read {@code type}. */
+    protected JsonEventDeserializer(Class<T> type, ObjectReader reader) {
         this.type = type;
+        this.reader = reader;
     }
 
     @Override
@@ -32,7 +42,7 @@ public class JsonEventDeserializer<T> implements Deserializer<T> {
             return null;
         }
         try {
-            return JSON.readValue(data, type);
+            return reader.readValue(data);
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warnf("unreadable %s record on %s skipped: %s", type.getSimpleName(), topic, e.getMessage());
             return null;

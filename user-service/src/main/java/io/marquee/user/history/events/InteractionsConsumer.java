@@ -1,12 +1,9 @@
 package io.marquee.user.history.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.InteractionEvent;
+import io.marquee.common.events.InteractionEventJson;
 import io.marquee.user.history.service.HistoryService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +28,6 @@ public class InteractionsConsumer {
 
     static final String CHANNEL = "interactions";
     private static final Logger LOG = Logger.getLogger(InteractionsConsumer.class);
-    /**
-     * Lenient on purpose, unlike request bodies: producers may add fields before every consumer
-     * knows them, and an event is a fact that already happened.
-     */
-    private static final ObjectReader EVENTS = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .readerFor(InteractionEvent.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final HistoryService history;
 
     public InteractionsConsumer(HistoryService history) {
@@ -75,7 +63,8 @@ public class InteractionsConsumer {
             return null;
         }
         try {
-            return EVENTS.readValue(record.value());
+            // Lenient about unknown fields, as every consumer of the topic (see InteractionEventJson).
+            return InteractionEventJson.read(record.value());
         } catch (Exception e) {
             // The parser's own words, without the location lines it appends.
             String why = e instanceof JsonProcessingException unreadable ? unreadable.getOriginalMessage() : e.toString();
