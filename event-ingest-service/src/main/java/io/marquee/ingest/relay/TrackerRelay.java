@@ -1,5 +1,6 @@
 package io.marquee.ingest.relay;
 
+import io.marquee.common.concurrent.BackgroundThreads;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.Topics;
 import io.marquee.ingest.config.RelayConfig;
@@ -29,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -182,7 +182,7 @@ public class TrackerRelay {
         KafkaConsumer<String, String> mine = consumer;
         calls = callThreads(config.maxInFlight());
         ExecutorService myCalls = calls;
-        worker = new Thread(() -> run(mine, myCalls, window, windowSize, revoked), "tracker-relay");
+        worker = BackgroundThreads.newThread(() -> run(mine, myCalls, window, windowSize, revoked), "tracker-relay");
         worker.start();
         LOG.infof("relaying %s to the event tracker", Topics.INTERACTIONS);
     }
@@ -210,12 +210,7 @@ public class TrackerRelay {
 
     /** The threads PutEvents calls run on: at most {@code maxInFlight} calls at once. */
     private static ExecutorService callThreads(int maxInFlight) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, maxInFlight), task -> {
-            Thread thread = new Thread(task, "tracker-relay-call-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(Math.max(1, maxInFlight), BackgroundThreads.daemonFactory("tracker-relay-call"));
     }
 
     public boolean running() {

@@ -3,6 +3,7 @@ package io.marquee.recommendation.caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.marquee.common.concurrent.BackgroundThreads;
 import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.InteractionEventJson;
@@ -87,7 +88,7 @@ public class CallerFeed {
             return;
         }
         running = true;
-        worker = new Thread(this::run, "caller-feed");
+        worker = BackgroundThreads.newThread(this::run, "caller-feed");
         worker.setDaemon(true);
         worker.start();
     }

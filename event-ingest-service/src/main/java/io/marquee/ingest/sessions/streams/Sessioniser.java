@@ -1,5 +1,6 @@
 package io.marquee.ingest.sessions.streams;
 
+import io.marquee.common.concurrent.BackgroundThreads;
 import io.marquee.ingest.sessions.service.ClosedSession;
 import io.marquee.ingest.sessions.service.SessionAggregate;
 import io.marquee.ingest.sessions.service.SessionEvent;
@@ -95,6 +96,8 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
 
     @Override
     public void init(ProcessorContext<String, ClosedSession> context) {
+        // Kafka Streams creates its stream threads itself; they only ever run this topology.
+        BackgroundThreads.lowerThisThread();
         this.context = context;
         this.store = context.getStateStore(STORE);
         openByEnd.clear();
