@@ -2,6 +2,7 @@ package io.marquee.helm;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.marquee.common.concurrent.BackgroundThreads;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +67,9 @@ class ServiceModulesTest {
             assertThat(dockerfile).as(service).containsPattern("(?m)^USER 185$")
                     .containsPattern("(?m)^EXPOSE " + port + "$")
                     .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
-                    .contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"");
+                    .contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"")
+                    // background consumers yield the CPU to requests in the pods as in the devstack (ADR 38)
+                    .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*" + Pattern.quote(String.join(" ", BackgroundThreads.JVM_OPTIONS)) + ".*\"$");
         }
     }
 }

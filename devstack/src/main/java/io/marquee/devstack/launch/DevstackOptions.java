@@ -1,8 +1,10 @@
 package io.marquee.devstack.launch;
 
+import io.marquee.common.concurrent.BackgroundThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How to run the stack, from the command line of {@code ./marquee up}.
@@ -59,10 +61,13 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
      * (docs/benchmarks.md, "Devstack: ready in a minute"). {@link #METASPACE_FOR_A_SERVICE}: a
      * service's classes fill 40–80 MB of metaspace; below that mark the JVM stops everything for a
      * full collection each time the metaspace crosses its growing threshold (2–3 per start).
+     * {@link BackgroundThreads#JVM_OPTIONS}: consumers' threads yield the CPU to requests, which
+     * matters most here, where all services share one laptop's cores.
      */
-    public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = List.of(
+    public static final List<String> DEFAULT_SERVICE_JAVA_OPTIONS = Stream.concat(Stream.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", METASPACE_FOR_A_SERVICE, "-XX:MaxMetaspaceSize=192m",
-            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", C1_ONLY, "-XX:+ExitOnOutOfMemoryError");
+            "-XX:ReservedCodeCacheSize=96m", "-Xss512k", C1_ONLY, "-XX:+ExitOnOutOfMemoryError"),
+            BackgroundThreads.JVM_OPTIONS.stream()).toList();
 
     /**
      * The services' JVM options for this environment: the defaults, or with {@code
