@@ -124,6 +124,31 @@ class SessionTopologyTest {
     }
 
     @Test
+    void aSecondUserWithTheSameSessionIdNeverWritesIntoTheFirstUsersSession() {
+        // The session id is the client's: the next person at a shared browser tab keeps it after a
+        // sign-out, and whoever learns one can send it. Neither may write into the first user's session.
+        send(event("anonymous:s-12", "s-12", "view", "a", T0, "/home"));
+        send(event("victim", "s-12", "view", "b", T0.plusSeconds(30), "/movies/b"));
+        send(event("attacker", "s-12", "view", "x", T0.plusSeconds(60), "/movies/x"));
+        send(event("attacker", "s-12", "view", "y", T0.plusSeconds(90), "/movies/y"));
+        send(event("victim", "s-12", "view", "c", T0.plusSeconds(120), "/movies/c"));
+        advancePast(T0.plusSeconds(120));
+
+        List<KeyValue<String, ClosedSession>> closed = sessions.readKeyValuesToList();
+        assertThat(closed).filteredOn(kv -> kv.key.equals("victim")).singleElement().satisfies(kv -> {
+            assertThat(kv.value.items()).containsExactly("a", "b", "c");
+            assertThat(kv.value.events()).isEqualTo(3);
+            assertThat(kv.value.exitPage()).isEqualTo("/movies/c");
+        });
+        assertThat(closed).filteredOn(kv -> kv.key.equals("attacker")).singleElement().satisfies(kv -> {
+            assertThat(kv.value.sessionId()).isEqualTo("s-12");
+            assertThat(kv.value.userId()).isEqualTo("attacker");
+            assertThat(kv.value.items()).containsExactly("x", "y");
+            assertThat(kv.value.events()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void moreThanTheGapApartIsTwoSessionsAndALateEventInBetweenJoinsThemIntoOne() {
         send(event("u-3", "s-3", "view", "a", T0, "/a"));
         send(event("u-3", "s-3", "view", "b", T0.plus(GAP).plusSeconds(600), "/b"));

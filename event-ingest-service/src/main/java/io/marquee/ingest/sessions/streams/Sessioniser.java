@@ -1,6 +1,7 @@
 package io.marquee.ingest.sessions.streams;
 
 import io.marquee.common.concurrent.BackgroundThreads;
+import io.marquee.ingest.ingest.service.Visitors;
 import io.marquee.ingest.sessions.service.ClosedSession;
 import io.marquee.ingest.sessions.service.SessionAggregate;
 import io.marquee.ingest.sessions.service.SessionEvent;
@@ -153,7 +154,7 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
         }
         long at = record.timestamp();
         streamTime = Math.max(streamTime, at);
-        String id = event.sessionId();
+        String id = keyOf(event, at);
         SessionsOfId windows = load(id);
 
         // Every window this event falls within the gap of joins it.
@@ -162,7 +163,7 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
         List<SessionsOfId.Window> rest = null;
         List<SessionsOfId.Window> merged = null;
         for (SessionsOfId.Window w : windows.windows()) {
-            if (w.end() >= at - gapMillis && w.start() <= at + gapMillis) {
+            if (joins(w, at)) {
                 joined = joined.merge(w.session());
                 end = Math.max(end, w.end());
                 (merged == null ? merged = new ArrayList<>(2) : merged).add(w);
@@ -189,6 +190,51 @@ final class Sessioniser implements Processor<String, SessionEvent, String, Close
             streamTimeChecked = streamTime;
             closeDue(streamTime);
         }
+    }
+
+    /**
+     * The store key of the windows {@code event} joins: its session id, except for a signed-in user's
+     * event that would join a window another signed-in user owns. Session ids are made by clients: the
+     * next person at a shared browser tab keeps the id after a sign-out, and whoever learns one can
+     * send it; neither may write into the owner's session (it is in their {@code /me/sessions}) nor
+     * read it as theirs. Such an event makes a session of its own, under the session id and its user,
+     * which that user's later events within the gap continue.
+     */
+    private String keyOf(SessionEvent event, long at) {
+        String sessionId = event.sessionId();
+        String user = event.userId();
+        if (Visitors.isAnonymous(user)) {
+            return sessionId;
+        }
+        boolean joins = false;
+        for (SessionsOfId.Window w : load(sessionId).windows()) {
+            if (joins(w, at)) {
+                String owner = w.session().userId();
+                if (!Visitors.isAnonymous(owner) && !owner.equals(user)) {
+                    return ownKey(sessionId, user);
+                }
+                joins = true;
+            }
+        }
+        if (joins) {
+            return sessionId;
+        }
+        String own = ownKey(sessionId, user);
+        for (SessionsOfId.Window w : load(own).windows()) {
+            if (joins(w, at)) {
+                return own;
+            }
+        }
+        return sessionId;
+    }
+
+    /** Session ids never hold {@code #} (the ingest's rules), so no client's session id is such a key. */
+    private static String ownKey(String sessionId, String user) {
+        return sessionId + "#" + user;
+    }
+
+    private boolean joins(SessionsOfId.Window w, long at) {
+        return w.end() >= at - gapMillis && w.start() <= at + gapMillis;
     }
 
     private void closeDue(long ignoredPunctuationTime) {

@@ -96,8 +96,8 @@ class SessioniserTest {
     @Test
     void theOpenSessionsOfTheTopologyBeforeAreTakenOverOnce() {
         SessionAggregate open = SessionAggregate.empty()
-                .add(new SessionEvent("s-3", "u-3", "a", "view", T0, "web", "/home"))
-                .add(new SessionEvent("s-3", "u-3", "b", "view", T0.plusSeconds(60), "web", "/b"));
+                .add(new SessionEvent("s-3", "u-1", "a", "view", T0, "web", "/home"))
+                .add(new SessionEvent("s-3", "u-1", "b", "view", T0.plusSeconds(60), "web", "/b"));
         before.put("s-3@" + T0.toEpochMilli(), open);
 
         Sessioniser sessioniser = started();
@@ -106,7 +106,8 @@ class SessioniserTest {
         send(sessioniser, "later", "x", T0.plusSeconds(90).plus(GAP).plus(GRACE).plusSeconds(1), "/x");
 
         assertThat(emitted()).filteredOn(s -> s.sessionId().equals("s-3")).singleElement().satisfies(s -> {
-            assertThat(s.userId()).isEqualTo("u-3");
+            // The same user as send's: another user's event would make a session of its own.
+            assertThat(s.userId()).isEqualTo("u-1");
             assertThat(s.events()).isEqualTo(3);
             assertThat(s.start()).isEqualTo(T0);
             assertThat(s.exitPage()).isEqualTo("/c");
