@@ -133,6 +133,31 @@ class MeApiTest {
     }
 
     @Test
+    void probingWhichAddressesHaveAccountsByChangingTheEmailIsThrottledLikeLogins() {
+        // An email change answers 409 for a taken address, as sign-up does; sign-up is held to a few an
+        // hour for that reason, so here each taken address tried costs an attempt as a wrong password does.
+        String email = email("prober");
+        signupOk(email);
+        String token = loginOk(email).getString("accessToken");
+        String address = io.marquee.user.Api.clientAddress();
+        for (int i = 0; i < 3; i++) {
+            String taken = email("probed-" + i);
+            signupOk(taken);
+            io.marquee.user.Api.from(address).header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"email\":\"" + taken + "\",\"currentPassword\":\"" + PASSWORD + "\"}")
+                    .patch("/me").then().statusCode(409).contentType(startsWith(PROBLEM));
+        }
+        String next = email("probed-next");
+        signupOk(next);
+        io.marquee.user.Api.from(address).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"email\":\"" + next + "\",\"currentPassword\":\"" + PASSWORD + "\"}")
+                .patch("/me").then().statusCode(429).contentType(startsWith(PROBLEM))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+    }
+
+    @Test
     void changingTheEmailMovesTheClaim() {
         String before = email("mover");
         String after = email("moved");

@@ -86,7 +86,10 @@ public class AccountService {
     /**
      * Applies the fields of a patch that are present, all or nothing. A new email or password needs
      * the current password, which is checked under the same throttle as logins: a stolen access
-     * token must not become a way to guess the password.
+     * token must not become a way to guess the password. The attempt stays counted until the change
+     * is stored, so an email change refused because another account holds the address (409) costs an
+     * attempt as a wrong password does: that 409 tells whether an address has an account, which
+     * sign-up allows only a few times an hour, and must not be had here at the rate of writes.
      */
     public Profile patch(String userId, String name, Integer age, String gender, String email, String password,
                          String currentPassword, String clientAddress) {
@@ -117,6 +120,9 @@ public class AccountService {
                     previous.admin());
             try {
                 repository.update(previous, updated);
+                if (credentials) {
+                    throttle.succeeded(previous.email(), clientAddress);
+                }
                 return updated.profile();
             } catch (EmailTakenException e) {
                 throw emailTaken();
@@ -144,6 +150,10 @@ public class AccountService {
         return account(target.id());
     }
 
+    /**
+     * Counts an attempt under the login throttle and checks the password; the caller clears the
+     * attempt ({@link LoginThrottle#succeeded}) only once the change is stored.
+     */
     private void verifyCurrentPassword(Account account, String currentPassword, String clientAddress) {
         if (currentPassword == null) {
             throw ProblemException.invalid("currentPassword", "must be given to change the email or password");
@@ -153,7 +163,6 @@ public class AccountService {
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
-        throttle.succeeded(account.email(), clientAddress);
     }
 
     /** Email addresses are compared and stored in lower case (Locale.ROOT: no Turkish dotless i). */

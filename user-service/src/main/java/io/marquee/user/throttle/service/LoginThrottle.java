@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Slows password guessing, wherever a password is checked (login, and the current password that
- * {@code PATCH /me} needs to change credentials): after
+ * {@code PATCH /me} needs to change credentials, an email change to a taken address included): after
  * {@code users.login-throttle.max-failures-per-account} failures for one email address, or
  * {@code max-failures-per-address} from one client address, within a window, further tries (even
  * correct ones) are refused with 429 and {@code Retry-After} until the window ends. Attempts are
