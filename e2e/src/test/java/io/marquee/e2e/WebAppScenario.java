@@ -199,11 +199,15 @@ final class WebAppScenario {
     }
 
     private void logsOutAndInAgain(Browser browser, String email) {
+        Object clickstreamSession = browser.script("return sessionStorage.getItem('marquee.sessionId');");
+        assertThat(clickstreamSession).as("the signed-in user's views were sent with a session id").isNotNull();
         browser.until(d -> {
             d.findElement(By.cssSelector("#account-nav button")).click();
             return true;
         });
         browser.until(d -> d.findElement(By.id("account-nav")).getText().contains("Log in"));
+        // The next person at this tab starts a clickstream session of their own (security.md).
+        assertThat(browser.script("return sessionStorage.getItem('marquee.sessionId');")).isNotEqualTo(clickstreamSession);
         browser.find("#account-nav a[href='/login']").click();
         browser.until(d -> browser.path().equals("/login"));
         browser.find("input[name='email']").sendKeys(email);

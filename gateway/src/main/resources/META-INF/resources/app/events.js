@@ -67,6 +67,16 @@ export async function flush({leaving = false} = {}) {
   if (queue.length) timer = setTimeout(flush, FLUSH_AFTER_MS * 2 ** failures);
 }
 
+/**
+ * Ends this tab's clickstream session, before its user logs out: what is queued goes out with
+ * their token, and the next events get a new session id. Session ids are claims (the server
+ * groups events by them), so the next person at this tab must not continue the last one's.
+ */
+export async function endSession() {
+  await flush();
+  sessionStorage.removeItem(SESSION);
+}
+
 window.addEventListener('pagehide', () => flush({leaving: true}));
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') flush({leaving: true});

@@ -3,6 +3,7 @@
 
 import {h} from './dom.js';
 import {api, logOut, session} from './api.js';
+import {endSession} from './events.js';
 import * as home from './views/home.js';
 import * as search from './views/search.js';
 import * as title from './views/title.js';
@@ -55,6 +56,7 @@ function renderNav() {
     nav.replaceChildren(
       h('a', {href: '/me', 'data-link': true}, 'My page'),
       h('button', {type: 'button', class: 'linkish', onclick: async () => {
+        await endSession();
         await logOut();
         navigate('/');
       }}, 'Log out'));
