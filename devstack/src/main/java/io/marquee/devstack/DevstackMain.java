@@ -20,6 +20,7 @@ import io.marquee.devstack.ops.RelayLag;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +165,8 @@ public final class DevstackMain {
             case "up" -> {
                 routeStrayOutputTo(layout.logOf("engines"));
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, movieLens, loadData,
-                        Duration.ofSeconds(readyTimeout), DevstackOptions.serviceJavaOptions(System.getenv()));
+                        Duration.ofSeconds(readyTimeout), DevstackOptions.serviceJavaOptions(System.getenv()), null,
+                        DevstackOptions.moduleJavaOptions(System.getenv()));
                 new Devstack(options, TERMINAL).runUntilStopped();
                 yield 0;
             }
@@ -173,7 +175,7 @@ public final class DevstackMain {
                 DevstackOptions options = new DevstackOptions(layout, inMemory, ports, seed, null, false,
                         Duration.ofSeconds(readyTimeout), DevstackOptions.serviceJavaOptions(System.getenv()),
                         new DevstackOptions.EnginesOnly(bind, advertisedHost != null ? advertisedHost
-                                : "0.0.0.0".equals(bind) ? "127.0.0.1" : bind));
+                                : "0.0.0.0".equals(bind) ? "127.0.0.1" : bind), Map.of());
                 new Devstack(options, TERMINAL).runUntilStopped();
                 yield 0;
             }

@@ -373,7 +373,7 @@ public final class Devstack {
         own.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         own.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         return supervisor.start(new ChildSpec(spec.module(), layout.quarkusRunJar(spec.module()), port,
-                managementPort, layout.logOf(spec.module()), options.serviceJavaOptions(), own));
+                managementPort, layout.logOf(spec.module()), options.javaOptionsOf(spec.module()), own));
     }
 
     /** Starts the services not started yet, and awaits all of them, loading the movies once the catalog is ready. */

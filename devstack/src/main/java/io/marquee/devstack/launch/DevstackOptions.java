@@ -4,6 +4,9 @@ import io.marquee.common.concurrent.BackgroundThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -18,10 +21,14 @@ import java.util.stream.Stream;
  * @param readyTimeout   how long each service may take to become ready
  * @param serviceJavaOptions JVM options for every service process
  * @param engines        engines-only mode ({@code ./marquee engines}) and where they listen, or null for the whole suite
+ * @param moduleJavaOptions JVM options for one service, by module name, after the common ones ({@link #javaOptionsOf})
  */
 public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts ports, long seed, Path movieLensDir,
                               boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions,
-                              EnginesOnly engines) {
+                              EnginesOnly engines, Map<String, List<String>> moduleJavaOptions) {
+
+    /** The environment variable prefix for one service's own JVM options ({@link #moduleJavaOptions(Map)}). */
+    public static final String MODULE_JAVA_OPTIONS_PREFIX = "MARQUEE_JAVA_OPTIONS_";
 
     /**
      * {@code ./marquee engines}: DynamoDB Local, Kafka and personalize-local without the services or
@@ -33,10 +40,42 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
     public record EnginesOnly(String bindHost, String advertisedHost) {
     }
 
-    /** The whole suite, on loopback. */
+    /** The whole suite, on loopback, every service with the same JVM options. */
     public DevstackOptions(StackLayout layout, boolean inMemory, StackPorts ports, long seed, Path movieLensDir,
                            boolean loadData, Duration readyTimeout, List<String> serviceJavaOptions) {
-        this(layout, inMemory, ports, seed, movieLensDir, loadData, readyTimeout, serviceJavaOptions, null);
+        this(layout, inMemory, ports, seed, movieLensDir, loadData, readyTimeout, serviceJavaOptions, null, Map.of());
+    }
+
+    /**
+     * One service's JVM options: the common ones, then its own. HotSpot takes the last of repeated
+     * options (a second {@code -Xmx} wins), but refuses two collectors, so a module's own collector
+     * replaces the common one.
+     */
+    public List<String> javaOptionsOf(String module) {
+        List<String> own = moduleJavaOptions.getOrDefault(module, List.of());
+        boolean ownCollector = own.stream().anyMatch(DevstackOptions::selectsCollector);
+        return Stream.concat(serviceJavaOptions.stream().filter(o -> !(ownCollector && selectsCollector(o))), own.stream())
+                .toList();
+    }
+
+    private static boolean selectsCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
+    /**
+     * Per-service JVM options from the environment: {@code MARQUEE_JAVA_OPTIONS_EVENT_INGEST_SERVICE="-Xmx512m
+     * -XX:+UseG1GC"} gives event-ingest-service those options after the common ones, e.g. to measure one
+     * service with another heap or collector, or to attach a debugger to it alone.
+     */
+    public static Map<String, List<String>> moduleJavaOptions(Map<String, String> env) {
+        Map<String, List<String>> byModule = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(MODULE_JAVA_OPTIONS_PREFIX) && !value.isBlank()) {
+                String module = name.substring(MODULE_JAVA_OPTIONS_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                byModule.put(module, List.of(value.trim().split("\\s+")));
+            }
+        });
+        return byModule;
     }
 
     public boolean enginesOnly() {
