@@ -69,6 +69,15 @@ public interface ServerConfig {
     boolean fsyncEvents();
 
     /**
+     * The most recorded events (PutEvents) a start replays into memory, over all dataset groups
+     * ({@code PERSONALIZE_MAX_EVENTS}); the newest are kept, the older ones dropped, and the dataset
+     * group's failureReason says so. Unset: as many as half the heap holds (about 48 bytes an
+     * event: some 22 million with -Xmx2g). Personalize keeps every event; a local engine keeps
+     * what its heap allows rather than fail to start.
+     */
+    Optional<Long> maxEvents();
+
+    /**
      * How many GetRecommendations/GetPersonalizedRanking requests may be in progress at once;
      * more are answered with ThrottlingException (the SDKs back off and retry). Scoring is
      * CPU-bound, so a few per core keep the cores busy; more would only wait in line.

@@ -34,7 +34,7 @@ class DatasetGroupOperations implements Operations {
     public Map<String, Function<Input, ObjectNode>> operations() {
         Map<String, Function<Input, ObjectNode>> table = new LinkedHashMap<>();
         table.put("CreateDatasetGroup", this::createDatasetGroup);
-        resources.describeAndList(table, Kind.DATASET_GROUP, null);
+        resources.describeAndList(table, Kind.DATASET_GROUP, null, this::describeGroup);
         resources.delete(table, Kind.DATASET_GROUP, group -> resources.firstUser(
                 List.of(Kind.DATASET, Kind.SOLUTION, Kind.EVENT_TRACKER, Kind.FILTER),
                 x -> group.arn().equals(x.member("datasetGroupArn"))), group -> store.dropGroup(group.arn()));
@@ -49,6 +49,20 @@ class DatasetGroupOperations implements Operations {
                 dataset -> store.dropDataset(dataset.member("datasetGroupArn"),
                         DatasetType.fromWire(dataset.member("datasetType")).orElseThrow()));
         return table;
+    }
+
+    /**
+     * A group whose oldest events did not fit the heap at the last start stays ACTIVE (its
+     * campaigns answer) and says what it dropped in failureReason, where training memory limits
+     * are reported too.
+     */
+    private ObjectNode describeGroup(Resource group) {
+        ObjectNode wire = group.toWire();
+        String note = store.group(group.arn()).replayNote();
+        if (note != null && !wire.hasNonNull("failureReason")) {
+            wire.put("failureReason", note);
+        }
+        return wire;
     }
 
     private ObjectNode createDatasetGroup(Input in) {

@@ -47,11 +47,11 @@ final class ModelFiles {
             for (ItemMetadata item : data.itemPutsSince(version.members().path("itemPutsAtTraining").asInt())) {
                 model.putItem(item);
             }
-            for (Interaction event : data.eventsSince(version.members().path("eventsAtTraining").asInt())) {
+            data.forEachEventSince(version.members().path("eventsAtTraining").asInt(), event -> {
                 if (event.itemId() != null) {
                     model.observe(event);
                 }
-            }
+            });
             models.put(version.arn(), model);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "model %s could not be read", file);

@@ -35,9 +35,20 @@ public final class Store implements AutoCloseable {
     private final DatasetFiles datasets;
     private final EventLog log;
     private final ModelFiles models;
+    private final long maxEvents;
     private volatile boolean open;
 
     public Store(Path dir, boolean fsync) {
+        this(dir, fsync, -1);
+    }
+
+    /**
+     * @param maxEvents the most recorded events a start keeps in memory, over all dataset groups
+     *                  (the newest; older ones are dropped, saying so); negative: as many as
+     *                  {@link #HEAP_SHARE} of the heap holds
+     */
+    public Store(Path dir, boolean fsync, long maxEvents) {
+        this.maxEvents = maxEvents;
         this.dir = dir.toAbsolutePath().normalize();
         this.files = new AtomicFiles(this.dir);
         this.resources = new ResourceTable(this.dir.resolve("resources.json"), files);
@@ -60,6 +71,10 @@ public final class Store implements AutoCloseable {
         Files.createDirectories(dir.resolve("models"));
         Files.createDirectories(dir.resolve("tmp"));
         resources.load();
+        long budget = maxEvents >= 0 ? maxEvents : heapBudget();
+        String why = maxEvents >= 0 ? String.format("personalize.max-events is %,d", maxEvents)
+                : String.format("recorded events may take at most %d%% of the heap (-Xmx%d MB), about %,d events",
+                        Math.round(HEAP_SHARE * 100), Runtime.getRuntime().maxMemory() >> 20, heapBudget());
         for (Resource group : list(Kind.DATASET_GROUP)) {
             datasets.group(group.arn());
             for (Resource dataset : list(Kind.DATASET)) {
@@ -68,7 +83,7 @@ public final class Store implements AutoCloseable {
                             AvroSchema.parse(get(Kind.SCHEMA, dataset.member("schemaArn")).member("schema")));
                 }
             }
-            log.replay(group.arn(), datasets.group(group.arn()));
+            budget -= log.replay(group.arn(), datasets.group(group.arn()), budget, why);
         }
         for (Resource version : list(Kind.SOLUTION_VERSION)) {
             if (version.isActive()) {
@@ -78,6 +93,19 @@ public final class Store implements AutoCloseable {
         open = true;
         LOG.infof("personalize-local data in %s: %d resources, %d models", dir, resources.size(), models.all().size());
         return this;
+    }
+
+    /**
+     * The share of the heap recorded events may fill at a start. Personalize keeps every event;
+     * a local engine keeps as many as its heap allows and still serves and trains: the rest is
+     * for the models (restored next, a dense one can take hundreds of MB), a training's copy of
+     * the data and the requests.
+     */
+    public static final double HEAP_SHARE = 0.5;
+
+    /** How many events {@link #HEAP_SHARE} of this JVM's heap holds. */
+    static long heapBudget() {
+        return (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE) / GroupData.BYTES_PER_EVENT;
     }
 
     // ---------------------------------------------------------------- resources

@@ -15,7 +15,7 @@ public class StoreProducer {
     @Produces
     @Singleton
     Store store(ServerConfig config) throws IOException {
-        return new Store(Path.of(config.dataDir()), config.fsyncEvents()).open();
+        return new Store(Path.of(config.dataDir()), config.fsyncEvents(), config.maxEvents().orElse(-1L)).open();
     }
 
     void close(@Disposes Store store) throws IOException {
