@@ -133,7 +133,7 @@ class SmallHeapIT {
     }
 
     /** {@code users} users with {@code each} events over {@code items} items, each user favouring a band of them. */
-    private static Path interactions(Path file, int users, int each, int items) throws IOException {
+    static Path interactions(Path file, int users, int each, int items) throws IOException {
         StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE,EVENT_VALUE\n");
         java.util.SplittableRandom random = new java.util.SplittableRandom(users);
         for (int u = 0; u < users; u++) {
@@ -148,7 +148,7 @@ class SmallHeapIT {
         return file;
     }
 
-    private static String activeGroup(PersonalizeClient control, String name, Path csv) {
+    static String activeGroup(PersonalizeClient control, String name, Path csv) {
         String group = control.createDatasetGroup(r -> r.name(name)).datasetGroupArn();
         settle(() -> control.describeDatasetGroup(r -> r.datasetGroupArn(group)).datasetGroup().status());
         String schema = control.createSchema(r -> r.name(name).schema(Fixture.INTERACTIONS_SCHEMA)).schemaArn();
@@ -162,7 +162,7 @@ class SmallHeapIT {
         return group;
     }
 
-    private static String trainedVersion(PersonalizeClient control, String name, Path csv) {
+    static String trainedVersion(PersonalizeClient control, String name, Path csv) {
         String group = activeGroup(control, name, csv);
         String solution = control.createSolution(r -> r.name(name).datasetGroupArn(group).recipeArn(UP)).solutionArn();
         settle(() -> control.describeSolution(r -> r.solutionArn(solution)).solution().status());
@@ -172,7 +172,7 @@ class SmallHeapIT {
         return version;
     }
 
-    private static JsonNode call(URI endpoint, String operation, String body) throws Exception {
+    static JsonNode call(URI endpoint, String operation, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
                 .header("X-Amz-Target", "AmazonPersonalize." + operation)
                 .header("Content-Type", "application/x-amz-json-1.1")
