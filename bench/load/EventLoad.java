@@ -9,17 +9,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load generator for the clickstream benchmark (not a test), a single-file program:
  *
  * <pre>
- *   java bench/load/EventLoad.java URL CONNECTIONS SECONDS BATCH [invalid] [Header: value]...
+ *   java bench/load/EventLoad.java URL CONNECTIONS SECONDS BATCH [invalid] [rate=R] [warmup=S] [Header: value]...
  * </pre>
  *
  * CONNECTIONS workers each POST the next batch of BATCH fresh view events (new event ids, a few
- * hundred sessions, items 1..1000) as soon as the last one was answered (closed loop). Prints one
- * line: {@code requests answered202 events/s p50 p99 max other}, latencies in ms. With
+ * hundred sessions, items 1..1000) as soon as the last one was answered (closed loop: the most the
+ * route accepts, and the latency a client sees at that saturation). With {@code rate=R} the batches
+ * are sent on a fixed schedule of R requests a second instead (open loop, at most CONNECTIONS at a
+ * time), and each latency is measured from the moment its request was due, not from when a worker
+ * got round to it, so a stall counts against every request it delayed (no coordinated omission).
+ * With {@code warmup=S} the same load runs S seconds first and is not counted: this program's own
+ * JIT warm-up (a fresh JVM sends its first requests late) would otherwise count as the service's.
+ * Prints one line: {@code requests answered202 events/s p50 p99 max other}, latencies in ms. With
  * {@code invalid} the last event of every batch has a malformed time, so the service reads and
  * checks the whole batch and answers 400 without touching Kafka: the same route without the broker.
  */
@@ -30,11 +37,20 @@ public class EventLoad {
         int connections = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
         int batch = Integer.parseInt(args[3]);
-        boolean invalid = args.length > 4 && args[4].equals("invalid");
-        List<String> headers = new ArrayList<>(Arrays.asList(args).subList(invalid ? 5 : 4, args.length));
+        List<String> options = Arrays.asList(args).subList(4, args.length);
+        boolean invalid = options.contains("invalid");
+        double rate = options.stream().filter(o -> o.startsWith("rate=")).mapToDouble(o -> Double.parseDouble(o.substring(5)))
+                .findFirst().orElse(0);
+        long warmup = options.stream().filter(o -> o.startsWith("warmup=")).mapToLong(o -> Long.parseLong(o.substring(7)))
+                .findFirst().orElse(0);
+        List<String> headers = options.stream().filter(o -> o.contains(":")).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime() + Duration.ofMillis(100).toNanos();
+        long measured = started + Duration.ofSeconds(warmup).toNanos();
+        long end = measured + Duration.ofSeconds(seconds).toNanos();
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        AtomicLong tickets = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         AtomicLong other = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
@@ -42,12 +58,20 @@ public class EventLoad {
         for (int c = 0; c < connections; c++) {
             // Room for 5,000 requests a second per connection, far above what one closed-loop
             // connection reaches; 4M per connection ran 16 connections out of a 512 MB heap.
-            long[] mine = new long[(int) Math.min(Integer.MAX_VALUE - 8, seconds * 5_000 + 1)];
+            long[] mine = new long[(int) Math.min(Integer.MAX_VALUE - 8, (warmup + seconds) * 5_000 + 1)];
             latencies.add(mine);
             int worker = c;
             Thread t = new Thread(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < mine.length - 1) {
+                while (n < mine.length - 1) {
+                    long due = rate > 0 ? started + tickets.getAndIncrement() * interval : Math.max(started, System.nanoTime());
+                    if (due >= end) {
+                        break;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
                     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body(worker, n, batch, invalid)));
@@ -55,29 +79,36 @@ public class EventLoad {
                         int colon = h.indexOf(':');
                         request.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
                     }
-                    long start = System.nanoTime();
+                    boolean counted = due >= measured;
                     try {
                         int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        (status == 202 ? accepted : other).incrementAndGet();
+                        if (counted) {
+                            (status == 202 ? accepted : other).incrementAndGet();
+                        }
                     } catch (Exception e) {
-                        other.incrementAndGet();
+                        if (counted) {
+                            other.incrementAndGet();
+                        }
                     }
-                    mine[++n] = System.nanoTime() - start;
+                    long latency = System.nanoTime() - due;
+                    // The warm-up's requests are sent but not kept (n still numbers the bodies' sessions).
+                    mine[++n] = counted ? latency : -1;
                 }
                 mine[0] = n;
             });
             workers.add(t);
         }
-        long started = System.nanoTime();
         workers.forEach(Thread::start);
         for (Thread t : workers) {
             t.join();
         }
-        double took = (System.nanoTime() - started) / 1e9;
+        double took = (System.nanoTime() - measured) / 1e9;
         List<Long> all = new ArrayList<>();
         for (long[] l : latencies) {
             for (int i = 1; i <= l[0]; i++) {
-                all.add(l[i]);
+                if (l[i] >= 0) {
+                    all.add(l[i]);
+                }
             }
         }
         all.sort(null);
