@@ -48,14 +48,14 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
 
     /**
      * One service's JVM options: the common ones, then its own. HotSpot takes the last of repeated
-     * options (a second {@code -Xmx} wins), but refuses two collectors, so a module's own collector
-     * replaces the common one.
+     * options (a second {@code -Xmx} wins) but refuses to start with two collectors, so only the last
+     * collector named stays.
      */
     public List<String> javaOptionsOf(String module) {
-        List<String> own = moduleJavaOptions.getOrDefault(module, List.of());
-        boolean ownCollector = own.stream().anyMatch(DevstackOptions::selectsCollector);
-        return Stream.concat(serviceJavaOptions.stream().filter(o -> !(ownCollector && selectsCollector(o))), own.stream())
-                .toList();
+        List<String> all = Stream.concat(serviceJavaOptions.stream(),
+                moduleJavaOptions.getOrDefault(module, List.of()).stream()).toList();
+        String collector = all.stream().filter(DevstackOptions::selectsCollector).reduce((a, b) -> b).orElse(null);
+        return all.stream().filter(o -> !selectsCollector(o) || o.equals(collector)).toList();
     }
 
     private static boolean selectsCollector(String option) {
@@ -63,16 +63,27 @@ public record DevstackOptions(StackLayout layout, boolean inMemory, StackPorts p
     }
 
     /**
-     * Per-service JVM options from the environment: {@code MARQUEE_JAVA_OPTIONS_EVENT_INGEST_SERVICE="-Xmx512m
-     * -XX:+UseG1GC"} gives event-ingest-service those options after the common ones, e.g. to measure one
-     * service with another heap or collector, or to attach a debugger to it alone.
+     * Services whose work does not fit the common heap and collector. event-ingest-service accepts
+     * bursts of tens of thousands of events a second while its relay holds a unit of up to 40,000
+     * records (130–160 MB live when behind): in 256 MB of SerialGC it spent 8 of every 28 seconds of a
+     * burst in full collections of up to 0.6 s, which every waiting client felt. G1 in 512 MB keeps its
+     * pauses near the goal without them (docs/adr/0040, docs/benchmarks.md).
+     */
+    static final Map<String, List<String>> MODULE_DEFAULT_JAVA_OPTIONS = Map.of(
+            "event-ingest-service", List.of("-XX:+UseG1GC", "-Xmx512m", "-XX:MaxGCPauseMillis=20"));
+
+    /**
+     * Per-service JVM options: {@link #MODULE_DEFAULT_JAVA_OPTIONS}, then the environment's
+     * {@code MARQUEE_JAVA_OPTIONS_<MODULE>}, e.g. {@code MARQUEE_JAVA_OPTIONS_EVENT_INGEST_SERVICE="-Xmx768m"},
+     * to measure one service with another heap or collector, or to attach a debugger to it alone.
      */
     public static Map<String, List<String>> moduleJavaOptions(Map<String, String> env) {
-        Map<String, List<String>> byModule = new TreeMap<>();
+        Map<String, List<String>> byModule = new TreeMap<>(MODULE_DEFAULT_JAVA_OPTIONS);
         env.forEach((name, value) -> {
             if (name.startsWith(MODULE_JAVA_OPTIONS_PREFIX) && !value.isBlank()) {
                 String module = name.substring(MODULE_JAVA_OPTIONS_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
-                byModule.put(module, List.of(value.trim().split("\\s+")));
+                List<String> extra = List.of(value.trim().split("\\s+"));
+                byModule.merge(module, extra, (defaults, more) -> Stream.concat(defaults.stream(), more.stream()).toList());
             }
         });
         return byModule;
