@@ -111,6 +111,33 @@ class BadInputTest {
                 .body("errors[0].message", containsString("reserved"));
     }
 
+    /**
+     * {@code page} and property values are text that people read back (session analytics' entry and
+     * exit pages, the tracker's properties): common's SafeText rule holds for them as for names and
+     * reviews, so a bidirectional override or an invisible character is refused with the event's index.
+     */
+    @Test
+    void pagesAndPropertiesFollowTheSafeTextRuleWithTheEventsIndex() {
+        List<String> hostile = List.of("/movies/\u202Egnp.exe", "/movies/tt-1\u200B", "/home\u2066x\u2069",
+                "/a\u00ADb", "/x\uFEFF", "/line\u2028break", "/tab\tbed");
+        for (String text : hostile) {
+            Map<String, Object> good = Events.view("s-1", "tt-1");
+            Map<String, Object> bad = Events.view("s-1", "tt-2");
+            bad.put("page", text);
+            bad.put("properties", Map.of("genre", text));
+            bad.put("device", "web\u200B");
+            post(Events.batch(List.of(good, bad))).statusCode(400)
+                    .body("errors.field", hasItems("events[1].page", "events[1].properties.genre", "events[1].device"))
+                    .body("errors.field", org.hamcrest.Matchers.not(hasItems("events[0].page")));
+        }
+        // Every script, emoji and the joiners emoji sequences need stay welcome.
+        Map<String, Object> fine = Events.view("s-1", "tt-1");
+        fine.put("page", "/films/Amélie/\u0627\u0644\u0641\u064A\u0644\u0645/\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67");
+        fine.put("properties", Map.of("title", "\u6C88\u9ED8\u306E\u7F8A\u305F\u3061 \uD83D\uDC11"));
+        given().contentType(ContentType.JSON).body(Events.batch(List.of(fine))).when().post("/events")
+                .then().statusCode(202);
+    }
+
     @Test
     void timesOutsideTheAcceptedRangeOrUnreadableAreRefused() {
         List<Map<String, Object>> events = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.marquee.ingest.ingest.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.common.problem.Problem.FieldError;
+import io.marquee.common.text.SafeText;
 import io.marquee.ingest.config.AcceptConfig;
 import io.marquee.ingest.kafka.IsoInstants;
 import io.marquee.ingest.ingest.rest.ClientEvent;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * What an event must be to be accepted: within the limits Amazon Personalize's PutEvents applies
  * (so the relay never meets a refusal it could have been spared), and tighter where our own
- * consumers need it (item ids as the catalog knows them, ids safe in keys and logs). Every problem
+ * consumers need it (item ids as the catalog knows them, ids safe in keys and logs; free text such as
+ * {@code page} and property values by common's {@code SafeText} rule, as names and reviews). Every problem
  * is reported as {@code events[i].field}, so a client fixes a batch in one round.
  */
 @ApplicationScoped
@@ -43,6 +45,7 @@ public class EventRules {
     static final int MAX_PROPERTIES_JSON = 1024;
     static final int MAX_PAGE = 256;
     static final int MAX_PROPERTY_VALUE = 256;
+    private static final String SAFE_TEXT = "without control, bidirectional or invisible characters";
     /** Personalize refuses these property names (case-insensitive): each has a member of its own. */
     static final Set<String> RESERVED_PROPERTIES = Set.of("userid", "sessionid", "eventtype", "timestamp",
             "recommendationid", "impression");
@@ -95,8 +98,8 @@ public class EventRules {
             if (e.impression() != null) {
                 checkImpression(errors, at(i, "impression"), e.impression());
             }
-            if (e.page() != null && (e.page().isEmpty() || e.page().length() > MAX_PAGE || hasControl(e.page()))) {
-                errors.add(new FieldError(at(i, "page"), "must be 1 to " + MAX_PAGE + " characters without control characters"));
+            if (e.page() != null && (e.page().isEmpty() || e.page().length() > MAX_PAGE || !safeText(e.page()))) {
+                errors.add(new FieldError(at(i, "page"), "must be 1 to " + MAX_PAGE + " characters " + SAFE_TEXT));
             }
             optionalMatch(errors, i, "device", e.device(), DEVICE);
             if (e.properties() != null) {
@@ -170,9 +173,9 @@ public class EventRules {
                 namesOk = false;
             }
             String value = p.getValue();
-            if (value == null || value.isEmpty() || value.length() > MAX_PROPERTY_VALUE || hasControl(value)) {
+            if (value == null || value.isEmpty() || value.length() > MAX_PROPERTY_VALUE || !safeText(value)) {
                 errors.add(new FieldError(at, "must be a string of 1 to " + MAX_PROPERTY_VALUE
-                        + " characters without control characters"));
+                        + " characters " + SAFE_TEXT));
                 namesOk = false;
             }
         }
@@ -212,13 +215,11 @@ public class EventRules {
         }
     }
 
-    private static boolean hasControl(String s) {
-        // Control characters are all in the BMP and no surrogate is one: chars will do.
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The platform's one rule for text people read back (common's {@code SafeText}, one line): pages
+     * show as sessions' entry and exit pages, properties travel to the tracker.
+     */
+    private static boolean safeText(String s) {
+        return SafeText.Validator.problem(s, false) == null;
     }
 }
