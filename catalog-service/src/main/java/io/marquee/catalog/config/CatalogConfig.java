@@ -139,6 +139,30 @@ public interface CatalogConfig {
          */
         @WithDefault("500ms")
         Duration yieldToRequests();
+
+        /** How often one visitor's interactions with one item count (ADR 39). */
+        PerVisitor perVisitor();
+    }
+
+    /**
+     * A visitor (the signed-in user, else the session) counts at most once per item and window: one
+     * view towards "most viewed", one interaction of any type towards "trending". Windows follow
+     * the time Kafka received the event, which no client sets, aligned to the epoch (UTC days by
+     * default). Kept in memory per partition of {@code interactions}: a restart or a rebalance
+     * forgets them for the partitions it moves, so a visitor's next view that day may count once more.
+     */
+    interface PerVisitor {
+        /** Length of a window: the same visitor's views of an item in one count once. At least one minute. */
+        @WithDefault("PT24H")
+        Duration window();
+
+        /**
+         * The most visitor-item pairs remembered per partition (two generations of half as many;
+         * the newest half is always kept). Memory: 16 bytes a slot, 4 MB per partition at the
+         * default. Past it, the oldest pairs are forgotten and may count again within their window.
+         */
+        @WithDefault("131072")
+        int maxPairs();
     }
 
     /**

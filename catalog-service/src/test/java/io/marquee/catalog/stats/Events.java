@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
 import io.marquee.common.events.Topics;
@@ -58,6 +59,26 @@ public final class Events {
     public static void interaction(String userId, String itemId, String type, Instant at) {
         send(Topics.INTERACTIONS, userId, InteractionEvent.of(UUID.randomUUID().toString(), userId, "s-" + userId,
                 itemId, type, null, at));
+    }
+
+    /**
+     * An interaction of {@code visitor} (a user id, or {@code anonymous:<session>} as event-ingest-service
+     * names signed-out visitors) that happened at {@code at} and reached Kafka at {@code received}:
+     * the record's timestamp, which the producer sets.
+     */
+    public static void interaction(String visitor, String itemId, String type, Instant at, Instant received) {
+        String session = AnonymousUsers.is(visitor) ? visitor.substring(AnonymousUsers.PREFIX.length()) : "s-" + visitor;
+        InteractionEvent event = InteractionEvent.of(UUID.randomUUID().toString(), visitor, session, itemId, type,
+                null, at);
+        try {
+            producer().send(new ProducerRecord<>(Topics.INTERACTIONS, null, received.toEpochMilli(), visitor,
+                    JSON.writeValueAsString(event))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A rating change of {@code userId}, numbered after that user's earlier ones in this test run. */

@@ -3,6 +3,7 @@ package io.marquee.catalog.stats.events;
 import io.marquee.catalog.stats.service.AbsorbGate;
 import io.marquee.catalog.stats.service.Fact;
 import io.marquee.catalog.stats.service.StatsService;
+import io.marquee.common.events.AnonymousUsers;
 import io.marquee.common.events.EventBounds;
 import io.marquee.common.events.InteractionEvent;
 import io.marquee.common.events.RatingEvent;
@@ -25,10 +26,11 @@ import org.jboss.logging.Logger;
 /**
  * The two Kafka consumers (group {@code catalog-service}): a polled batch becomes facts per
  * partition, applied by {@link StatsService}. A record that cannot be read or makes no sense
- * (no item id, unknown rating, a change number below 1, an event time in the future: see common's
- * {@code EventBounds}) is logged, counted in
- * {@code catalog_events_skipped_total} and skipped; so is a numbered rating change applied before
- * (reason {@code repeated}, not logged one by one). A DynamoDB failure that outlasts the retries
+ * (no item id, unknown rating, a change number below 1, an event time in the future, an
+ * interaction of nobody: see common's {@code EventBounds}) is logged, counted in
+ * {@code catalog_events_skipped_total} and skipped; so is a numbered rating change applied before,
+ * and an interaction its visitor had counted with the item in the same window (reason
+ * {@code repeated}, not logged one by one). A DynamoDB failure that outlasts the retries
  * fails the channel, so nothing is dropped and the batch is redelivered after a restart. At
  * shutdown, {@link AbsorbGate} ends the batch in progress first (unacknowledged, so delivered again).
  */
@@ -94,20 +96,37 @@ public class EventConsumers {
             if (last >= 0) {
                 int repeated = stats.apply(partition.topic(), partition.partition(), last, facts);
                 if (repeated > 0) {
-                    LOG.debugf("skipped %d rating changes of %s applied before", repeated, partition);
+                    LOG.debugf("skipped %d records of %s counted before", repeated, partition);
                     metrics.counter(SKIPPED_METRIC, "topic", partition.topic(), "reason", "repeated").increment(repeated);
                 }
             }
         }
     }
 
+    /**
+     * An interaction must name its visitor (every producer does: the user, or
+     * {@code anonymous:<session>} for a signed-out visitor), since it counts once per visitor, item
+     * and window; the window is chosen by the record's timestamp, set by the producer (or the
+     * broker), not by the client's {@code sentAt}.
+     */
     Fact interactionFact(ConsumerRecord<String, InteractionEvent> record, InteractionEvent event) {
-        if (!EventBounds.validItemId(event.itemId()) || event.eventType() == null
+        String visitor = visitorOf(event);
+        if (!EventBounds.validItemId(event.itemId()) || event.eventType() == null || visitor == null
                 || !EventBounds.plausibleTime(event.sentAt(), Instant.now())) {
             return null;
         }
+        long receivedAt = record.timestamp() >= 0 ? record.timestamp() : event.sentAt().toEpochMilli();
         return Fact.interaction(record.offset(), event.itemId(), InteractionEvent.VIEW.equals(event.eventType()),
-                event.sentAt());
+                event.sentAt(), visitor, receivedAt);
+    }
+
+    /** The signed-in user, else the session's anonymous visitor (as event-ingest-service names them); null if neither. */
+    private static String visitorOf(InteractionEvent event) {
+        if (EventBounds.validUserId(event.userId())) {
+            return event.userId();
+        }
+        String anonymous = event.sessionId() == null ? null : AnonymousUsers.of(event.sessionId());
+        return EventBounds.validUserId(anonymous) ? anonymous : null;
     }
 
     /**

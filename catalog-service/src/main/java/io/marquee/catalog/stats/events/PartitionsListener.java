@@ -12,7 +12,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Drops what the counters keep in memory about a partition when this instance loses it: whoever
- * gets it next moves its users' applied numbers, so they are read again if it comes back. Both
+ * gets it next moves its users' applied numbers, so they are read again if it comes back, and
+ * counts its visitors' interactions (their windows start again from what Kafka redelivers). Both
  * channels name it ({@code consumer-rebalance-listener.name} in application.properties); were that
  * lost, the watermark check in {@link StatsService} would still drop stale knowledge, one batch later.
  */

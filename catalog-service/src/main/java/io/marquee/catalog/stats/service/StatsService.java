@@ -32,6 +32,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * rows' versions. A rating change numbered by its producer is also skipped when its user's
  * applied number (a row moved in the same transaction, conditioned on being below what it adds)
  * has reached it: that catches the same change published again under a new offset. See ADR 7.
+ * An interaction counts once per visitor, item and window ({@link VisitorWindows}, ADR 39): a view
+ * towards the item's views, any interaction towards trending; repeats are skipped like applied changes.
  */
 @ApplicationScoped
 public class StatsService {
@@ -45,15 +47,22 @@ public class StatsService {
     private static final int ITEM_CHANGE_ATTEMPTS = 20;
     private static final int MAX_CONFLICTS = 1_000;
 
+    /** The shortest window a visitor's repeated interactions can be counted in (window numbers are ints). */
+    static final long MIN_VISITOR_WINDOW_MILLIS = 60_000;
+
     private final StatsRepository repository;
     private final CatalogConfig config;
     private final AbsorbGate gate;
     private final AppliedSequences sequences = new AppliedSequences();
+    private final VisitorWindows visitors;
+    private final long visitorWindowMillis;
 
     public StatsService(StatsRepository repository, CatalogConfig config, AbsorbGate gate) {
         this.repository = repository;
         this.config = config;
         this.gate = gate;
+        this.visitors = new VisitorWindows(config.events().perVisitor().maxPairs());
+        this.visitorWindowMillis = Math.max(MIN_VISITOR_WINDOW_MILLIS, config.events().perVisitor().window().toMillis());
     }
 
     public ItemStats statsOf(String itemId) {
@@ -97,7 +106,8 @@ public class StatsService {
      * Applies the records of one partition, in offset order, up to and including {@code lastOffset}
      * (records that were malformed have no fact but still move the watermark).
      *
-     * @return how many numbered rating changes were skipped because their user's number had reached them
+     * @return how many records were skipped as counted before: numbered rating changes their user's
+     *         number had reached, interactions their visitor had in the same window
      * @throws RuntimeException when DynamoDB keeps failing; nothing is skipped, the batch can be redelivered
      * @throws AbsorbGate.AbsorbStopped when the service is stopping; the chunks applied so far are
      *         recorded in the watermark, the rest is applied when the batch is delivered again
@@ -132,11 +142,17 @@ public class StatsService {
      */
     public void partitionsRevoked(String topic, Collection<Integer> partitions) {
         sequences.forget(topic, partitions);
+        visitors.forget(topic, partitions);
     }
 
     /** How many users' applied numbers this instance holds in memory for a partition. */
     public int knownUsers(String topic, int partition) {
         return sequences.known(topic, partition);
+    }
+
+    /** How many visitor-item pairs this instance holds in memory for a partition. */
+    public int knownVisitorPairs(String topic, int partition) {
+        return visitors.known(topic, partition);
     }
 
     /** Copies an item's title, year and genres into its stats rows after the item was written. */
@@ -196,16 +212,20 @@ public class StatsService {
      * Applies what is above the watermark in chunks of at most one transaction each; every chunk
      * reads its items right before writing them, which keeps the window for conflicts short.
      *
-     * @return how many numbered rating changes were skipped as applied before
+     * @return how many records were skipped as counted before
      */
     private int applyOnce(String topic, int partition, long lastOffset, List<Fact> facts) {
         long watermark = repository.watermark(topic, partition);
+        VisitorWindows.Partition seen = visitors.of(topic, partition);
+        // What was applied before (Kafka delivers it again after a restart, from the last committed
+        // offset) still tells which visitors had which items in their window: learn it, count nothing.
+        facts.stream().filter(f -> f.offset() <= watermark).forEach(f -> remember(seen, f));
         if (lastOffset <= watermark) {
             return 0; // all of it was applied before: a redelivery
         }
         List<Fact> pending = facts.stream().filter(f -> f.offset() > watermark).toList();
         AppliedSequences.Partition known = sequences.of(topic, partition, watermark);
-        List<Fact> counted = counted(topic, partition, known, pending);
+        List<Fact> counted = counted(topic, partition, known, seen, pending);
         // Read once: if another writer moves the totals meanwhile, the newest-event condition fails
         // and the whole attempt starts again from fresh reads.
         Totals totals = repository.totals();
@@ -215,7 +235,7 @@ public class StatsService {
             gate.beforeChunk();
             Chunk chunk = readChunk(counted, from, lastOffset);
             ChunkSums sums = ChunkSums.of(chunk.facts(), chunk.stored(), totals.newestEventAt(), windowMillis());
-            commitChunk(topic, partition, done, totals, chunk, sums, known);
+            commitChunk(topic, partition, done, totals, chunk, sums, known, seen);
             if (chunk.last()) {
                 return pending.size() - counted.size();
             }
@@ -257,7 +277,7 @@ public class StatsService {
      *                                forgotten, to be read again by the next attempt
      */
     private void commitChunk(String topic, int partition, long done, Totals totals, Chunk chunk, ChunkSums sums,
-                             AppliedSequences.Partition known) {
+                             AppliedSequences.Partition known, VisitorWindows.Partition seen) {
         Totals after = sums.after(totals);
         List<EntryWrite> writes = new ArrayList<>();
         List<GenreRemoval> removals = new ArrayList<>();
@@ -278,6 +298,8 @@ public class StatsService {
         }
         chunk.users().values().forEach(u -> known.remember(u.userId(), u.last()));
         known.advancedTo(chunk.endOffset());
+        // Only now, committed, do they count as had: a chunk that failed is decided again from this.
+        chunk.facts().forEach(f -> remember(seen, f));
     }
 
     /**
@@ -318,13 +340,31 @@ public class StatsService {
     /**
      * Which of {@code pending} count, decided once, in offset order: a numbered change at or below
      * its user's applied number was applied before (possibly published again under another
-     * offset); one far above it is not believed (common's {@code EventBounds}).
+     * offset); one far above it is not believed (common's {@code EventBounds}). An interaction
+     * counts as a view only if its visitor had no view of the item counted in its window yet, and
+     * towards trending only if they had no interaction with it counted in its window yet; one
+     * that counts for neither is skipped.
      */
-    private List<Fact> counted(String topic, int partition, AppliedSequences.Partition known, List<Fact> pending) {
+    private List<Fact> counted(String topic, int partition, AppliedSequences.Partition known,
+                               VisitorWindows.Partition seen, List<Fact> pending) {
         Map<String, Long> running = appliedSequences(known, pending);
+        Map<Long, Long> visited = new HashMap<>(); // this batch's decisions, before they are committed
         List<Fact> counted = new ArrayList<>(pending.size());
         for (Fact fact : pending) {
-            if (fact.numbered()) {
+            if (fact.visitor() != null) {
+                long pair = visitors.pair(fact.visitor(), fact.itemId());
+                Long decided = visited.get(pair);
+                long before = decided != null ? decided : seen.get(pair);
+                int window = visitorWindow(fact);
+                boolean view = fact.views() > 0 && VisitorWindows.viewWindow(before) < window;
+                boolean trend = fact.interactionAt() != null && VisitorWindows.interactionWindow(before) < window;
+                if (!view && !trend) {
+                    continue;
+                }
+                visited.put(pair, VisitorWindows.windows(view ? window : VisitorWindows.viewWindow(before),
+                        trend ? window : VisitorWindows.interactionWindow(before)));
+                fact = fact.counting(view, trend);
+            } else if (fact.numbered()) {
                 long applied = running.getOrDefault(fact.userId(), 0L);
                 if (fact.sequence() <= applied) {
                     continue;
@@ -391,6 +431,21 @@ public class StatsService {
             }
         }
         return items;
+    }
+
+    /** Records in {@code seen} that {@code fact}'s visitor had what it counts (or, applied before, could count). */
+    private void remember(VisitorWindows.Partition seen, Fact fact) {
+        if (fact.visitor() != null) {
+            int window = visitorWindow(fact);
+            seen.remember(visitors.pair(fact.visitor(), fact.itemId()),
+                    fact.views() > 0 ? window : VisitorWindows.NONE,
+                    fact.interactionAt() != null ? window : VisitorWindows.NONE);
+        }
+    }
+
+    private int visitorWindow(Fact fact) {
+        long window = Math.floorDiv(fact.receivedAt(), visitorWindowMillis);
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, window));
     }
 
     private EntryWrite write(Entry next, Totals totals) {
