@@ -1,15 +1,12 @@
 package io.marquee.common.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marquee.common.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,19 +49,7 @@ public class BodyLimit {
     }
 
     private static void refuse(RoutingContext rc, ObjectMapper json, long max) {
-        String requestId = RequestIds.acceptOrCreate(rc.request().getHeader(RequestIds.HEADER));
-        Problem problem = new Problem("about:blank", "Payload too large", 413,
-                "The request body may be at most " + max + " bytes", rc.normalizedPath(), requestId, List.of());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        rc.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(RequestIds.HEADER, requestId)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        EdgeProblems.answer(rc, json, 413, "Payload too large", "The request body may be at most " + max + " bytes",
+                rc.normalizedPath());
     }
 }
