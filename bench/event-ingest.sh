@@ -56,7 +56,10 @@ freshness() {
   "${java_run[@]}" Freshness "$api/events" "$token" "$personalize" "$campaign" "$user" 20
 }
 
-# 0. Freshness on the quiet stack (before the load's events reach the engine).
+caught_up() { for _ in $(seq 1 600); do [ "$(metric marquee_ingest_relay_lag_events)" = "0.0" ] && return 0; sleep 0.5; done; return 1; }
+
+# 0. Freshness on the quiet stack (the relay caught up first: a click waits behind any backlog).
+caught_up || echo "relay still behind after 300 s; freshness below waits behind it" >&2
 read -r q_rounds q_changed q50 q95 qmax < <(freshness)
 
 # Warm-up, as long as the load and as wide (BENCH_WARMUP_SECONDS, default the load's seconds), so the
@@ -87,10 +90,15 @@ max_lag_s=$(awk '{ if ($1 > m) m = $1 } END { printf "%.1f", m }' "$work/lag")
 max_lag_events=$(awk '{ if ($2 > m) m = $2 } END { printf "%d", m }' "$work/lag")
 
 # 1b. The goal's rate on a fixed schedule (open loop), once the relay caught up again.
-for _ in $(seq 1 600); do [ "$(metric marquee_ingest_relay_lag_events)" = "0.0" ] && break; sleep 0.5; done
+caught_up || true
 goal_rate="${BENCH_EVENTS_PER_SECOND:-20000}"
 read -r _ r_accepted r_events_per_s r50 r99 rmax r_other < <("${java_run[@]}" EventLoad "$api/events" "$connections" \
   "$seconds" 100 "rate=$(( goal_rate / 100 ))" warmup=5)
+
+# The relay catches up on 1b's events too, so freshness (3) measures the engine, not that backlog.
+rb_end=$(date +%s%N)
+rb_drained=""
+if caught_up; then rb_drained=$(( ($(date +%s%N) - rb_end) / 1000000 )); fi
 
 # 2. The same route, no Kafka: every batch refused after checking it.
 read -r b_requests _ _ b_p50 b_p99 b_max _ < <("${java_run[@]}" EventLoad "$api/events" "$connections" "$seconds" 100 invalid warmup=5)
@@ -109,10 +117,11 @@ echo "| accept latency at $goal_rate events/s (fixed schedule of $(( goal_rate /
 echo "| warm-up before it (same connections): accepted events/s, p99 | $w_events_per_s, $w_p99 ms | — |"
 echo "| same route, batch refused after checking (no Kafka): requests/s, p50 / p99 | $b_rps; $b_p50 / $b_p99 ms | — |"
 echo "| relay lag during the load: max age / max events behind | $max_lag_s s / $max_lag_events | — |"
-caught_up=${drained:+$drained ms}
-echo "| relay caught up after the load ended | ${caught_up:-not within 300 s} | — |"
+caught_up_after=${drained:+$drained ms}
+echo "| relay caught up after the load ended | ${caught_up_after:-not within 300 s} | — |"
+echo "| relay caught up after the load at $goal_rate events/s ended | ${rb_drained:+$rb_drained ms}${rb_drained:-not within 300 s} | — |"
 echo "| relay catch-up throughput after the load (delivered_total over that time) | $catchup events/s | — |"
 echo "| freshness on the quiet stack, click accepted → changed \"for you\" (personalize-local), $q_changed of $q_rounds changed: p50 / p95 / max | $q50 / $q95 / $qmax ms | p95 < 1 s |"
-echo "| freshness right after the load, $changed of $rounds changed: p50 / p95 / max | $f50 / $f95 / $fmax ms | p95 < 1 s |"
+echo "| freshness after the loads (the relay caught up), $changed of $rounds changed: p50 / p95 / max | $f50 / $f95 / $fmax ms | p95 < 1 s |"
 echo
 echo "command: bench/event-ingest.sh $gateway $seconds $connections $ingest $personalize $home"
