@@ -119,7 +119,8 @@ echo "| same route, batch refused after checking (no Kafka): requests/s, p50 / p
 echo "| relay lag during the load: max age / max events behind | $max_lag_s s / $max_lag_events | — |"
 caught_up_after=${drained:+$drained ms}
 echo "| relay caught up after the load ended | ${caught_up_after:-not within 300 s} | — |"
-echo "| relay caught up after the load at $goal_rate events/s ended | ${rb_drained:+$rb_drained ms}${rb_drained:-not within 300 s} | — |"
+rb_caught_up_after=${rb_drained:+$rb_drained ms}
+echo "| relay caught up after the load at $goal_rate events/s ended | ${rb_caught_up_after:-not within 300 s} | — |"
 echo "| relay catch-up throughput after the load (delivered_total over that time) | $catchup events/s | — |"
 echo "| freshness on the quiet stack, click accepted → changed \"for you\" (personalize-local), $q_changed of $q_rounds changed: p50 / p95 / max | $q50 / $q95 / $qmax ms | p95 < 1 s |"
 echo "| freshness after the loads (the relay caught up), $changed of $rounds changed: p50 / p95 / max | $f50 / $f95 / $fmax ms | p95 < 1 s |"
