@@ -3,18 +3,15 @@ package io.marquee.personalize.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marquee.personalize.server.support.ServerProcesses;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -56,7 +53,7 @@ class EventHistorySmallHeapIT {
         Path imports = Files.createDirectories(data.resolve("imports"));
 
         // A group with a campaign, set up on an ordinary heap.
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Process server = start(data, port, "256m", null);
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         PersonalizeClient control = control(endpoint);
@@ -82,7 +79,7 @@ class EventHistorySmallHeapIT {
         }
 
         // The whole history, in a heap the object-per-event replay ran out of.
-        port = freePort();
+        port = ServerProcesses.freePort();
         server = start(data, port, "128m", null);
         endpoint = URI.create("http://127.0.0.1:" + port);
         assertThat(recommendations(endpoint, campaign, "bench-11-2499")).hasSize(10);
@@ -91,7 +88,7 @@ class EventHistorySmallHeapIT {
         stop(server);
 
         // Capped below the history: it starts all the same, and says what it left out.
-        port = freePort();
+        port = ServerProcesses.freePort();
         server = start(data, port, "128m", "100000");
         endpoint = URI.create("http://127.0.0.1:" + port);
         assertThat(recommendations(endpoint, campaign, "bench-11-2499")).hasSize(10);
@@ -149,7 +146,7 @@ class EventHistorySmallHeapIT {
         }
         Process server = pb.start();
         servers.add(server);
-        awaitReady(server, URI.create("http://127.0.0.1:" + port));
+        ServerProcesses.awaitReady(server, URI.create("http://127.0.0.1:" + port));
         return server;
     }
 
@@ -160,29 +157,5 @@ class EventHistorySmallHeapIT {
                 server.destroyForcibly();
             }
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitReady(Process server, URI endpoint) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("the server process is running (an out-of-memory ends it)").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(endpoint.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("personalize-local did not become ready");
     }
 }

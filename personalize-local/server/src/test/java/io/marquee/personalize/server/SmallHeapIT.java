@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marquee.personalize.server.support.Fixture;
+import io.marquee.personalize.server.support.ServerProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -72,7 +73,7 @@ class SmallHeapIT {
         pb.environment().put("PERSONALIZE_STATUS_STEP", "20ms");
         server = pb.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        awaitReady(endpoint);
+        ServerProcesses.awaitReady(server, endpoint);
 
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDLOCAL", "local-secret"));
@@ -178,24 +179,6 @@ class SmallHeapIT {
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
-    }
-
-    private void awaitReady(URI endpoint) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("the server process is running").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(endpoint.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("personalize-local did not become ready");
     }
 
     private static String settle(Supplier<String> status) {
