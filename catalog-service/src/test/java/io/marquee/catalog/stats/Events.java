@@ -67,12 +67,26 @@ public final class Events {
      * the record's timestamp, which the producer sets.
      */
     public static void interaction(String visitor, String itemId, String type, Instant at, Instant received) {
+        interaction(visitor, itemId, type, at, received, false);
+    }
+
+    /** The same, sent back from the dead-letter topic by {@code ./marquee replay-dlq} (its header marks it). */
+    public static void replayedDeadLetter(String visitor, String itemId, String type, Instant at, Instant received) {
+        interaction(visitor, itemId, type, at, received, true);
+    }
+
+    private static void interaction(String visitor, String itemId, String type, Instant at, Instant received,
+                                    boolean replayed) {
         String session = AnonymousUsers.is(visitor) ? visitor.substring(AnonymousUsers.PREFIX.length()) : "s-" + visitor;
         InteractionEvent event = InteractionEvent.of(UUID.randomUUID().toString(), visitor, session, itemId, type,
                 null, at);
         try {
-            producer().send(new ProducerRecord<>(Topics.INTERACTIONS, null, received.toEpochMilli(), visitor,
-                    JSON.writeValueAsString(event))).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, null,
+                    received.toEpochMilli(), visitor, JSON.writeValueAsString(event));
+            if (replayed) {
+                record.headers().add(Topics.DLQ_REPLAY_HEADER, "test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

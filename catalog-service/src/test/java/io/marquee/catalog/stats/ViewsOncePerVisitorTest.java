@@ -164,4 +164,21 @@ class ViewsOncePerVisitorTest {
         after.partitionsRevoked(topic, List.of(0));
         assertThat(after.knownVisitorPairs(topic, 0)).isZero();
     }
+
+    @Test
+    void aDeadLetterReplayedOnALaterDayDoesNotCountAgain() {
+        String user = UUID.randomUUID().toString();
+        String item = fresh("replayed");
+        Events.interaction(user, item, InteractionEvent.VIEW, MORNING, MORNING);
+        // The next day the tracker's dead letters are sent back to the topic for the relay.
+        Instant nextDay = MORNING.plus(Duration.ofDays(1));
+        Events.replayedDeadLetter(user, item, InteractionEvent.VIEW, MORNING, nextDay);
+        sentinel(user);
+        assertThat(stats.statsOf(item).viewCount()).isEqualTo(1);
+
+        // A view of that visitor's own on that later day still counts.
+        Events.interaction(user, item, InteractionEvent.VIEW, nextDay, nextDay.plusSeconds(1));
+        sentinel(user);
+        assertThat(stats.statsOf(item).viewCount()).isEqualTo(2);
+    }
 }

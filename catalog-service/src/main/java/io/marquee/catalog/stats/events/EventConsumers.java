@@ -84,6 +84,12 @@ public class EventConsumers {
             long last = -1;
             for (ConsumerRecord<String, V> record : inPartition) {
                 last = Math.max(last, record.offset());
+                if (record.headers().lastHeader(Topics.DLQ_REPLAY_HEADER) != null) {
+                    // A dead letter sent back for the tracker: its original was on this topic and
+                    // counted here then (a replay on a later day would escape ADR 39's daily window).
+                    metrics.counter(SKIPPED_METRIC, "topic", record.topic(), "reason", "replayed").increment();
+                    continue;
+                }
                 Fact fact = record.value() == null ? null : toFact.apply(record, record.value());
                 if (fact == null) {
                     skip(record, record.value() == null ? "unreadable" : "invalid");
