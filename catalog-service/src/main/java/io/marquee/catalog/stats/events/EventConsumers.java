@@ -87,7 +87,7 @@ public class EventConsumers {
                 if (record.headers().lastHeader(Topics.DLQ_REPLAY_HEADER) != null) {
                     // A dead letter sent back for the tracker: its original was on this topic and
                     // counted here then (a replay on a later day would escape ADR 39's daily window).
-                    metrics.counter(SKIPPED_METRIC, "topic", record.topic(), "reason", "replayed").increment();
+                    countSkipped(record.topic(), "replayed", 1);
                     continue;
                 }
                 Fact fact = record.value() == null ? null : toFact.apply(record, record.value());
@@ -103,7 +103,7 @@ public class EventConsumers {
                 int repeated = stats.apply(partition.topic(), partition.partition(), last, facts);
                 if (repeated > 0) {
                     LOG.debugf("skipped %d records of %s counted before", repeated, partition);
-                    metrics.counter(SKIPPED_METRIC, "topic", partition.topic(), "reason", "repeated").increment(repeated);
+                    countSkipped(partition.topic(), "repeated", repeated);
                 }
             }
         }
@@ -159,6 +159,10 @@ public class EventConsumers {
 
     private void skip(ConsumerRecord<String, ?> record, String reason) {
         LOG.warnf("skipped %s record %s-%d@%d", reason, record.topic(), record.partition(), record.offset());
-        metrics.counter(SKIPPED_METRIC, "topic", record.topic(), "reason", reason).increment();
+        countSkipped(record.topic(), reason, 1);
+    }
+
+    private void countSkipped(String topic, String reason, long records) {
+        metrics.counter(SKIPPED_METRIC, "topic", topic, "reason", reason).increment(records);
     }
 }
