@@ -72,4 +72,31 @@ class ServiceModulesTest {
                     .containsPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*" + Pattern.quote(String.join(" ", BackgroundThreads.JVM_OPTIONS)) + ".*\"$");
         }
     }
+
+    @Test
+    void bothImageBuildsRunTheSameJvmOptionsAndEventIngestRunsG1() throws IOException {
+        for (String service : ChartLintAndRenderTest.SERVICES) {
+            String dockerfile = Files.readString(Chart.REPO_ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+            Properties config = new Properties();
+            try (Reader reader = Files.newBufferedReader(Chart.REPO_ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+                config.load(reader);
+            }
+            // run-java.sh adds its own collector unless GC_CONTAINER_OPTIONS replaces it; a second
+            // one in JAVA_OPTS_APPEND would keep the JVM from starting.
+            assertThat(dockerfile).as(service).doesNotContainPattern("(?m)^ENV JAVA_OPTS_APPEND=\".*-XX:\\+Use\\w+GC");
+            // A Jib build (no Dockerfile) gets the same thread priorities (ADR 38).
+            assertThat(List.of(config.getProperty("quarkus.jib.jvm-additional-arguments", "").split(",")))
+                    .as("%s: quarkus.jib.jvm-additional-arguments", service).containsAll(BackgroundThreads.JVM_OPTIONS);
+        }
+        // The relay's live data would cost the accept path stop-the-world full collections (ADR 40),
+        // in the Dockerfile's image and in Jib's.
+        String g1 = "-XX:+UseG1GC -XX:MaxGCPauseMillis=20";
+        assertThat(Files.readString(Chart.REPO_ROOT.resolve("event-ingest-service/src/main/docker/Dockerfile.jvm")))
+                .contains("ENV GC_CONTAINER_OPTIONS=\"" + g1 + "\"");
+        Properties ingest = new Properties();
+        try (Reader reader = Files.newBufferedReader(Chart.REPO_ROOT.resolve("event-ingest-service/src/main/resources/application.properties"))) {
+            ingest.load(reader);
+        }
+        assertThat(ingest.getProperty("quarkus.jib.environment-variables.\"GC_CONTAINER_OPTIONS\"")).isEqualTo(g1);
+    }
 }
