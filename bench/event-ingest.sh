@@ -37,7 +37,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null || true' EXIT
 command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
 curl -fsS "$api/status" > /dev/null || { echo "no gateway at $gateway: start it with ./marquee up" >&2; exit 1; }
-javac -d "$work" "$root/bench/load/EventLoad.java" "$root/bench/load/Freshness.java"
+javac -d "$work" "$root/bench/load/EventLoad.java" "$root/bench/load/KeepAliveConnection.java" "$root/bench/load/Freshness.java"
 java_run=(java -XX:+UseSerialGC -Xmx512m -cp "$work")
 
 metric() { curl -fsS "$ingest/q/metrics" | awk -v n="$1" '$1 == n { print $2 }'; }

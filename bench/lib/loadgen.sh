@@ -3,7 +3,7 @@
 # jq and curl are there and that a gateway answers at $gateway.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-javac -d "$work" "$root/bench/load/LoadGen.java"
+javac -d "$work" "$root/bench/load/LoadGen.java" "$root/bench/load/KeepAliveConnection.java"
 loadgen=(java -XX:+UseSerialGC -Xmx256m -cp "$work" LoadGen)
 command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
 command -v curl >/dev/null || { echo "needs curl" >&2; exit 1; }

@@ -1,9 +1,4 @@
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A small, cheap HTTP/1.1 load generator for the Marquee benchmarks (not a test). Run it as a
- * single-file program, no build needed:
+ * A small, cheap HTTP/1.1 load generator for the Marquee benchmarks (not a test), compiled with
+ * {@code KeepAliveConnection.java} beside it (bench/lib/loadgen.sh does that):
  *
  * <pre>
- *   java bench/load/LoadGen.java open   URL|@FILE RATE SECONDS [Header: value]...
- *   java bench/load/LoadGen.java closed URL|@FILE CONNECTIONS SECONDS [Header: value]...
+ *   java -cp DIR LoadGen open   URL|@FILE RATE SECONDS [Header: value]...
+ *   java -cp DIR LoadGen closed URL|@FILE CONNECTIONS SECONDS [Header: value]...
  * </pre>
  *
  * {@code @FILE} names a file of URLs (one per line, same host and port), requested in turn, so a
@@ -123,122 +118,6 @@ public final class LoadGen {
         }
     }
 
-    /** One keep-alive connection, reopened after a failure or a {@code Connection: close}. */
-    static final class Connection {
-        private final Target target;
-        private Socket socket;
-        private OutputStream out;
-        private InputStream in;
-
-        Connection(Target target) {
-            this.target = target;
-        }
-
-        /** Sends one request and reads its whole answer; the status code, or -1 on failure. */
-        int exchange(byte[] request) {
-            try {
-                if (socket == null) {
-                    socket = new Socket();
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(TIMEOUT_MILLIS);
-                    socket.connect(new InetSocketAddress(target.host(), target.port()), TIMEOUT_MILLIS);
-                    out = socket.getOutputStream();
-                    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-                }
-                out.write(request);
-                out.flush();
-                return readResponse();
-            } catch (IOException e) {
-                FIRST_ERROR.compareAndSet(null, e.toString());
-                close();
-                return -1;
-            }
-        }
-
-        private int readResponse() throws IOException {
-            String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP answer: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean closeAfter = false;
-            String header;
-            while (!(header = line()).isEmpty()) {
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    closeAfter = true;
-                }
-            }
-            if (chunked) {
-                long size;
-                while ((size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) > 0) {
-                    skip(size);
-                    line();
-                }
-                while (!line().isEmpty()) {
-                    // trailers
-                }
-            } else if (length >= 0) {
-                skip(length);
-            } else {
-                closeAfter = true; // body runs to end of stream
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            if (closeAfter) {
-                close();
-            }
-            if (status / 100 != 2) {
-                FIRST_ERROR.compareAndSet(null, "HTTP " + status);
-            }
-            return status;
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new IOException("connection closed mid-answer");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        private void skip(long bytes) throws IOException {
-            long left = bytes;
-            while (left > 0) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("connection closed mid-body");
-                    }
-                    skipped = 1;
-                }
-                left -= skipped;
-            }
-        }
-
-        void close() {
-            try {
-                if (socket != null) {
-                    socket.close();
-                }
-            } catch (IOException ignored) {
-                // closing a broken socket: nothing left to do
-            }
-            socket = null;
-        }
-    }
-
     /** Latencies (ns) of counted requests, errors, and the counted wall time. */
     record Result(long[] latencies, long errors, long countedNanos) {
 
@@ -298,7 +177,7 @@ public final class LoadGen {
             Samples mine = new Samples();
             samples.add(mine);
             Thread thread = new Thread(() -> {
-                Connection connection = new Connection(target);
+                KeepAliveConnection connection = new KeepAliveConnection(target.host(), target.port(), TIMEOUT_MILLIS, FIRST_ERROR);
                 long i;
                 // Each free connection takes the next request in due order and sends it at its due time.
                 while ((i = next.getAndIncrement()) < total) {
@@ -335,7 +214,7 @@ public final class LoadGen {
             Samples mine = new Samples();
             samples.add(mine);
             Thread thread = new Thread(() -> {
-                Connection connection = new Connection(target);
+                KeepAliveConnection connection = new KeepAliveConnection(target.host(), target.port(), TIMEOUT_MILLIS, FIRST_ERROR);
                 long now;
                 while ((now = System.nanoTime()) < end) {
                     int status = connection.exchange(target.request(next.getAndIncrement()));
