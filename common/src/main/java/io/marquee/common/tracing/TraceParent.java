@@ -5,7 +5,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The W3C {@code traceparent} of the work in progress, for the Kafka records our plain producers
@@ -30,6 +32,15 @@ public final class TraceParent {
         }
         return Optional.of("00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
                 + context.getTraceFlags().asHex());
+    }
+
+    /**
+     * The current span's traceparent as a record header, empty outside any trace. Made once for
+     * all the records of one request: the value comes from the span's own ids, so it needs no
+     * check, and the records can share one header.
+     */
+    public static Optional<Header> currentHeader() {
+        return current().map(traceparent -> new RecordHeader(HEADER, traceparent.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /**

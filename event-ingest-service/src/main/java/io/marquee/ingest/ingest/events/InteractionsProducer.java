@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -64,12 +65,15 @@ public class InteractionsProducer {
     public void publishAll(List<InteractionEvent> events) {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        String traceparent = TraceParent.current().orElse(null);
+        // One request, one trace: its header is made once and shared by the batch's records.
+        Header traceparent = TraceParent.currentHeader().orElse(null);
         try {
             for (InteractionEvent event : events) {
                 ProducerRecord<String, String> record =
                         new ProducerRecord<>(Topics.INTERACTIONS, event.userId(), EventJson.write(event));
-                TraceParent.addTo(record.headers(), traceparent);
+                if (traceparent != null) {
+                    record.headers().add(traceparent);
+                }
                 acks.add(producer.send(record));
             }
             for (Future<RecordMetadata> ack : acks) {
