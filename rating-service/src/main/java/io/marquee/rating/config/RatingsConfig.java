@@ -39,6 +39,30 @@ public interface RatingsConfig {
     /** Review sentiment: which analyzer labels reviews, what the moderation view lists, the backfill. */
     Sentiment sentiment();
 
+    /** An item's review summary, read with every movie page. */
+    Summaries summaries();
+
+    /**
+     * The most helpful reviews kept on an item's summary row, so a summary is one read (ADR 0041).
+     */
+    interface Summaries {
+        /**
+         * How old the last change of an item's reviews must be before reviews derived from the
+         * helpful index are kept as current: DynamoDB's indexes are eventually consistent, and
+         * what a lagging index answered must not be kept. Until then every read derives them.
+         */
+        @WithDefault("1s")
+        Duration topSettle();
+
+        /**
+         * How long kept reviews are answered without deriving them again, even with no change
+         * seen: bounds how long a change that did not move the revision (a writer of a build
+         * before ADR 0041 during a rolling upgrade) stays unseen. One derivation per item and period.
+         */
+        @WithDefault("10m")
+        Duration topMaxAge();
+    }
+
     interface Sentiment {
         /**
          * Which analyzer labels reviews: {@code local} (the in-JVM analyzer of the sentiment module,

@@ -14,6 +14,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -63,6 +64,19 @@ public class RatingRepository {
     private static final String VOTE_REVIEW = "reviewId";
     private static final String VOTER = "voterId";
     private static final String SUMMARY_ITEM = "itemId";
+    /**
+     * The summary row's revision: moved in the transaction of every change that can change what
+     * the item's summary shows (ADR 0041), with {@link #SUMMARY_CHANGED_AT}, epoch millis.
+     */
+    private static final String SUMMARY_REVISION = "revision";
+    private static final String SUMMARY_CHANGED_AT = "changedAt";
+    /** The revision the kept most helpful reviews were derived at, and when (epoch millis). */
+    private static final String TOP_REVISION = "topRevision";
+    private static final String TOP_AT = "topAt";
+    /** The kept most helpful review of a label: {@code top<Label>}, e.g. {@code topPositive}; absent when none. */
+    private static final String TOP_PREFIX = "top";
+    private static final String TOP_TEXT = "review";
+    private static final String TOP_SCORE = "score";
 
     private final DynamoDbClient dynamo;
     private final RatingTables tables;
@@ -144,7 +158,7 @@ public class RatingRepository {
         // The committing request's trace, kept with the row: the record may be sent later, by the relay.
         TraceParent.current().ifPresent(traceparent -> outboxRow.put(TRACEPARENT, s(traceparent)));
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.outbox()).item(outboxRow)).build());
-        summaryUpdate(itemId, summary).ifPresent(actions::add);
+        summaryUpdate(itemId, summary, shown(previous) || shown(next), now).ifPresent(actions::add);
         transact(userId, itemId, actions);
     }
 
@@ -159,7 +173,8 @@ public class RatingRepository {
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.ratings()).item(toRow(next))
                 .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
                 .expressionAttributeValues(Map.of(":v", n(previous.version())))).build());
-        summaryUpdate(previous.itemId(), summary).ifPresent(actions::add);
+        summaryUpdate(previous.itemId(), summary, shown(Optional.of(previous)) || shown(Optional.of(next)),
+                Instant.now()).ifPresent(actions::add);
         transact(previous.userId(), previous.itemId(), actions);
     }
 
@@ -180,10 +195,11 @@ public class RatingRepository {
             return false;
         }
         RatingRow next = review.withHelpful(Math.max(0, review.helpful() + (add ? 1 : -1)));
-        List<TransactWriteItem> actions = new ArrayList<>(2);
+        List<TransactWriteItem> actions = new ArrayList<>(3);
+        Instant now = Instant.now();
         if (add) {
             Map<String, AttributeValue> vote = new HashMap<>(voteKey);
-            vote.put(CREATED_AT, s(Instant.now().toString()));
+            vote.put(CREATED_AT, s(now.toString()));
             actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.votes()).item(vote)
                     .conditionExpression("attribute_not_exists(#r)").expressionAttributeNames(Map.of("#r", VOTE_REVIEW)))
                     .build());
@@ -195,6 +211,8 @@ public class RatingRepository {
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tables.ratings()).item(toRow(next))
                 .conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
                 .expressionAttributeValues(Map.of(":v", n(review.version())))).build());
+        // A labelled review's count orders the helpful index: the summary's most helpful may change.
+        summaryUpdate(review.itemId(), SummaryChange.NONE, shown(Optional.of(review)), now).ifPresent(actions::add);
         transact(review.userId(), review.itemId(), actions);
         return true;
     }
@@ -210,37 +228,141 @@ public class RatingRepository {
         return review.itemId() + "#" + review.userId() + "#" + review.ratedAt().toEpochMilli();
     }
 
-    private Optional<TransactWriteItem> summaryUpdate(String itemId, SummaryChange change) {
-        if (change.isEmpty()) {
+    /** Whether the row is one an item's summary counts and may show: a review with a label. */
+    private static boolean shown(Optional<RatingRow> row) {
+        return row.isPresent() && row.get().review() != null && row.get().sentiment() != null;
+    }
+
+    /**
+     * The summary row's part of a change: the counters moved by {@code change}, and, when the change
+     * touches a review the summary counts ({@code touched}), the revision moved on, so kept most
+     * helpful reviews are known to be out of date (ADR 0041). ADD and SET only, never a condition:
+     * parallel changes of one item's reviews do not conflict on it.
+     */
+    private Optional<TransactWriteItem> summaryUpdate(String itemId, SummaryChange change, boolean touched,
+                                                      Instant now) {
+        if (change.isEmpty() && !touched) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>();
+        List<String> adds = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         for (Label label : Label.values()) {
             int delta = change.delta(label);
             if (delta != 0) {
                 String token = label.wire();
-                parts.add("#" + token + " :" + token);
+                adds.add("#" + token + " :" + token);
                 names.put("#" + token, token);
                 values.put(":" + token, n(delta));
             }
         }
+        adds.add("#rev :one");
+        names.put("#rev", SUMMARY_REVISION);
+        names.put("#changed", SUMMARY_CHANGED_AT);
+        values.put(":one", n(1));
+        values.put(":now", n(now.toEpochMilli()));
+        String expression = "ADD " + String.join(", ", adds) + " SET #changed = :now";
         return Optional.of(TransactWriteItem.builder().update(u -> u.tableName(tables.summaries())
-                .key(Map.of(SUMMARY_ITEM, s(itemId))).updateExpression("ADD " + String.join(", ", parts))
+                .key(Map.of(SUMMARY_ITEM, s(itemId))).updateExpression(expression)
                 .expressionAttributeNames(names).expressionAttributeValues(values)).build());
     }
 
-    /** The item's review counters per label (consistent read); zeros when it has none. */
-    public Map<Label, Long> summaryCounts(String itemId) {
+    /**
+     * The item's summary row in one consistent read: counters, revision and the most helpful
+     * reviews kept with it. Rows of builds before ADR 0041 read as revision 0 with nothing kept.
+     */
+    public StoredSummary summary(String itemId) {
         Map<String, AttributeValue> row = dynamo.getItem(b -> b.tableName(tables.summaries())
                 .key(Map.of(SUMMARY_ITEM, s(itemId))).consistentRead(true)).item();
+        boolean exists = row != null && !row.isEmpty();
+        Map<String, AttributeValue> r = exists ? row : Map.of();
         Map<Label, Long> counts = new java.util.EnumMap<>(Label.class);
+        Map<Label, TopReview> top = new java.util.EnumMap<>(Label.class);
         for (Label label : Label.values()) {
-            AttributeValue v = row == null ? null : row.get(label.wire());
+            AttributeValue v = r.get(label.wire());
             counts.put(label, v == null ? 0L : Math.max(0L, Long.parseLong(v.n())));
+            AttributeValue kept = r.get(topName(label));
+            if (kept != null && kept.hasM()) {
+                top.put(label, toTopReview(kept.m()));
+            }
         }
-        return counts;
+        return new StoredSummary(exists, counts, r.containsKey(SUMMARY_REVISION) ? Long.parseLong(r.get(SUMMARY_REVISION).n()) : 0,
+                millis(r.get(SUMMARY_CHANGED_AT)),
+                r.containsKey(TOP_REVISION) ? Long.parseLong(r.get(TOP_REVISION).n()) : null,
+                millis(r.get(TOP_AT)), top);
+    }
+
+    /**
+     * Keeps {@code top} (the most helpful review per label, derived from the helpful index) on the
+     * item's summary row as revision {@code revision}'s, only if the revision has not moved since
+     * it was read: a change committed meanwhile wins, and the next read derives again.
+     *
+     * @return false if the revision moved (nothing was written)
+     */
+    public boolean keepTop(String itemId, long revision, Map<Label, TopReview> top, Instant now) {
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        sets.add("#topRev = :rev");
+        sets.add("#topAt = :now");
+        names.put("#topRev", TOP_REVISION);
+        names.put("#topAt", TOP_AT);
+        names.put("#rev", SUMMARY_REVISION);
+        values.put(":rev", n(revision));
+        values.put(":now", n(now.toEpochMilli()));
+        for (Label label : Label.values()) {
+            String name = "#" + topName(label);
+            TopReview review = top.get(label);
+            names.put(name, topName(label));
+            if (review != null) {
+                sets.add(name + " = :" + topName(label));
+                values.put(":" + topName(label), AttributeValue.fromM(toTopRow(review)));
+            } else {
+                removes.add(name);
+            }
+        }
+        // Rows of older builds have no revision: they are revision 0 until a change moves it.
+        String condition = revision == 0 ? "attribute_exists(#item) AND attribute_not_exists(#rev)"
+                : "#rev = :rev";
+        if (revision == 0) {
+            names.put("#item", SUMMARY_ITEM);
+        }
+        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(b -> b.tableName(tables.summaries()).key(Map.of(SUMMARY_ITEM, s(itemId)))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static String topName(Label label) {
+        String wire = label.wire();
+        return TOP_PREFIX + Character.toUpperCase(wire.charAt(0)) + wire.substring(1);
+    }
+
+    private static Map<String, AttributeValue> toTopRow(TopReview review) {
+        Map<String, AttributeValue> row = new HashMap<>();
+        row.put(USER_ID, s(review.userId()));
+        row.put(RATING, AttributeValue.fromN(Double.toString(review.rating())));
+        row.put(TOP_TEXT, s(review.review()));
+        row.put(HELPFUL, n(review.helpful()));
+        row.put(TOP_SCORE, AttributeValue.fromN(Double.toString(review.score())));
+        row.put(UPDATED_AT, s(review.updatedAt().toString()));
+        return row;
+    }
+
+    private static TopReview toTopReview(Map<String, AttributeValue> row) {
+        return new TopReview(row.get(USER_ID).s(), Double.parseDouble(row.get(RATING).n()), row.get(TOP_TEXT).s(),
+                Integer.parseInt(row.get(HELPFUL).n()), Double.parseDouble(row.get(TOP_SCORE).n()),
+                Instant.parse(row.get(UPDATED_AT).s()));
+    }
+
+    private static Instant millis(AttributeValue value) {
+        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value.n()));
     }
 
     private void transact(String userId, String itemId, List<TransactWriteItem> actions) {

@@ -9,9 +9,14 @@ import io.marquee.rating.config.RatingsConfig;
 import io.marquee.rating.repository.ConcurrentChangeException;
 import io.marquee.rating.repository.RatingRepository;
 import io.marquee.rating.repository.RatingRow;
+import io.marquee.rating.repository.StoredSummary;
+import io.marquee.rating.repository.TopReview;
 import io.marquee.rating.service.RatingRules;
 import io.marquee.sentiment.Label;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +27,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ReviewService {
 
     private static final String MODERATION_SCOPE = "moderation";
+    /** The labels whose most helpful review a summary shows. */
+    private static final List<Label> SHOWN = List.of(Label.POSITIVE, Label.NEGATIVE);
 
     private final RatingRepository repository;
     private final RatingsConfig config;
     private final SummaryCache summaries;
+    private final Clock clock = Clock.systemUTC();
 
     public ReviewService(RatingRepository repository, RatingsConfig config, SummaryCache summaries) {
         this.repository = repository;
@@ -34,20 +42,44 @@ public class ReviewService {
     }
 
     /**
-     * The item's summary: counts per label from the summary table (moved in the same transaction as
-     * every labelled write), the most helpful excerpts from the helpful index; kept briefly in
-     * {@link SummaryCache}.
+     * The item's summary, usually from its one summary row (ADR 0041): the counters (moved in the
+     * same transaction as every labelled write) and the most helpful reviews kept there at the
+     * row's current revision. Only when the revision moved since they were kept (or they aged
+     * past {@code ratings.summaries.top-max-age}) are they derived again from the helpful index,
+     * two more reads, and kept for the next reader. Kept briefly per replica in {@link SummaryCache}.
      */
     @CacheResult(cacheName = SummaryCache.NAME)
     public ReviewSummary summary(String itemId) {
-        Map<Label, Long> counts = repository.summaryCounts(itemId);
-        long positive = counts.get(Label.POSITIVE);
-        long negative = counts.get(Label.NEGATIVE);
-        long neutral = counts.get(Label.NEUTRAL);
+        StoredSummary stored = repository.summary(itemId);
+        // No row: no labelled review of the item was ever counted, so there is nothing to show
+        // and nothing to look up (most titles of a catalog).
+        Map<Label, TopReview> top = stored.exists() ? topReviews(itemId, stored) : Map.of();
+        long positive = stored.counts().get(Label.POSITIVE);
+        long negative = stored.counts().get(Label.NEGATIVE);
+        long neutral = stored.counts().get(Label.NEUTRAL);
         long total = positive + negative + neutral;
         return new ReviewSummary(itemId, total, positive, negative, neutral, share(positive, total),
-                share(negative, total), excerpt(repository.mostHelpful(itemId, Label.POSITIVE)),
-                excerpt(repository.mostHelpful(itemId, Label.NEGATIVE)));
+                share(negative, total), excerpt(top.get(Label.POSITIVE)), excerpt(top.get(Label.NEGATIVE)));
+    }
+
+    /** The most helpful review of each shown label: as kept on the row when current, else derived and kept. */
+    private Map<Label, TopReview> topReviews(String itemId, StoredSummary stored) {
+        Instant now = clock.instant();
+        RatingsConfig.Summaries settings = config.summaries();
+        if (stored.topCurrent(now, settings.topMaxAge())) {
+            return stored.top();
+        }
+        Map<Label, TopReview> derived = new EnumMap<>(Label.class);
+        for (Label label : SHOWN) {
+            repository.mostHelpful(itemId, label).flatMap(TopReview::of).ifPresent(review -> derived.put(label, review));
+        }
+        // Kept only once the change is old enough for the index to show it (DynamoDB's indexes are
+        // eventually consistent): kept too early, a lagging index's answer would stand until the
+        // next change. Conditional on the revision read, so a change committed meanwhile wins.
+        if (stored.settled(now, settings.topSettle())) {
+            repository.keepTop(itemId, stored.revision(), derived, now);
+        }
+        return derived;
     }
 
     /**
@@ -121,11 +153,10 @@ public class ReviewService {
                 && ids.substring(slash + 1).matches(RatingRules.ITEM_ID_REGEX);
     }
 
-    private ReviewSummary.Excerpt excerpt(Optional<RatingRow> row) {
-        if (row.isEmpty() || row.get().review() == null || row.get().sentiment() == null) {
+    private ReviewSummary.Excerpt excerpt(TopReview r) {
+        if (r == null) {
             return null;
         }
-        RatingRow r = row.get();
         String text = r.review();
         int max = config.sentiment().excerptLength();
         boolean truncated = text.codePointCount(0, text.length()) > max;
@@ -135,7 +166,7 @@ public class ReviewService {
             // Cut at the last word boundary unless that throws most of the excerpt away.
             text = (space > max / 2 ? head.substring(0, space) : head).strip() + "…";
         }
-        return new ReviewSummary.Excerpt(r.userId(), r.rating(), text, truncated, r.helpful(), r.sentiment().score(),
+        return new ReviewSummary.Excerpt(r.userId(), r.rating(), text, truncated, r.helpful(), r.score(),
                 r.updatedAt());
     }
 
