@@ -11,6 +11,7 @@ import io.marquee.devstack.launch.StackLayout;
 import io.marquee.devstack.launch.StackPorts;
 import io.marquee.devstack.launch.StackStatus;
 import io.marquee.devstack.launch.Supervisor;
+import io.marquee.common.events.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +23,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole launcher, its engines real and its one service a stand-in JVM ({@code gateway} here):
  * {@code ./marquee status} reports every piece; a service killed by hand is seen and started
- * again without stopping the stack; stopping returns only when everything is gone.
+ * again without stopping the stack; stopping returns only when everything is gone. The status asks
+ * Kafka for consumers' progress only once the stack is ready.
  */
 class DevstackSupervisionTest {
 
@@ -81,6 +88,53 @@ class DevstackSupervisionTest {
         assertThat(Ports.isFree(StackPorts.KAFKA + OFFSET)).as("Kafka port").isTrue();
         assertThat(layout.statusFile()).doesNotExist();
         assertThat(status(layout)).as("not running").isEqualTo(3);
+    }
+
+    @Test
+    void consumersProgressIsAskedOfKafkaOnlyOnceTheStackIsReady() throws Exception {
+        FakeServiceJar.writeTo(root.resolve("gateway/target/quarkus-app/quarkus-run.jar"));
+        StackLayout layout = new StackLayout(root, root.resolve(".marquee"), root.resolve(".marquee/data"));
+        // The gateway is not ready for its first 8 s: several status rounds (every 3 s) pass before READY.
+        DevstackOptions options = new DevstackOptions(layout, true, new StackPorts(OFFSET), 1L, null, false,
+                Duration.ofSeconds(60), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS, null,
+                java.util.Map.of("gateway", java.util.List.of("-Dfake.ready-after-seconds=8")));
+        Devstack devstack = new Devstack(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Thread up = new Thread(() -> {
+            try {
+                devstack.runUntilStopped();
+            } catch (Exception e) {
+                startFailure.set(e);
+            }
+        });
+        up.start();
+        try {
+            await(layout, s -> s.pieces().stream().anyMatch(p -> p.name().equals("kafka")));
+            // A consumer group with a committed offset: the status lists it as "consumer early-reader".
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(java.util.Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (StackPorts.KAFKA + OFFSET),
+                    ConsumerConfig.GROUP_ID_CONFIG, "early-reader"), new StringDeserializer(), new StringDeserializer())) {
+                TopicPartition partition = new TopicPartition(Topics.RATINGS, 0);
+                consumer.assign(java.util.List.of(partition));
+                consumer.commitSync(java.util.Map.of(partition, new OffsetAndMetadata(0)));
+            }
+            java.util.List<StackStatus> beforeReady = new java.util.ArrayList<>();
+            await(layout, s -> {
+                if (!"ready".equals(s.phase())) {
+                    beforeReady.add(s);
+                }
+                return "ready".equals(s.phase());
+            });
+            StackStatus reported = await(layout, s -> s.background().stream()
+                    .anyMatch(b -> b.name().equals("consumer early-reader")));
+
+            assertThat(beforeReady).as("statuses written while starting").isNotEmpty();
+            assertThat(beforeReady).allSatisfy(s -> assertThat(s.background())
+                    .noneMatch(b -> b.name().startsWith("consumer ")));
+            assertThat(reported.phase()).isEqualTo("ready");
+        } finally {
+            devstack.stopAll();
+            up.join(PATIENCE.toMillis());
+        }
     }
 
     private String lastStatusOutput = "";

@@ -118,7 +118,14 @@ public final class Devstack {
     private volatile String phase = "starting";
     private volatile boolean stopping;
     private volatile List<ConsumerProgress.Group> consumers = List.of();
-    private ConsumerProgress consumerProgress;
+    /**
+     * Opened at READY, not with the engines: before READY no consumer has background work anyone
+     * waits on, and each round (every group listed, described and its offsets asked, every
+     * {@link #STATUS_EVERY}) is work for this JVM and the broker while seven JVMs boot on the same
+     * cores. On a restart the status thread and its admin client were 8 % of the launcher's profile
+     * samples by READY (docs/benchmarks.md, "where a restart's time goes").
+     */
+    private volatile ConsumerProgress consumerProgress;
     private DynamoDbLocalEngine dynamo;
     private KafkaEngine kafka;
     /** Data directory of an in-memory run: Kafka's log and the dataset files, deleted at stop. */
@@ -195,6 +202,7 @@ public final class Devstack {
         // the cores the six JVMs needed to boot (docs/benchmarks.md, "Devstack: ready in a minute").
         prepared.ifPresent(r -> inBackground(SETUP, () -> trainAndCreateCampaigns(r)));
         data.ifPresent(d -> inBackground(HISTORY, () -> publishHistory(d)));
+        consumerProgress = new ConsumerProgress(kafka.bootstrapServers());
         phase = "ready";
         statusChanged();
         if (options.enginesOnly()) {
@@ -323,7 +331,6 @@ public final class Devstack {
                 options.ports().of(StackPorts.DYNAMODB), 0, null, null, engineLog.toString()));
         engines.add(new Supervisor.Snapshot("kafka", Supervisor.State.UP, launcher,
                 options.ports().of(StackPorts.KAFKA), 0, null, null, engineLog.toString()));
-        consumerProgress = new ConsumerProgress(kafka.bootstrapServers());
         statusChanged();
     }
 

@@ -15,6 +15,8 @@ import java.time.Instant;
  * every service), else on {@code QUARKUS_HTTP_PORT}; {@code /crash} on the HTTP port logs an ERROR line and exits with
  * code 3, as a service that hit a fatal error would. Environment: {@code FAKE_LIVE=503} fails the
  * liveness check; {@code FAKE_STOP_SECONDS=N} makes a SIGTERM take N seconds (a slow shutdown).
+ * System property {@code fake.ready-after-seconds=N}: not ready (503) for the first N seconds, as a
+ * service still starting (a property, since the launcher's per-module JVM options can carry it).
  */
 public final class FakeService {
 
@@ -30,7 +32,8 @@ public final class FakeService {
         HttpServer health = managementPort == null ? server : HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(managementPort)), 16);
         health.createContext("/q/health/live", exchange -> answer(exchange, live));
-        health.createContext("/q/health/ready", exchange -> answer(exchange, 200));
+        long readyAt = System.nanoTime() + Long.getLong("fake.ready-after-seconds", 0) * 1_000_000_000L;
+        health.createContext("/q/health/ready", exchange -> answer(exchange, System.nanoTime() - readyAt >= 0 ? 200 : 503));
         server.createContext("/crash", exchange -> {
             System.out.println(Instant.now() + " ERROR [fake] simulated crash: the service gives up");
             System.out.flush();
