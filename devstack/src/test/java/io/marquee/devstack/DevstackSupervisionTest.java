@@ -17,6 +17,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,14 +57,7 @@ class DevstackSupervisionTest {
                 Duration.ofSeconds(60), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS);
         ByteArrayOutputStream terminal = new ByteArrayOutputStream();
         Devstack devstack = new Devstack(options, new PrintStream(terminal, true, StandardCharsets.UTF_8));
-        Thread up = new Thread(() -> {
-            try {
-                devstack.runUntilStopped();
-            } catch (Exception e) {
-                startFailure.set(e);
-            }
-        });
-        up.start();
+        Thread up = startInBackground(devstack);
         try {
             StackStatus ready = await(layout, s -> "ready".equals(s.phase()));
             assertThat(ready.pieces()).extracting(Supervisor.Snapshot::name)
@@ -97,27 +93,20 @@ class DevstackSupervisionTest {
         // The gateway is not ready for its first 8 s: several status rounds (every 3 s) pass before READY.
         DevstackOptions options = new DevstackOptions(layout, true, new StackPorts(OFFSET), 1L, null, false,
                 Duration.ofSeconds(60), DevstackOptions.DEFAULT_SERVICE_JAVA_OPTIONS, null,
-                java.util.Map.of("gateway", java.util.List.of("-Dfake.ready-after-seconds=8")));
+                Map.of("gateway", List.of("-Dfake.ready-after-seconds=8")));
         Devstack devstack = new Devstack(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        Thread up = new Thread(() -> {
-            try {
-                devstack.runUntilStopped();
-            } catch (Exception e) {
-                startFailure.set(e);
-            }
-        });
-        up.start();
+        Thread up = startInBackground(devstack);
         try {
             await(layout, s -> s.pieces().stream().anyMatch(p -> p.name().equals("kafka")));
             // A consumer group with a committed offset: the status lists it as "consumer early-reader".
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(java.util.Map.of(
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (StackPorts.KAFKA + OFFSET),
                     ConsumerConfig.GROUP_ID_CONFIG, "early-reader"), new StringDeserializer(), new StringDeserializer())) {
                 TopicPartition partition = new TopicPartition(Topics.RATINGS, 0);
-                consumer.assign(java.util.List.of(partition));
-                consumer.commitSync(java.util.Map.of(partition, new OffsetAndMetadata(0)));
+                consumer.assign(List.of(partition));
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(0)));
             }
-            java.util.List<StackStatus> beforeReady = new java.util.ArrayList<>();
+            List<StackStatus> beforeReady = new ArrayList<>();
             await(layout, s -> {
                 if (!"ready".equals(s.phase())) {
                     beforeReady.add(s);
@@ -140,6 +129,19 @@ class DevstackSupervisionTest {
     private String lastStatusOutput = "";
     /** Why the launcher did not start, if it did not: the test says so at once instead of waiting. */
     private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+
+    /** Runs the stack on its own thread until stopped; a failure to start is kept for {@link #await}. */
+    private Thread startInBackground(Devstack devstack) {
+        Thread up = new Thread(() -> {
+            try {
+                devstack.runUntilStopped();
+            } catch (Exception e) {
+                startFailure.set(e);
+            }
+        });
+        up.start();
+        return up;
+    }
 
     /**
      * An offset below Linux's ephemeral range whose five ports (DynamoDB, gateway and its management

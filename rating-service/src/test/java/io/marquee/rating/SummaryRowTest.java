@@ -19,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,7 +70,7 @@ class SummaryRowTest {
         vote(fresh("voter"), item, other).statusCode(200);
         summary(item).body("reviews", equalTo(3)).body("positive", equalTo(2))
                 .body("mostHelpfulPositive.userId", equalTo(other)).body("mostHelpfulPositive.helpful", equalTo(1));
-        assertThat(repository.summary(item).topCurrent(java.time.Instant.now(), java.time.Duration.ofMinutes(1)))
+        assertThat(repository.summary(item).topCurrent(Instant.now(), Duration.ofMinutes(1)))
                 .isTrue();
     }
 
