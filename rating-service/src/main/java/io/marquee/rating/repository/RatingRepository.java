@@ -230,7 +230,7 @@ public class RatingRepository {
 
     /** Whether the row is one an item's summary counts and may show: a review with a label. */
     private static boolean shown(Optional<RatingRow> row) {
-        return row.isPresent() && row.get().review() != null && row.get().sentiment() != null;
+        return row.isPresent() && row.get().labelledReview();
     }
 
     /**

@@ -30,6 +30,11 @@ public record RatingRow(String userId, String itemId, double rating, String revi
         this(userId, itemId, rating, review, ratedAt, updatedAt, version, null, 0, List.of());
     }
 
+    /** Whether an item's review summary counts this row and may show it: a review with a label. */
+    public boolean labelledReview() {
+        return review != null && sentiment != null;
+    }
+
     /** The same rating with another label and moderation flags, one version on. */
     public RatingRow relabelled(Sentiment label, List<String> newFlags) {
         return new RatingRow(userId, itemId, rating, review, ratedAt, updatedAt, version + 1, label, helpful, newFlags);

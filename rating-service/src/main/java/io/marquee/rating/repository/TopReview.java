@@ -1,6 +1,7 @@
 package io.marquee.rating.repository;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What an item's summary shows of one review (its most helpful of a label), as the summary row
@@ -12,11 +13,11 @@ import java.time.Instant;
 public record TopReview(String userId, double rating, String review, int helpful, double score, Instant updatedAt) {
 
     /** The review of {@code row}; empty unless it has text and a label (only those are ever shown). */
-    public static java.util.Optional<TopReview> of(RatingRow row) {
-        if (row.review() == null || row.sentiment() == null) {
-            return java.util.Optional.empty();
+    public static Optional<TopReview> of(RatingRow row) {
+        if (!row.labelledReview()) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new TopReview(row.userId(), row.rating(), row.review(), row.helpful(),
+        return Optional.of(new TopReview(row.userId(), row.rating(), row.review(), row.helpful(),
                 row.sentiment().score(), row.updatedAt()));
     }
 }
